@@ -1,0 +1,164 @@
+"""Load a content folder (``manifest.yaml`` plus Markdown sections) strictly.
+
+Any problem stops loading with a :class:`ContentError` naming the file and, where
+there is one, the line: a group writing its own pack must be told exactly what to fix.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import frontmatter
+import yaml
+
+from reader.model import Guide, Section
+
+MANIFEST_NAME = "manifest.yaml"
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+SECTION_KEYS = {"id", "file", "title", "kind", "tags", "parent"}
+FRONT_MATTER_KEYS = {"id", "summary", "source"}
+_LINE_KEY = "__line__"
+
+
+class ContentError(Exception):
+    """A content folder that cannot be loaded; ``str()`` is the message for the user."""
+
+    def __init__(self, message: str, path: Path, line: int | None = None) -> None:
+        self.message = message
+        self.path = path
+        self.line = line
+        where = f"{path}:{line}" if line else str(path)
+        super().__init__(f"{where}: {message}")
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A safe YAML loader that records each mapping's 1-based line number."""
+
+
+def _construct_mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping[_LINE_KEY] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping_with_line)
+
+
+def _yaml_error_line(error: yaml.YAMLError, offset: int = 0) -> int | None:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    return mark.line + 1 + offset if mark is not None else None
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ContentError("file not found", path) from None
+    except UnicodeDecodeError as error:
+        raise ContentError(f"not UTF-8 text (byte {error.start})", path) from None
+    except OSError as error:
+        raise ContentError(f"cannot be read ({error.strerror})", path) from None
+
+
+def read_manifest(folder: Path) -> dict[str, Any]:
+    """Parse and check the manifest's shape; sections keep their line numbers under ``__line__``."""
+    path = folder / MANIFEST_NAME
+    try:
+        manifest = yaml.load(_read_text(path), Loader=_LineLoader)
+    except yaml.YAMLError as error:
+        raise ContentError(f"malformed YAML: {getattr(error, 'problem', error)}", path,
+                           _yaml_error_line(error)) from None
+    if not isinstance(manifest, dict):
+        raise ContentError("the manifest must be a mapping with a 'sections' list", path, 1)
+    sections = manifest.get("sections")
+    if not isinstance(sections, list) or not sections:
+        raise ContentError("'sections' must be a non-empty list", path, manifest.get(_LINE_KEY))
+    return manifest
+
+
+def _check_entry(entry: Any, path: Path, index: int, seen: dict[str, int]) -> int:
+    if not isinstance(entry, dict):
+        raise ContentError(f"section {index + 1} must be a mapping of id, file, title, kind, tags",
+                           path)
+    line = entry[_LINE_KEY]
+    unknown = set(entry) - SECTION_KEYS - {_LINE_KEY}
+    if unknown:
+        raise ContentError(f"unknown key(s) {', '.join(sorted(unknown))} (allowed: "
+                           f"{', '.join(sorted(SECTION_KEYS))})", path, line)
+    section_id = entry.get("id")
+    if not isinstance(section_id, str) or not ID_PATTERN.match(section_id):
+        raise ContentError(f"section id {section_id!r} must be lower-case letters, digits and "
+                           "hyphens", path, line)
+    if section_id in seen:
+        raise ContentError(f"duplicate section id '{section_id}' (first used on line "
+                           f"{seen[section_id]})", path, line)
+    seen[section_id] = line
+    for key in ("title", "kind", "file"):
+        value = entry.get(key)
+        if not isinstance(value, str) or not value.strip():
+            raise ContentError(f"section '{section_id}' has no {key}", path, line)
+    tags = entry.get("tags", [])
+    if not isinstance(tags, list) or not all(isinstance(t, str) and t.strip() for t in tags):
+        raise ContentError(f"section '{section_id}': tags must be a list of words", path, line)
+    return line
+
+
+def _resolve_file(folder: Path, name: str, manifest_path: Path, line: int) -> Path:
+    candidate = (folder / name).resolve()
+    if Path(name).is_absolute() or not candidate.is_relative_to(folder.resolve()):
+        raise ContentError(f"file '{name}' is outside the content folder", manifest_path, line)
+    if not candidate.is_file():
+        raise ContentError(f"file '{name}' is missing", manifest_path, line)
+    return candidate
+
+
+def _read_section_file(path: Path, section_id: str) -> tuple[str, dict[str, Any]]:
+    text = _read_text(path)
+    try:
+        post = frontmatter.loads(text)
+    except yaml.YAMLError as error:
+        # Front matter starts on the line after the opening '---'.
+        raise ContentError(f"malformed front matter: {getattr(error, 'problem', error)}", path,
+                           _yaml_error_line(error, offset=1)) from None
+    metadata = dict(post.metadata)
+    unknown = set(metadata) - FRONT_MATTER_KEYS
+    if unknown:
+        raise ContentError(f"unknown front matter key(s) {', '.join(sorted(unknown))} (allowed: "
+                           f"{', '.join(sorted(FRONT_MATTER_KEYS))})", path, 2)
+    if "id" in metadata and metadata["id"] != section_id:
+        raise ContentError(f"front matter id '{metadata['id']}' does not match the manifest's "
+                           f"'{section_id}'", path, 2)
+    if not post.content.strip():
+        raise ContentError("the section has no text", path)
+    return post.content, metadata
+
+
+def load_guide(folder: Path, pack: str = "guide") -> Guide:
+    """Read ``folder/manifest.yaml`` and every section it lists, in order."""
+    manifest_path = folder / MANIFEST_NAME
+    manifest = read_manifest(folder)
+    seen: dict[str, int] = {}
+    sections: list[Section] = []
+    for index, entry in enumerate(manifest["sections"]):
+        line = _check_entry(entry, manifest_path, index, seen)
+        path = _resolve_file(folder, entry["file"], manifest_path, line)
+        body, metadata = _read_section_file(path, entry["id"])
+        sections.append(Section(
+            id=entry["id"],
+            title=entry["title"].strip(),
+            kind=entry["kind"].strip(),
+            path=path,
+            body=body,
+            tags=tuple(t.strip() for t in entry.get("tags", [])),
+            parent=entry.get("parent"),
+            summary=str(metadata.get("summary", "")),
+            pack=pack,
+        ))
+    for section in sections:
+        if section.parent is not None and section.parent not in seen:
+            raise ContentError(f"section '{section.id}' names an unknown parent '{section.parent}'",
+                               manifest_path, seen[section.id])
+    title = manifest.get("title")
+    return Guide(title if isinstance(title, str) else folder.name, sections)

@@ -1,0 +1,184 @@
+"""Markdown to HTML for the reading view, with a stable anchor on every block.
+
+Every heading gets an id from its text and every paragraph or list item ``p1``, ``p2``…
+in reading order, so search hits, bookmarks and read-aloud can point at one paragraph.
+The same pass lists the blocks as plain text, which search indexes and speech reads.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
+
+import markdown
+from markdown.extensions import Extension
+from markdown.extensions.toc import slugify
+from markdown.treeprocessors import Treeprocessor
+
+from reader.model import Guide, Section
+
+SECTION_SCHEME = "section"
+_SPACE = re.compile(r"\s+")
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+@dataclass(frozen=True)
+class Block:
+    """One addressable piece of a section: a heading, a paragraph or a list item."""
+
+    anchor: str
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Rendered:
+    html: str
+    blocks: tuple[Block, ...]
+
+    def block(self, anchor: str) -> Block | None:
+        return next((b for b in self.blocks if b.anchor == anchor), None)
+
+
+def plain_text(element: ET.Element) -> str:
+    return _SPACE.sub(" ", "".join(element.itertext())).strip()
+
+
+def section_link(section_id: str, anchor: str = "") -> str:
+    return f"{SECTION_SCHEME}:{section_id}" + (f"#{anchor}" if anchor else "")
+
+
+def parse_section_link(href: str) -> tuple[str, str] | None:
+    """``section:introduction#p2`` → ("introduction", "p2"); anything else → None."""
+    parts = urlsplit(href)
+    if parts.scheme != SECTION_SCHEME or not parts.path:
+        return None
+    return parts.path, parts.fragment
+
+
+def is_web_link(href: str) -> bool:
+    return urlsplit(href).scheme in {"http", "https", "mailto", "ftp"}
+
+
+class _BlockAnchors(Treeprocessor):
+    """Give ids to blocks, rewrite links and replace missing pictures by their description."""
+
+    def __init__(self, md: markdown.Markdown, section: Section, guide: Guide | None) -> None:
+        super().__init__(md)
+        self.section = section
+        self.guide = guide
+        self.blocks: list[Block] = []
+
+    def run(self, root: ET.Element) -> None:
+        self.blocks = []
+        self._paragraphs = 0
+        self._used: set[str] = set()
+        for element in list(root.iter()):
+            if element.tag == "a":
+                self._rewrite_link(element)
+        self._replace_images(root)
+        title = ET.Element("h1", {"id": "title"})
+        title.text = self.section.title
+        root.insert(0, title)
+        self._used.add("title")
+        self._walk(root)
+
+    def _walk(self, parent: ET.Element) -> None:
+        for element in parent:
+            if element.tag in _HEADINGS:
+                anchor = element.get("id") or self._unique(slugify(plain_text(element), "-") or "heading")
+                element.set("id", anchor)
+                self.blocks.append(Block(anchor, "heading", plain_text(element)))
+            elif element.tag in {"p", "li"}:
+                self._paragraphs += 1
+                anchor = element.get("id") or self._unique(f"p{self._paragraphs}")
+                element.set("id", anchor)
+                kind = "item" if element.tag == "li" else "paragraph"
+                # A list item holding paragraphs or a nested list: the item is one block
+                # for its own text; nested lists become blocks of their own.
+                nested = [child for child in element if child.tag in {"ul", "ol"}]
+                text = plain_text(element) if not nested else self._text_without(element, nested)
+                if text:
+                    self.blocks.append(Block(anchor, kind, text))
+                for child in nested:
+                    self._walk(child)
+            else:
+                self._walk(element)
+
+    @staticmethod
+    def _text_without(element: ET.Element, nested: list[ET.Element]) -> str:
+        parts = [element.text or ""]
+        for child in element:
+            if child not in nested:
+                parts.append("".join(child.itertext()))
+            parts.append(child.tail or "")
+        return _SPACE.sub(" ", "".join(parts)).strip()
+
+    def _unique(self, anchor: str) -> str:
+        candidate, counter = anchor, 1
+        while candidate in self._used:
+            counter += 1
+            candidate = f"{anchor}-{counter}"
+        self._used.add(candidate)
+        return candidate
+
+    def _rewrite_link(self, element: ET.Element) -> None:
+        href = element.get("href", "")
+        if not href or is_web_link(href):
+            if href:
+                element.set("title", f"Web link (needs the internet): {href}")
+            return
+        parts = urlsplit(href)
+        if parts.scheme == SECTION_SCHEME:
+            return
+        if not parts.path:  # same-section anchor
+            element.set("href", section_link(self.section.id, parts.fragment))
+            return
+        target = (self.section.path.parent / unquote(parts.path))
+        found = self.guide.by_file(target) if self.guide else None
+        if found is not None:
+            element.set("href", section_link(found.id, parts.fragment))
+
+    def _replace_images(self, root: ET.Element) -> None:
+        for parent in root.iter():
+            for index, child in enumerate(list(parent)):
+                if child.tag != "img":
+                    continue
+                src = child.get("src", "")
+                if src and not is_web_link(src) and (self.section.path.parent / unquote(src)).is_file():
+                    child.set("src", str((self.section.path.parent / unquote(src)).resolve()))
+                    continue
+                # Offline there is no picture to show: say what it was, never a broken icon.
+                description = (child.get("alt") or child.get("title") or "").strip()
+                note = ET.Element("span", {"class": "missing-picture"})
+                note.text = f"[Picture: {description}]" if description else ""
+                note.tail = child.tail
+                parent.remove(child)
+                parent.insert(index, note)
+
+
+class _AnchorExtension(Extension):
+    def __init__(self, section: Section, guide: Guide | None) -> None:
+        super().__init__()
+        self.section = section
+        self.guide = guide
+        self.processor: _BlockAnchors | None = None
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        self.processor = _BlockAnchors(md, self.section, self.guide)
+        md.treeprocessors.register(self.processor, "block_anchors", 5)
+
+
+def render_section(section: Section, guide: Guide | None = None) -> Rendered:
+    """Render one section under its title.
+
+    ``guide`` lets links to other sections' files become section links."""
+    extension = _AnchorExtension(section, guide)
+    converter = markdown.Markdown(extensions=["attr_list", "sane_lists", "tables", extension],
+                                  output_format="html")
+    body = converter.convert(section.body)
+    assert extension.processor is not None
+    return Rendered(body, tuple(extension.processor.blocks))
+

@@ -1,0 +1,101 @@
+"""Every user setting declared once, validated on load, saved atomically.
+
+The registry (:data:`OPTIONS`) is the single description of each setting: the
+preferences dialog, the loading code and the tests all read it. A settings file that
+cannot be read is kept aside (never overwritten) and the reader starts from defaults.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reader import atomic
+
+
+@dataclass(frozen=True)
+class Option:
+    """One setting: its name, type, default and allowed values, and a label for people."""
+
+    name: str
+    type: type
+    default: Any
+    label: str
+    minimum: float | None = None
+    maximum: float | None = None
+    choices: tuple[Any, ...] | None = None
+
+    def accepts(self, value: Any) -> bool:
+        if self.type is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if not isinstance(value, self.type) or (self.type is int and isinstance(value, bool)):
+            return False
+        if self.minimum is not None and value < self.minimum:
+            return False
+        if self.maximum is not None and value > self.maximum:
+            return False
+        return self.choices is None or value in self.choices
+
+
+OPTIONS: tuple[Option, ...] = (
+    Option("text_size", int, 100, "Text size (percent of normal)", 50, 400),
+    Option("last_section", str, "", "Section open when the reader was closed"),
+    Option("last_scroll", float, 0.0, "Scroll position in that section (0 to 1)", 0.0, 1.0),
+    Option("window_geometry", str, "", "Window size and place (Qt geometry, base64)"),
+    Option("splitter_state", str, "", "Width of the contents panel (Qt state, base64)"),
+)
+REGISTRY: dict[str, Option] = {option.name: option for option in OPTIONS}
+
+
+class Settings:
+    """Settings backed by a JSON file; unknown keys are kept so nothing a newer version wrote is lost."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.problem: str | None = None  # set when the file had to be set aside or repaired
+        self._values: dict[str, Any] = {}
+        self._load()
+
+    def _load(self) -> None:
+        if not self.path.exists():
+            return
+        try:
+            raw = json.loads(self.path.read_text(encoding="utf-8"))
+            if not isinstance(raw, dict):
+                raise ValueError("not a JSON object")
+        except (OSError, ValueError) as error:
+            kept = self.path.with_name(f"{self.path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
+            try:
+                shutil.copy2(self.path, kept)
+                where = f"It has been kept as {kept}."
+            except OSError:
+                where = "It could not be copied aside."
+            self.problem = (f"Your settings file could not be read ({error}); the reader is using the "
+                            f"default settings. {where}")
+            return
+        rejected = [key for key, value in raw.items() if key in REGISTRY and not REGISTRY[key].accepts(value)]
+        self._values = {key: value for key, value in raw.items() if key not in rejected}
+        if rejected:
+            self.problem = f"Some settings were not valid and were reset: {', '.join(sorted(rejected))}."
+
+    def get(self, name: str) -> Any:
+        option = REGISTRY[name]
+        value = self._values.get(name, option.default)
+        return float(value) if option.type is float else value
+
+    def set(self, name: str, value: Any) -> None:
+        option = REGISTRY[name]
+        if not option.accepts(value):
+            raise ValueError(f"{value!r} is not a valid value for {name}")
+        self._values[name] = value
+
+    def reset(self, names: list[str] | None = None) -> None:
+        for name in names if names is not None else list(REGISTRY):
+            self._values.pop(name, None)
+
+    def save(self) -> None:
+        atomic.write_json(self.path, self._values)
