@@ -1,0 +1,57 @@
+"""The ``coproduction-reader`` command: no arguments opens the window, sub-commands script the core.
+
+Each sub-command lives in ``reader/commands/<name>.py`` with ``add_arguments(parser)`` and
+``run(args) -> int``; heavy imports stay inside ``run`` so start-up pays only for what it uses.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+
+from reader import APP_ID, __version__
+
+COMMANDS: dict[str, str] = {
+    "sections": "List the guide's sections.",
+    "screenshot": "Render the main window offscreen to a PNG file and exit.",
+}
+USAGE_ERROR = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """Wrong arguments: one line on standard error and exit status 2, as the issue tracker asks."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(USAGE_ERROR, f"{self.prog}: error: {message} (try --help)\n")
+
+
+def _command_module(name: str) -> ModuleType:
+    return importlib.import_module(f"reader.commands.{name.replace('-', '_')}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog=APP_ID, description="An offline, accessible reader for the Co-production guide. "
+                     "With no command, the reader's window opens.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name, summary in COMMANDS.items():
+        sub = commands.add_parser(name, help=summary, description=summary)
+        _command_module(name).add_arguments(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if not arguments:
+        from reader.ui.app import run_app
+
+        return run_app()
+    args = build_parser().parse_args(arguments)
+    if args.command is None:
+        from reader.ui.app import run_app
+
+        return run_app()
+    return int(_command_module(args.command).run(args) or 0)

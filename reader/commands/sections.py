@@ -1,0 +1,33 @@
+"""``coproduction-reader sections [--json]``: what the reader holds, for scripts."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print one JSON list instead of a table")
+
+
+def run(args: argparse.Namespace) -> int:
+    from reader.library import open_guide
+    from reader.loader import ContentError
+
+    try:
+        guide = open_guide()
+    except ContentError as error:
+        print(f"coproduction-reader: {error}", file=sys.stderr)
+        return 1
+    rows = [{"id": s.id, "title": s.title, "kind": s.kind, "tags": list(s.tags), "words": s.word_count,
+             "parent": s.parent} for s in guide]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    width = max(len(row["id"]) for row in rows)
+    for row in rows:
+        indent = "  " if row["parent"] else ""
+        print(f"{row['id']:<{width}}  {row['kind']:<12} {row['words']:>5} words  {indent}{row['title']}"
+              + (f"  [{', '.join(row['tags'])}]" if row["tags"] else ""))
+    return 0

@@ -1,0 +1,29 @@
+"""Every test runs headless and with its own user folders, never the real ones."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("COPRODUCTION_READER_CONTENT", None)
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+
+
+@pytest.fixture(autouse=True)
+def user_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh folder for settings, data and cache, so tests never touch the user's own."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("COPRODUCTION_READER_HOME", str(home))
+    return home
+
+
+@pytest.fixture
+def guide():
+    from reader.library import open_guide
+
+    return open_guide(CONTENT)
