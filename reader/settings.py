@@ -47,6 +47,11 @@ OPTIONS: tuple[Option, ...] = (
     Option("last_scroll", float, 0.0, "Scroll position in that section (0 to 1)", 0.0, 1.0),
     Option("window_geometry", str, "", "Window size and place (Qt geometry, base64)"),
     Option("splitter_state", str, "", "Width of the contents panel (Qt state, base64)"),
+    Option("speech_rate", int, 175, "Reading speed (words per minute)", 80, 450),
+    Option("speech_voice", str, "", "Voice for reading aloud (empty: one for the guide's language)"),
+    Option("speech_volume", int, 100, "Reading volume (percent)", 10, 100),
+    Option("speech_end_of_section", str, "stop", "At the end of a section, stop or carry on",
+           choices=("stop", "continue")),
 )
 REGISTRY: dict[str, Option] = {option.name: option for option in OPTIONS}
 
