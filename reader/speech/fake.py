@@ -25,12 +25,14 @@ def _tone(frames: int, sample_rate: int = SAMPLE_RATE, hz: int = 220, amplitude:
 
 
 class FakeEngine:
-    """Words take ``60000 / rate`` ms each; ``delay`` seconds of pretend work per call."""
+    """Words take ``60000 / rate`` ms each (or ``word_ms`` scaled by the rate); ``delay`` s of pretend work."""
 
     name = "Test voice"
 
-    def __init__(self, timing: str = "words", delay: float = 0.0, fail_on: str | None = None) -> None:
+    def __init__(self, timing: str = "words", delay: float = 0.0, fail_on: str | None = None,
+                 word_ms: int | None = None) -> None:
         self.timing = Timing(timing)
+        self.word_ms = word_ms  # a word's length at the normal rate, to make tests quicker
         self.delay = delay
         self.fail_on = fail_on
         self.calls: list[tuple[str, str, int, int]] = []
@@ -55,7 +57,7 @@ class FakeEngine:
             time.sleep(0.002)
         if cancel is not None and cancel.is_set():
             raise SynthesisCancelled()
-        word_ms = 60000 // clamp_rate(rate)
+        word_ms = (self.word_ms or 60000 // DEFAULT_RATE) * DEFAULT_RATE // clamp_rate(rate)
         words = tuple(WordMark(m.start(), len(m.group()), i * word_ms)
                       for i, m in enumerate(re.finditer(r"[\w’'-]+", text)))
         frames = SAMPLE_RATE * (len(words) * word_ms + 200) // 1000

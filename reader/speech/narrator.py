@@ -295,7 +295,8 @@ class Narrator:
                 job = self._job() if closing is None else None
                 notify, self._notify = self._notify, False
                 if job is None and closing is None and not notify:
-                    self._cond.wait(0.02)
+                    idle = self._state is State.STOPPED and self._player is None
+                    self._cond.wait(None if idle else 0.02)  # asleep until told, when there is nothing to do
                     continue
             if closing is not None:
                 closing.close()

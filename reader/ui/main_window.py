@@ -20,6 +20,7 @@ from reader.ui import actions as action_registry
 from reader.ui.contents_panel import ContentsPanel
 from reader.ui.messages import LinkChoice, Messages
 from reader.ui.reading_view import ReadingView
+from reader.ui.speech_ui import SpeechUi
 
 HELP_SECTION = "using-this-reader"
 
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
 
         self._apply_text_size()
         self._restore()
+        self.speech = SpeechUi(self)  # the Listen menu and toolbar; the voice itself loads after first paint
 
     # Building -------------------------------------------------------------------------------
 
