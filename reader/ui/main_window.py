@@ -20,6 +20,7 @@ from reader.ui import actions as action_registry
 from reader.ui.contents_panel import ContentsPanel
 from reader.ui.messages import LinkChoice, Messages
 from reader.ui.reading_view import ReadingView
+from reader.ui.style import focus_stylesheet
 
 HELP_SECTION = "using-this-reader"
 
@@ -44,6 +45,7 @@ class MainWindow(QMainWindow):
         self.rendered: Rendered | None = None
         self.text_size = zoom.clamp(settings.get("text_size"))
 
+        self.setStyleSheet(focus_stylesheet())
         self.setWindowTitle(APP_NAME)
         self.setAccessibleName(APP_NAME)
         self.contents = ContentsPanel(guide)
