@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         action_registry.fill_toolbar(self.toolbar, "main", self.specs, self.actions)
         self.addToolBar(self.toolbar)
         self._make_toolbar_focusable(self.toolbar)
+        self._set_tab_order()
 
         self.location_label = QLabel()
         self.location_label.setObjectName("location")
@@ -118,6 +119,13 @@ class MainWindow(QMainWindow):
                 button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
                 button.setAccessibleName(action.text().replace("&", ""))
                 button.setAccessibleDescription(action.statusTip())
+
+    def _set_tab_order(self) -> None:
+        """Tab goes through the toolbar, then the contents, then the text, as the window reads."""
+        chain = [self.toolbar.widgetForAction(a) for a in self.toolbar.actions() if not a.isSeparator()]
+        chain += [self.contents, self.view]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     def _restore(self) -> None:
         geometry = self.settings.get("window_geometry")
