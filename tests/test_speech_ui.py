@@ -346,3 +346,64 @@ def test_real_voice_highlights_words_in_the_window(qtbot, guide, monkeypatch, tm
     assert marked > 50  # the sentence is visibly marked on screen
     window.speech.stop()
     window.close()
+
+
+def test_voice_dialog_changes_voice_speed_and_pronunciations(qtbot, window: MainWindow) -> None:
+    from reader.speech.pronounce import load_user
+    from reader.ui.voice_dialog import VoiceDialog
+
+    window.speech.actions["speech_voice"].trigger()
+    dialog = window.findChild(VoiceDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.voice.currentData() == "test/low" and dialog.rate.value() == 175
+    dialog.voice.setCurrentIndex(dialog.voice.findData("test/high"))
+    dialog.rate.setValue(250)
+    dialog.end.setCurrentIndex(1)
+    dialog.add_row("Glasgow", "Glazgo")
+    dialog.accept()
+    assert not dialog.isVisible()
+    settings = window.settings
+    assert (settings.get("speech_voice"), settings.get("speech_rate"), settings.get("speech_end_of_section")) == \
+        ("test/high", 250, "continue")
+    assert window.speech.actions["speech_continue"].isChecked()
+    assert window.speech.rate_label.text() == "250 words a minute"
+    assert [(e.word, e.say) for e in load_user()] == [("Glasgow", "Glazgo")]
+    window.open_section("glasgow-disability-alliance")
+    spoken = " ".join(u.text for u in window.speech.section_script("glasgow-disability-alliance"))
+    assert "Glazgo Disability Alliance" in spoken and "Glasgow" not in spoken
+
+
+def test_voice_dialog_refuses_an_unusable_pronunciation(qtbot, window: MainWindow) -> None:
+    from reader.speech.pronounce import user_file
+    from reader.ui.voice_dialog import VoiceDialog
+
+    dialog = window.speech.voice_settings()
+    dialog.add_row("EVOC", "")
+    dialog.accept()
+    assert dialog.isVisible() and "Row 1" in dialog.problem.text() and "nothing to say" in dialog.problem.text()
+    assert not user_file().exists()
+    dialog.reject()
+    assert window.findChild(VoiceDialog) is None or not window.findChild(VoiceDialog).isVisible()
+
+
+def test_trying_a_voice_reads_a_sample_without_touching_the_page(qtbot, guide, monkeypatch) -> None:
+    engine = FakeEngine(word_ms=20)
+    window = _make_window(qtbot, guide, monkeypatch, fake=engine)
+    dialog = window.speech.voice_settings()
+    dialog.voice.setCurrentIndex(dialog.voice.findData("test/high"))
+    dialog.findChild(QPushButton, "voice_try").click()
+    qtbot.waitUntil(lambda: any(call[1] == "test/high" and "how the guide will sound" in call[0]
+                                for call in engine.calls), timeout=5000)
+    assert window.speech.highlighter.selections() == []
+    dialog.reject()
+    assert window.settings.get("speech_voice") == ""  # trying is not choosing
+    window.close()
+
+
+def test_the_help_page_names_every_listening_key(window: MainWindow) -> None:
+    help_text = (ROOT / "content" / "using-this-reader.md").read_text(encoding="utf-8")
+    listening = help_text.split("## Listening", 1)[1].split("## ", 1)[0]
+    for action in window.menus["listen"].actions():
+        key = action.shortcut().toString()
+        if key:
+            assert f"**{key}**" in listening, (action.objectName(), key)

@@ -7,6 +7,8 @@ Ctrl+F9 faster) or reads from the cursor (Ctrl+F8). Media keys work too.
 
 from __future__ import annotations
 
+import shutil
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -14,16 +16,18 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QLabel, QMenu, QToolBar, QToolButton, QWidget
 
+from reader.render import Block
 from reader.speech.engine import MAX_RATE, MIN_RATE
 from reader.speech.export import file_name
 from reader.speech.narrator import State
-from reader.speech.prepare import Script, prepare_range, prepare_section
-from reader.speech.pronounce import Lexicon, load_lexicon
+from reader.speech.prepare import Script, prepare_blocks, prepare_range, prepare_section
+from reader.speech.pronounce import Lexicon, PronunciationError, load_lexicon, load_user, save_user, shipped, user_file
 from reader.ui import actions as action_registry
 from reader.ui.actions import ActionSpec
 from reader.ui.audio_export import ExportProgress, ExportWorker, FileChooser, describe
 from reader.ui.speech_controller import SpeechController
 from reader.ui.speech_highlight import Highlight, SpeechHighlighter
+from reader.ui.voice_dialog import VoiceChoice, VoiceDialog
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -55,6 +59,8 @@ SPECS: list[ActionSpec] = [
     ActionSpec("speech_faster", "&Faster", "listen", "Ctrl+F9", "Read more quickly", toolbar="speech"),
     ActionSpec("speech_continue", "&Carry on into the next section", "listen", None,
                "At the end of a section, go on reading the next one (otherwise reading stops there)"),
+    ActionSpec("speech_voice", "&Voice and pronunciation…", "listen", None,
+               "Choose the voice, its speed and volume, and how it says names"),
     ActionSpec("speech_save_section", "Save section as &audio…", "listen", "Ctrl+Shift+S",
                "Save this section read aloud as an MP3 or WAV file", toolbar="speech", separator_before=True),
     ActionSpec("speech_save_guide", "Save the whole &guide as audio…", "listen", None,
@@ -64,7 +70,7 @@ SPECS: list[ActionSpec] = [
 ]
 PLAYBACK = ("speech_play", "speech_stop", "speech_previous_sentence", "speech_next_sentence",
             "speech_previous_paragraph", "speech_next_paragraph", "speech_from_here", "speech_selection")
-NEEDS_ENGINE = (*PLAYBACK, "speech_save_section", "speech_save_guide")
+NEEDS_ENGINE = (*PLAYBACK, "speech_save_section", "speech_save_guide", "speech_voice")
 WHILE_READING = ("speech_stop", "speech_previous_sentence", "speech_next_sentence", "speech_previous_paragraph",
                  "speech_next_paragraph")
 
@@ -137,6 +143,7 @@ class SpeechUi(QObject):
             "speech_slower": lambda: c.change_rate(-1),
             "speech_faster": lambda: c.change_rate(1),
             "speech_continue": self._continue_toggled,
+            "speech_voice": self.voice_settings,
             "speech_save_section": self.save_section,
             "speech_save_guide": self.save_guide,
             "speech_why": self.explain_unavailable,
@@ -258,6 +265,81 @@ class SpeechUi(QObject):
     def _continue_toggled(self) -> None:
         on = self.actions["speech_continue"].isChecked()
         self.window.settings.set("speech_end_of_section", "continue" if on else "stop")
+
+    # Voice and pronunciation ----------------------------------------------------------------
+
+    def voice_settings(self) -> VoiceDialog | None:
+        """Open the dialog (window-modal, not blocking); its choice applies when OK is pressed."""
+        engine = self.controller.engine
+        if engine is None:
+            self.explain_unavailable()
+            return None
+        settings = self.window.settings
+        try:
+            mine = load_user()
+        except PronunciationError as error:
+            self.window.messages.warning(tr("Your pronunciation list could not be read"),
+                                         tr("{error}\n\nIf you save new entries, the old file is kept beside "
+                                            "them with “damaged” in its name.").format(error=error))
+            mine = []
+        choice = VoiceChoice(settings.get("speech_voice") or engine.default_voice(), settings.get("speech_rate"),
+                             settings.get("speech_volume"), self.actions["speech_continue"].isChecked(),
+                             tuple(mine))
+        dialog = VoiceDialog(engine.voices(), choice, shipped(), self.hear, "en", self.window)
+        dialog.accepted.connect(lambda: self.apply_voice_choice(dialog.choice()))
+        dialog.rejected.connect(self._restore_voice)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def hear(self, text: str, voice: str, rate: int, volume: int) -> None:
+        """Say ``text`` with these settings (trying a voice or a pronunciation), nothing highlighted."""
+        narrator = self.controller.narrator
+        if narrator is None:
+            return
+        narrator.configure(voice=voice, rate=rate, volume=volume)
+        self._whole_section = False
+        self.controller.read(Script("", "", tuple(prepare_blocks("", [Block("sample", "paragraph", text)]))))
+
+    def _restore_voice(self) -> None:
+        settings = self.window.settings
+        if self.controller.narrator is not None:
+            self.controller.narrator.configure(voice=settings.get("speech_voice"), rate=settings.get("speech_rate"),
+                                               volume=settings.get("speech_volume"))
+
+    def apply_voice_choice(self, choice: VoiceChoice) -> None:
+        settings = self.window.settings
+        try:
+            self._save_pronunciations(list(choice.pronunciations))
+        except (PronunciationError, OSError) as error:
+            self.window.messages.warning(tr("Pronunciations not saved"), str(error))
+        settings.set("speech_voice", choice.voice)
+        settings.set("speech_volume", choice.volume)
+        settings.set("speech_end_of_section", "continue" if choice.carry_on else "stop")
+        self.actions["speech_continue"].setChecked(choice.carry_on)
+        self.controller.set_voice(choice.voice, choice.volume)
+        self.controller.set_rate(choice.rate)
+        reading = self.controller.script
+        was_section = self._whole_section and reading is not None and reading.section_id in self.window.guide
+        self._lexicon = None
+        self._scripts.clear()
+        if was_section and self.controller.state is not State.STOPPED:
+            index = self.controller.narrator.snapshot().index if self.controller.narrator else 0
+            self.controller.read(self.section_script(reading.section_id), index or 0)
+        elif self.controller.state is not State.STOPPED and not self._whole_section:
+            self.controller.stop()  # a sample was playing
+        try:
+            settings.save()
+        except OSError as error:
+            self.window.messages.warning(tr("Settings not saved"), str(error))
+
+    def _save_pronunciations(self, entries: list) -> None:
+        path = user_file()
+        try:
+            load_user(path)
+        except PronunciationError:
+            shutil.copy2(path, path.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}"))
+        save_user(entries, path)
 
     # Saving as audio ------------------------------------------------------------------------
 
