@@ -407,3 +407,22 @@ def test_the_help_page_names_every_listening_key(window: MainWindow) -> None:
         key = action.shortcut().toString()
         if key:
             assert f"**{key}**" in listening, (action.objectName(), key)
+
+
+def test_closing_windows_leaves_no_reading_threads_behind(qtbot, guide, monkeypatch) -> None:
+    import threading
+
+    def narrators() -> int:
+        return sum(1 for thread in threading.enumerate() if thread.name == "narrator" and thread.is_alive())
+
+    before = narrators()
+    for _ in range(3):
+        window = _make_window(qtbot, guide, monkeypatch, fake=FakeEngine(word_ms=20))
+        window.speech.read_from_anchor("p2")
+        qtbot.waitUntil(lambda w=window: bool(_sentence_text(w)), timeout=5000)
+        window.close()
+    quick = MainWindow(guide, Settings(paths.settings_file()), messages=FakeMessages(), remember=False)
+    quick.show()
+    quick.close()  # closed before the voice finished loading
+    qtbot.wait(200)
+    assert narrators() == before

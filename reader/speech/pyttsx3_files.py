@@ -90,10 +90,11 @@ class Pyttsx3FileEngine:
 
     def default_voice(self, language: str = "en-GB") -> str:
         wanted = language.lower().replace("_", "-")
-        for voice in self.voices():
-            if any(lang.lower().replace("_", "-").startswith(wanted.split("-")[0]) for lang in voice.languages):
-                return voice.id
         voices = self.voices()
+        for test in (lambda lang: lang == wanted, lambda lang: lang.split("-")[0] == wanted.split("-")[0]):
+            for voice in voices:
+                if any(test(lang.lower().replace("_", "-")) for lang in voice.languages):
+                    return voice.id
         return voices[0].id if voices else ""
 
     def synthesise(self, text: str, voice: str = "", rate: int = DEFAULT_RATE, volume: int = 100,

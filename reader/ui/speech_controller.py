@@ -49,6 +49,9 @@ class EngineLoader(QThread):
             self.loaded.emit(engine)
 
 
+_RUNNING: set[EngineLoader] = set()  # loaders outlive a window closed while they work, rather than crash
+
+
 class SpeechController(QObject):
     availabilityChanged = Signal()
     stateChanged = Signal(str)  # a State value
@@ -69,6 +72,7 @@ class SpeechController(QObject):
         self.narrator: Narrator | None = None
         self._loader: EngineLoader | None = None
         self._pending: list[Callable[[], None]] = []
+        self._closed = False
         self._last_state = State.STOPPED.value
         self._last_highlight: Highlight | None = None
         self._finished_seen = 0
@@ -90,12 +94,15 @@ class SpeechController(QObject):
 
     def start(self) -> None:
         """Begin opening the engine (once); call after the window is on screen."""
-        if self._loader is not None or self.engine is not None or self.problem:
+        if self._closed or self._loader is not None or self.engine is not None or self.problem:
             return
-        self._loader = EngineLoader(self.engine_factory, self)
-        self._loader.loaded.connect(self._engine_loaded)
-        self._loader.failed.connect(self._engine_failed)
-        self._loader.start()
+        loader = EngineLoader(self.engine_factory)
+        _RUNNING.add(loader)
+        loader.finished.connect(lambda: _RUNNING.discard(loader))
+        loader.loaded.connect(self._engine_loaded)
+        loader.failed.connect(self._engine_failed)
+        self._loader = loader
+        loader.start()
 
     def wait_until_loaded(self, ms: int = 10000) -> bool:
         """For tests and the benchmark: block until the engine is known (never used by the window)."""
@@ -106,6 +113,8 @@ class SpeechController(QObject):
         return self.available
 
     def _engine_loaded(self, engine: SpeechEngine) -> None:
+        if self._closed:
+            return
         self.engine = engine
         voice = self.settings.get("speech_voice")
         if voice and voice not in {v.id for v in engine.voices()}:
@@ -196,6 +205,8 @@ class SpeechController(QObject):
             self.narrator.configure(voice=voice, volume=volume)
 
     def shutdown(self) -> None:
+        self._closed = True
+        self._pending.clear()
         self._timer.stop()
         if self._loader is not None:
             self._loader.wait(5000)
