@@ -426,3 +426,11 @@ def test_closing_windows_leaves_no_reading_threads_behind(qtbot, guide, monkeypa
     quick.close()  # closed before the voice finished loading
     qtbot.wait(200)
     assert narrators() == before
+
+
+def test_a_place_elsewhere_can_be_read_aloud_directly(qtbot, window: MainWindow) -> None:
+    """What a search result's "read aloud" does: open the section there and read from it."""
+    window.speech.read_section("introduction", "p3")
+    assert window.current == "introduction"
+    qtbot.waitUntil(lambda: _sentence_text(window).startswith("In order for people and communities"),
+                    timeout=5000)

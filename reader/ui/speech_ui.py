@@ -222,6 +222,12 @@ class SpeechUi(QObject):
         self._whole_section = True
         self.controller.read(script, index)
 
+    def read_section(self, section_id: str, anchor: str = "") -> None:
+        """Open a section (say, a search result) and read it aloud from ``anchor``."""
+        if self.window.current != section_id and not self.window.open_section(section_id, anchor):
+            return
+        self.read_from_anchor(anchor)
+
     def read_from_cursor(self) -> None:
         view = self.window.view
         cursor = view.textCursor()
