@@ -52,10 +52,13 @@ PRESETS: dict[str, Preset] = {preset.key: preset for preset in (
            {"theme": "high-contrast", "follow_system_theme": False, "text_size": 300,
             "font_family": "atkinson", "line_spacing": 1.6, "letter_spacing": 0.04, "word_spacing": 0.08,
             "paragraph_spacing": 1.5, "line_length": 50, "reading_ruler": True, "ruler_lines": 2}),
+    # A screen reader reads the text line by line as the text cursor moves: lines as long as the
+    # window allows mean fewer breaks in the middle of a sentence. Colours follow the computer, so
+    # its own high-contrast mode and magnifier apply, and nothing is laid over the page.
     Preset("screen-reader", "Screen reader",
-           "A text cursor in the page, so a screen reader can follow it and read line by line; "
-           "normal text size and colours that follow your computer.",
-           {"caret_browsing": True, "reading_ruler": False}),
+           "Lines as long as the window allows, so a screen reader reading line by line stops less often; "
+           "normal text size, colours that follow your computer and no reading ruler.",
+           {"follow_system_theme": True, "reading_ruler": False, "line_length": 150}),
 )}
 
 

@@ -66,7 +66,6 @@ OPTIONS: tuple[Option, ...] = (
            typography.LINE_LENGTH.minimum, typography.LINE_LENGTH.maximum),
     Option("reading_ruler", bool, False, "Reading ruler: dim all but the lines being read"),
     Option("ruler_lines", int, 3, "Lines the reading ruler leaves clear", 1, 8),
-    Option("caret_browsing", bool, False, "Show a text cursor in the page, to move through it line by line"),
 )
 REGISTRY: dict[str, Option] = {option.name: option for option in OPTIONS}
 

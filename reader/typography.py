@@ -67,18 +67,15 @@ class Range:
 
 
 # Multiples of the font size, except line length (characters).
-LINE_SPACING = Range(1.0, 2.5, 1.6, 0.1)
+LINE_SPACING = Range(1.0, 2.5, 1.6, 0.1)  # 1.6: zoom.LINE_HEIGHT_PERCENT
 LETTER_SPACING = Range(0.0, 0.3, 0.0, 0.02)
 WORD_SPACING = Range(0.0, 0.6, 0.0, 0.04)
-PARAGRAPH_SPACING = Range(0.5, 3.0, 1.0, 0.25)
+PARAGRAPH_SPACING = Range(0.5, 3.0, 0.8, 0.1)
 LINE_LENGTH = Range(30, 150, 70, 5)
 
 # WCAG 2.2 success criterion 1.4.12: reading must still work with these set.
 WCAG_TEXT_SPACING = {"line_spacing": 1.5, "letter_spacing": 0.12, "word_spacing": 0.16,
                      "paragraph_spacing": 2.0}
-
-# Heading sizes as multiples of the body text.
-HEADING_SCALE = {"h1": 1.6, "h2": 1.35, "h3": 1.2, "h4": 1.1, "h5": 1.05, "h6": 1.0}
 
 # English averages about 4.7 letters a word, so a space every 5.7 characters:
 # word spacing widens a line by about that share of a character.

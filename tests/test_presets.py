@@ -68,9 +68,9 @@ def test_preset_survives_a_restart(tmp_path) -> None:
     first.save()
     again = Settings(tmp_path / "settings.json")
     assert again.problem is None
-    assert again.get("caret_browsing") is True
+    assert again.get("reading_ruler") is False and again.get("text_size") == 100
     assert presets.matching(again) == "screen-reader"
-    assert json.loads((tmp_path / "settings.json").read_text())["caret_browsing"] is True
+    assert json.loads((tmp_path / "settings.json").read_text())["reading_ruler"] is False
 
 
 def test_unknown_preset_is_refused(settings: Settings) -> None:
@@ -85,3 +85,7 @@ def test_follow_system_changes_the_theme_only_when_following(settings: Settings)
     settings.set("theme", "sepia")
     presets.follow_system(settings, "high-contrast")
     assert settings.get("theme") == "sepia"
+
+
+def test_defaults_match_no_preset(settings: Settings) -> None:
+    assert presets.matching(settings) is None

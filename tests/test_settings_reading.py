@@ -12,7 +12,7 @@ def test_reading_settings_round_trip(tmp_path) -> None:
     first = Settings(path)
     values = {"theme": "sepia", "follow_system_theme": False, "font_family": "opendyslexic",
               "line_spacing": 2.5, "letter_spacing": 0.12, "word_spacing": 0.16, "paragraph_spacing": 2.0,
-              "line_length": 45, "reading_ruler": True, "ruler_lines": 4, "caret_browsing": True}
+              "line_length": 45, "reading_ruler": True, "ruler_lines": 4}
     for name, value in values.items():
         first.set(name, value)
     first.save()
