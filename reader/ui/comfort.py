@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
@@ -242,7 +243,6 @@ class Comfort(QObject):
         form.valueChosen.connect(self.choose)
         form.presetChosen.connect(self.choose_preset)
         form.resetRequested.connect(self.reset)
-        form.destroyed.connect(lambda *_: self.forms.remove(form) if form in self.forms else None)
         self.forms.append(form)
         form.show_values(self.settings.get, presets.matching(self.settings))
         return form
@@ -325,7 +325,8 @@ class Comfort(QObject):
     def sync(self) -> None:
         """Every control that shows a setting shows its current value."""
         active = presets.matching(self.settings)
-        for form in list(self.forms):
+        self.forms = [form for form in self.forms if shiboken6.isValid(form)]
+        for form in self.forms:
             form.show_values(self._value, active)
         for key, action in self.preset_actions.items():
             action.setChecked(key == active)
@@ -381,7 +382,9 @@ class Comfort(QObject):
         layout.addWidget(intro)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setWidget(self._form("preferences_form"))
+        form = self._form("preferences_form")
+        scroll.setWidget(form)
+        dialog.finished.connect(lambda *_: self.forms.remove(form) if form in self.forms else None)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout.addWidget(scroll, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

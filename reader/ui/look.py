@@ -21,6 +21,8 @@ _registered: dict[str, list[str]] = {}
 
 def register_fonts() -> dict[str, list[str]]:
     """Make the bundled fonts known to Qt (once per process); returns file name → families loaded."""
+    if QGuiApplication.instance() is None:
+        raise RuntimeError("fonts can be registered only once the application object exists")
     if not _registered:
         for path in typography.bundled_font_files():
             font_id = QFontDatabase.addApplicationFont(str(path))
