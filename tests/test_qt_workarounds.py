@@ -10,10 +10,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 SCRIPT = """
 import sys
+calls = min(4 * sys.getrefcount(None) + 100_000, 2_000_000)  # more than None's references at start
 import reader.ui  # applies the guard when this Python and PySide6 need it
 from PySide6.QtCore import QObject
 probe = QObject()
-calls = 4 * sys.getrefcount(None) + 100_000  # far more than None's references at start
 for _ in range(calls):
     probe.setObjectName("x")
 print("alive", calls)
