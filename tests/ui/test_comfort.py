@@ -2,48 +2,24 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QColor, QPalette
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QDoubleSpinBox, QPushButton, QSpinBox
 
-from reader import themes, zoom
+from reader import paths, themes, zoom
 from reader.settings import Settings
 from reader.ui import look
 from reader.ui.main_window import MainWindow
-from reader.ui.messages import Messages
 
 
-class QuietMessages(Messages):
-    """Records what the window would have told the user instead of opening a box."""
-
-    def __init__(self) -> None:
-        super().__init__(None)
-        self.shown: list[tuple[str, str]] = []
-
-    def warning(self, title: str, text: str) -> None:
-        self.shown.append((title, text))
-
-    error = information = warning
-
-
-@pytest.fixture
-def settings(user_home: Path) -> Settings:
-    return Settings(user_home / "config" / "settings.json")
-
-
-@pytest.fixture
-def make_window(qtbot, guide, settings: Settings):
-    def make(width: int = 1280, height: int = 720, **kwargs) -> MainWindow:
-        window = MainWindow(guide, kwargs.pop("settings", settings), messages=QuietMessages(), **kwargs)
-        qtbot.addWidget(window)
-        window.resize(width, height)
-        window.show()
-        qtbot.waitExposed(window)
-        return window
-    return make
+def _save(**values) -> Settings:
+    """Settings as a previous run left them, written where the window will read them."""
+    settings = Settings(paths.settings_file())
+    for name, value in values.items():
+        settings.set(name, value)
+    settings.save()
+    return settings
 
 
 @pytest.fixture(autouse=True)
@@ -59,7 +35,7 @@ def _paragraph_block(window: MainWindow, anchor: str = "p1"):
 
 
 def test_theme_colours_the_whole_window_and_the_page(make_window) -> None:
-    window = make_window()
+    window = make_window(1280, 720)
     window.comfort.choose("theme", "dark")
     app = QApplication.instance()
     dark = themes.DARK
@@ -78,23 +54,22 @@ def test_theme_colours_the_whole_window_and_the_page(make_window) -> None:
 
 def test_first_run_follows_the_system_high_contrast(make_window, monkeypatch) -> None:
     monkeypatch.setattr(look, "system_theme", lambda app=None: "high-contrast")
-    window = make_window()
+    window = make_window(1280, 720)
     assert window.settings.get("theme") == "high-contrast"
     assert QApplication.instance().palette().color(QPalette.ColorRole.Base) == QColor("#000000")
     assert window.comfort.follow_action.isChecked()
 
 
-def test_a_chosen_theme_is_kept_whatever_the_system_says(make_window, settings, monkeypatch) -> None:
-    settings.set("follow_system_theme", False)
-    settings.set("theme", "sepia")
+def test_a_chosen_theme_is_kept_whatever_the_system_says(make_window, monkeypatch) -> None:
+    _save(follow_system_theme=False, theme="sepia")
     monkeypatch.setattr(look, "system_theme", lambda app=None: "dark")
-    window = make_window()
+    window = make_window(1280, 720)
     window.comfort.system_changed()
     assert window.settings.get("theme") == "sepia"
 
 
 def test_spacing_settings_reach_the_rendered_document(make_window) -> None:
-    window = make_window()
+    window = make_window(1280, 720)
     for name, value in (("font_family", "atkinson"), ("line_spacing", 2.0), ("letter_spacing", 0.12),
                         ("word_spacing", 0.16), ("paragraph_spacing", 2.0)):
         window.comfort.choose(name, value)
@@ -153,7 +128,7 @@ def test_400_percent_and_maximum_spacing_never_scroll_sideways(make_window, guid
 
 
 def test_presets_from_the_panel_apply_together_and_reset(make_window, qtbot) -> None:
-    window = make_window()
+    window = make_window(1280, 720)
     window.comfort.toggle_settings_panel()
     assert window.comfort.settings_dock.isVisible()
     panel = window.comfort.settings_form
@@ -175,7 +150,7 @@ def test_presets_from_the_panel_apply_together_and_reset(make_window, qtbot) -> 
 
 
 def test_preferences_dialog_changes_show_live_and_agree_with_the_panel(make_window, qtbot) -> None:
-    window = make_window()
+    window = make_window(1280, 720)
     dialog = window.comfort.show_preferences()
     qtbot.addWidget(dialog)
     form = dialog.findChild(QPushButton, "preset_dyslexia").parent().parent()
@@ -190,18 +165,18 @@ def test_preferences_dialog_changes_show_live_and_agree_with_the_panel(make_wind
     dialog.close()
 
 
-def test_settings_changes_are_saved_soon_and_survive_a_restart(make_window, qtbot, settings) -> None:
-    window = make_window()
+def test_settings_changes_are_saved_soon_and_survive_a_restart(make_window, qtbot) -> None:
+    window = make_window(1280, 720)
     window.comfort.choose("theme", "sepia")
     window.comfort.choose("line_length", 55)
-    path = settings.path
+    path = paths.settings_file()
     qtbot.waitUntil(lambda: path.exists(), timeout=3000)
     again = Settings(path)
     assert again.get("theme") == "sepia" and again.get("line_length") == 55
 
 
 def test_every_control_of_the_form_is_named_and_reachable_by_tab(make_window) -> None:
-    window = make_window()
+    window = make_window(1280, 720)
     window.comfort.toggle_settings_panel()
     form = window.comfort.settings_form
     widgets = [*form.preset_buttons.values(), form.reset_button, *form.controls.values()]
@@ -226,7 +201,7 @@ def test_every_control_of_the_form_is_named_and_reachable_by_tab(make_window) ->
 
 
 def test_reading_ruler_follows_the_text_cursor_and_dims_the_rest(make_window, qtbot) -> None:
-    window = make_window()
+    window = make_window(1280, 720)
     window.open_section("introduction")
     view = window.view
     view.setFocus()
