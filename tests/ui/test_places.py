@@ -203,3 +203,16 @@ def test_screen_reader_sees_names_roles_and_the_page_text(open_window) -> None:
     for dock in (window.comfort.settings_dock, window.comfort.bookmarks_dock):
         assert dock in window.panes, "F6 reaches the panels"
     assert QApplication.instance() is not None
+
+
+def test_no_two_commands_share_a_key(open_window) -> None:
+    from PySide6.QtGui import QAction
+
+    window = open_window()
+    seen: dict[str, str] = {}
+    for action in window.findChildren(QAction):
+        for sequence in action.shortcuts():
+            key = sequence.toString()
+            assert key not in seen, f"{key} is both {seen[key]} and {action.objectName()}"
+            seen[key] = action.objectName()
+    assert {"Ctrl+D", "Ctrl+B", "Ctrl+P", "Ctrl+Shift+R", "Ctrl+Shift+L", "Ctrl+Shift+E"} <= set(seen)
