@@ -21,6 +21,7 @@ from reader.ui.comfort import Comfort
 from reader.ui.contents_panel import ContentsPanel
 from reader.ui.messages import LinkChoice, Messages
 from reader.ui.reading_view import ReadingView
+from reader.ui.style import focus_stylesheet
 
 HELP_SECTION = "using-this-reader"
 
@@ -45,6 +46,7 @@ class MainWindow(QMainWindow):
         self.rendered: Rendered | None = None
         self.text_size = zoom.clamp(settings.get("text_size"))
 
+        self.setStyleSheet(focus_stylesheet())
         self.setWindowTitle(APP_NAME)
         self.setAccessibleName(APP_NAME)
         self.contents = ContentsPanel(guide)
@@ -73,6 +75,7 @@ class MainWindow(QMainWindow):
         action_registry.fill_toolbar(self.toolbar, "main", self.specs, self.actions)
         self.addToolBar(self.toolbar)
         self._make_toolbar_focusable(self.toolbar)
+        self._set_tab_order()
 
         self.location_label = QLabel()
         self.location_label.setObjectName("location")
@@ -119,6 +122,13 @@ class MainWindow(QMainWindow):
                 button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
                 button.setAccessibleName(action.text().replace("&", ""))
                 button.setAccessibleDescription(action.statusTip())
+
+    def _set_tab_order(self) -> None:
+        """Tab goes through the toolbar, then the contents, then the text, as the window reads."""
+        chain = [self.toolbar.widgetForAction(a) for a in self.toolbar.actions() if not a.isSeparator()]
+        chain += [self.contents, self.view]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     def _restore(self) -> None:
         geometry = self.settings.get("window_geometry")
