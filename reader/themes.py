@@ -121,7 +121,7 @@ LIGHT = Theme(
     search_background="#ffe066", search_text="#1a1a1a",
     spoken_background="#c7ecc9", spoken_text="#1a1a1a",
     selection_background="#0b57d0", selection_text="#ffffff",
-    focus="#a33b00", disabled_text="#5c5c5c", placeholder_text="#5c5c5c",
+    focus="#0b57d0", disabled_text="#5c5c5c", placeholder_text="#5c5c5c",
     tooltip_background="#1a1a1a", tooltip_text="#ffffff", ruler_opacity=0.6,
 )
 

@@ -313,9 +313,8 @@ class Comfort(QObject):
     def apply(self, refresh_page: bool) -> None:
         """Show the settings as they are: colours of the whole window, the page, the ruler, the forms."""
         theme = reading_style.active_theme(self.settings)
-        app = QApplication.instance()
-        if isinstance(app, QApplication) and app.property("reader_theme") != theme.name:
-            look.apply_theme(theme, app)
+        if self.window.property("reader_theme") != theme.name:
+            look.apply_theme(theme, self.window)
             refresh_page = True
         if refresh_page:
             self.window.refresh_page()

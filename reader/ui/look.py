@@ -1,19 +1,23 @@
 """Put a theme on the whole application: palette, focus outlines, bundled fonts, system preference.
 
 The colours come from :mod:`reader.themes`; this module only copies them into Qt. The
-stylesheet is kept small: it draws a thick focus outline in the theme's focus colour
-(WCAG 2.4.7/2.4.13) and an edge on controls (1.4.11); everything else is the palette.
+palette goes on the application; the stylesheet goes on the main window, so that it
+replaces the window's untinted focus rules (:func:`reader.ui.style.focus_stylesheet`,
+which it builds on) and reaches every dialog the window opens. It draws a thick focus
+outline in the theme's focus colour (WCAG 2.4.7/2.4.13) and a visible edge on controls
+(1.4.11); everything else is the palette.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from reader import themes, typography
 from reader.contrast import blend
 from reader.themes import Theme
+from reader.ui.style import focus_stylesheet
 
 FOCUS_WIDTH = 3  # pixels; the edge of a control without focus is 1 pixel
 _registered: dict[str, list[str]] = {}
@@ -70,7 +74,7 @@ def stylesheet(theme: Theme) -> str:
     wide, thin = FOCUS_WIDTH, 1
     pad = wide - thin
     hover = blend(t.selection_background, t.button, 0.15)
-    return f"""
+    return focus_stylesheet(t.focus, wide) + f"""
 QPushButton, QToolButton {{ background-color: {t.button}; color: {t.button_text};
     border: {thin}px solid {t.border}; border-radius: 4px; padding: {3 + pad}px {8 + pad}px; }}
 QPushButton:hover, QToolButton:hover {{ background-color: {hover}; }}
@@ -100,12 +104,12 @@ QToolTip {{ background-color: {t.tooltip_background}; color: {t.tooltip_text}; b
 """
 
 
-def apply_theme(theme: Theme, app: QApplication | None = None) -> None:
-    """Colour every window of the application with ``theme``."""
+def apply_theme(theme: Theme, window: QWidget, app: QApplication | None = None) -> None:
+    """Colour the application with ``theme``: palette for all, stylesheet on ``window`` and its dialogs."""
     app = app or QApplication.instance()  # type: ignore[assignment]
     if app is None:
         return
     app.setStyle("Fusion")  # the one style that draws from the palette alone on every platform
     app.setPalette(palette(theme))
-    app.setStyleSheet(stylesheet(theme))
-    app.setProperty("reader_theme", theme.name)
+    window.setStyleSheet(stylesheet(theme))
+    window.setProperty("reader_theme", theme.name)

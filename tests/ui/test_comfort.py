@@ -43,7 +43,7 @@ def test_theme_colours_the_whole_window_and_the_page(make_window) -> None:
     assert app.palette().color(QPalette.ColorRole.Base) == QColor(dark.base)
     assert window.view.palette().color(QPalette.ColorRole.Text) == QColor(dark.text)
     assert window.menuBar().palette().color(QPalette.ColorRole.Window) == QColor(dark.window)
-    assert dark.focus in app.styleSheet()
+    assert dark.focus in window.styleSheet()
     assert dark.link in window.view.document().defaultStyleSheet()
     assert window.settings.get("follow_system_theme") is False
     assert window.comfort.theme_actions["dark"].isChecked()
@@ -233,3 +233,20 @@ def test_reading_ruler_follows_the_text_cursor_and_dims_the_rest(make_window, qt
     assert darkest(moved.bottom() + 4, image.height()) > 140, "text below the band is dimmed"
     window.comfort.actions["reading_ruler"].trigger()
     assert not ruler.isVisible()
+
+
+@pytest.mark.parametrize("name", list(themes.THEMES))
+def test_focus_outline_is_drawn_in_each_themes_focus_colour(make_window, qtbot, name) -> None:
+    from PySide6.QtCore import QPoint
+
+    window = make_window(1280, 720)
+    window.comfort.choose("theme", name)
+    window.comfort.toggle_settings_panel()
+    form = window.comfort.settings_form
+    for widget in (window.view, window.contents, form.preset_buttons["dyslexia"], form.controls["theme"],
+                   form.controls["line_spacing"]):
+        widget.setFocus(Qt.FocusReason.TabFocusReason)
+        qtbot.waitUntil(widget.hasFocus)
+        image = window.grab().toImage()
+        edge = widget.mapTo(window, QPoint(1, widget.height() // 2))
+        assert QColor(image.pixel(edge)).name() == themes.THEMES[name].focus, (name, widget.objectName())
