@@ -106,6 +106,7 @@ class Comfort(QObject):
         self._save_timer.timeout.connect(self._save_settings)
         self._reading_anchor = ""
         self._shown_section: str | None = window.current
+        self._preferences: QDialog | None = None
 
         self.ruler = ReadingRuler(window.view)
         self.actions = action_registry.create_actions(window, SPECS, self._handlers())
@@ -371,6 +372,11 @@ class Comfort(QObject):
         self.sync()
 
     def show_preferences(self, *_: object) -> QDialog:
+        """The Preferences window; asked for again while open, it comes to the front."""
+        if self._preferences is not None and shiboken6.isValid(self._preferences) and self._preferences.isVisible():
+            self._preferences.raise_()
+            self._preferences.activateWindow()
+            return self._preferences
         dialog = QDialog(self.window)
         dialog.setObjectName("preferences_dialog")
         dialog.setWindowTitle(tr("Preferences"))
@@ -394,6 +400,7 @@ class Comfort(QObject):
         dialog.resize(560, 720)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
+        self._preferences = dialog
         return dialog
 
     def announce(self, text: str) -> None:

@@ -152,7 +152,7 @@ def test_presets_from_the_panel_apply_together_and_reset(make_window, qtbot) -> 
 def test_preferences_dialog_changes_show_live_and_agree_with_the_panel(make_window, qtbot) -> None:
     window = make_window(1280, 720)
     dialog = window.comfort.show_preferences()
-    qtbot.addWidget(dialog)
+    assert window.comfort.show_preferences() is dialog, "asked again, the same window comes forward"
     form = dialog.findChild(QPushButton, "preset_dyslexia").parent().parent()
     combo = form.controls["font_family"]
     combo.setCurrentIndex(combo.findData("opendyslexic"))
