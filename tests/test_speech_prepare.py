@@ -72,6 +72,8 @@ def test_abbreviations_and_symbols_are_said_in_words(guide) -> None:
     (utterance,) = prepare_blocks("x", blocks)
     assert utterance.text == ("Groups, for example, carers, that is, people who care, and or others, "
                               "2014 to 2015, et cetera.")
+    (menu,) = prepare_blocks("x", [Block("p1", "paragraph", "Open View > Reading settings panel.")])
+    assert menu.text == "Open View, then Reading settings panel."
 
 
 def test_a_quotation_that_starts_with_an_ellipsis_is_read_without_it(guide) -> None:

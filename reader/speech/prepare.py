@@ -42,6 +42,7 @@ _EAR_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\band/or\b", "and or"),
         (r"(?<=[A-Za-z])/(?=[A-Za-z])", " or "),
         (r"(?<=\d)\s*[–—]\s*(?=\d)", " to "),
+        (r"(?<=\w)\s+(?:>|›|→)\s+(?=\w)", ", then "),  # a menu path: File > Preferences
         (r"^\s*(?:…|\.\.\.)\s*", ""),
         (r"(?:…|\.\.\.)(?=[\s”’\"']*$)", "."),
         (r"\s*(?:…|\.\.\.)\s*", ", "),
