@@ -434,3 +434,17 @@ def test_a_place_elsewhere_can_be_read_aloud_directly(qtbot, window: MainWindow)
     assert window.current == "introduction"
     qtbot.waitUntil(lambda: _sentence_text(window).startswith("In order for people and communities"),
                     timeout=5000)
+
+
+def test_every_theme_keeps_text_readable_on_the_marks_and_the_marks_visible() -> None:
+    from reader import themes
+
+    for name in themes.THEMES:
+        colours = themes.get(name).colours()
+        palette = QPalette()
+        palette.setColor(QPalette.ColorRole.Base, QColor(colours["base"]))
+        palette.setColor(QPalette.ColorRole.Text, QColor(colours["text"]))
+        text, sentence, word = highlight_colours(palette)
+        page = QColor(colours["base"])
+        assert min(contrast(text, sentence), contrast(text, word)) >= MIN_CONTRAST, name
+        assert contrast(sentence, page) > 1.1 and contrast(word, page) > contrast(sentence, page), name

@@ -53,8 +53,9 @@ def highlight_colours(palette: QPalette) -> tuple[QColor, QColor, QColor]:
     dark = base.lightnessF() < 0.5
     tint = QColor("#7a5c00") if dark else QColor("#ffd84d")
     sentence = word = base
+    share = 0.6  # of the word's tint: enough for the sentence to show on every page colour
     for amount in (0.9, 0.7, 0.5, 0.35, 0.2, 0.0):
-        sentence = _mix(base, tint, amount * 0.35)
+        sentence = _mix(base, tint, amount * share)
         word = _mix(base, tint, amount)
         if contrast(text, word) >= MIN_CONTRAST:
             break
