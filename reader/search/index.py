@@ -110,7 +110,7 @@ class SearchIndex:
         inspections = self.inspect()
         chosen = next((i for i in inspections if i.fresh), inspections[0])
         return IndexReport(chosen.root, chosen.status, chosen.detail, "checked", chosen.documents,
-                           steps=tuple(f"{i.root}: {i.status} ({i.detail})" for i in inspections))
+                           steps=tuple(f"{i.root}: {i.status} — {i.detail}" for i in inspections))
 
     def rebuild(self) -> IndexReport:
         """Build anew whatever is on disk, and switch to the new build."""
@@ -126,7 +126,7 @@ class SearchIndex:
                 first = first or inspections[0]
                 for inspection in inspections:
                     if attempt == 0:
-                        steps.append(f"{inspection.root}: {inspection.status} ({inspection.detail})")
+                        steps.append(f"{inspection.root}: {inspection.status} — {inspection.detail}")
                     if inspection.fresh and self._try_open(inspection, steps):
                         return IndexReport(inspection.root, inspections[0].status, inspection.detail,
                                            "opened", inspection.documents,
