@@ -381,3 +381,46 @@ def test_a_killed_builder_leaves_no_stale_lock(tmp_path, guide):
         assert index.report.action == "rebuilt"
         assert not any("kept the build lock" in step for step in index.report.steps)
     assert time.perf_counter() - started < 10
+
+
+@pytest.mark.slow
+def test_searching_goes_on_while_another_copy_rebuilds_and_sweeps(tmp_path, guide):
+    root = tmp_path / "index"
+    with SearchIndex.open_or_build(guide, roots=[root]) as index:
+        expected = index.search("co-design").total
+        rebuilder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+            import sys
+            from pathlib import Path
+            sys.path.insert(0, {str(ROOT)!r})
+            from reader.loader import load_guide
+            from reader.search import SearchIndex
+            index = SearchIndex.open_or_build(load_guide(Path({str(CONTENT)!r})), roots=[Path({str(root)!r})])
+            for _ in range(5):
+                index.rebuild()
+            print("done")
+        """)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        totals = set()
+        while rebuilder.poll() is None:
+            totals.add(index.search("co-design").total)
+        out, err = rebuilder.communicate()
+        assert out.strip() == "done", err
+        assert totals <= {expected}
+        assert index.search("co-design").total == expected  # our build was swept; its files are still open
+    assert len([p for p in root.iterdir() if p.name.startswith(store.LIVE_PREFIX)]) == 1
+
+
+@pytest.mark.slow
+def test_an_opened_index_still_searches_after_another_copy_replaced_it(tmp_path, guide):
+    root = tmp_path / "index"
+    with SearchIndex.open_or_build(guide, roots=[root]) as index:
+        first_build = live_folder(root)
+        subprocess.run([sys.executable, "-c", textwrap.dedent(f"""
+            import sys
+            from pathlib import Path
+            sys.path.insert(0, {str(ROOT)!r})
+            from reader.loader import load_guide
+            from reader.search import SearchIndex
+            SearchIndex.open_or_build(load_guide(Path({str(CONTENT)!r})), roots=[Path({str(root)!r})]).rebuild()
+        """)], check=True, capture_output=True)
+        assert not first_build.exists()  # swept by the other copy
+        assert index.search("co-design").total > 0

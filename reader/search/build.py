@@ -14,6 +14,9 @@ from reader.model import Guide, Section
 from reader.render import render_section
 
 TITLE_ANCHOR = "title"
+#: A heading is a word or two: without this, its shortness alone ranks it above every
+#: paragraph that explains the same words.
+HEADING_BOOST = 0.5
 
 
 def documents(section: Section, guide: Guide | None = None) -> Iterator[dict[str, Any]]:
@@ -21,7 +24,7 @@ def documents(section: Section, guide: Guide | None = None) -> Iterator[dict[str
     for order, block in enumerate(render_section(section, guide).blocks):
         if block.anchor == TITLE_ANCHOR or not block.text.strip():
             continue
-        yield {
+        document = {
             "key": f"{section.id}#{block.anchor}",
             "section": section.id,
             "anchor": block.anchor,
@@ -33,6 +36,9 @@ def documents(section: Section, guide: Guide | None = None) -> Iterator[dict[str
             "words": block.text,
             "pairs": block.text,
         }
+        if block.kind == "heading":
+            document["_boost"] = HEADING_BOOST
+        yield document
 
 
 def add_documents(writer: Any, sections: Iterable[Section], guide: Guide | None = None) -> int:

@@ -5,9 +5,11 @@ folder, then in the user's cache; when neither is fresh it builds one in the fir
 it can write (so an installation made read-only still searches, from the cache). See
 :mod:`reader.search.store` for how an index is checked, built and swapped in.
 
-A ``SearchIndex`` may be used from any thread: each thread gets its own Whoosh searcher,
-opened once and reused (a searcher is never ``refresh()``-ed: after a change we open a new
-one, as Whoosh's refresh can return deleted documents).
+One Whoosh searcher is opened when the index is verified and kept until the index is
+replaced: its open files keep that build readable even if another copy of the reader
+publishes a newer one and deletes this one (Whoosh re-reads its folder for every new
+searcher). It is never ``refresh()``-ed (Whoosh's refresh can return deleted documents);
+after a change a new one is opened. Searches from several threads take turns.
 """
 
 from __future__ import annotations
@@ -42,19 +44,21 @@ class IndexUnavailable(Exception):
     """No folder could hold an index (every candidate is read-only or full)."""
 
 
-def _open_live(inspection: store.Inspection) -> Any:
-    """Open a checked build and prove it readable now, rather than at the first search."""
+def _open_live(inspection: store.Inspection) -> tuple[Any, Any]:
+    """Open a checked build and its searcher, proving it readable now rather than at the
+    first search; the searcher holds the build's files open from here on."""
     live = inspection.live
     assert live is not None and inspection.fresh
     ix = windex.open_dir(str(live))
     try:
-        with ix.searcher() as searcher:
-            if searcher.doc_count() != inspection.documents:
-                raise ValueError("document count differs from the pointer")
+        searcher = ix.searcher()
+        if searcher.doc_count() != inspection.documents:
+            searcher.close()
+            raise ValueError("document count differs from the pointer")
     except BaseException:
         ix.close()
         raise
-    return ix
+    return ix, searcher
 
 
 class SearchIndex:
@@ -67,10 +71,8 @@ class SearchIndex:
         self._roots = list(roots)
         self._lock_timeout = lock_timeout
         self._ix: Any = None
+        self._searcher: Any = None
         self._root: Path | None = None
-        self._generation = 0
-        self._local = threading.local()
-        self._searchers: list[Any] = []
         self._mutex = threading.RLock()
         self._parser: Any = None
         self.report: IndexReport | None = None
@@ -137,11 +139,11 @@ class SearchIndex:
 
     def _try_open(self, inspection: store.Inspection, steps: list[str]) -> bool:
         try:
-            ix = _open_live(inspection)
+            opened = _open_live(inspection)
         except Exception as error:  # a damaged or vanished index fails in many ways; rebuild
             steps.append(f"{inspection.root}: could not be opened ({type(error).__name__}: {error})")
             return False
-        self._install(ix, inspection.root)
+        self._install(*opened, inspection.root)
         return True
 
     def _build(self, first: store.Inspection | None, steps: list[str]) -> IndexReport:
@@ -171,24 +173,23 @@ class SearchIndex:
                 store.discard(folder)
                 raise
             store.sweep(root, keep=pointer["dir"])
-        inspection = store.Inspection(root, "fresh", "just built", pointer)
-        self._install(_open_live(inspection), root)
+        if not self._try_open(store.Inspection(root, "fresh", "just built", pointer), steps):
+            # Another copy published a newer build and swept ours away: use theirs.
+            return self._open_or_build(force=False)
         found = first or store.Inspection(root, "missing", "rebuild asked for")
         return IndexReport(root, found.status, found.detail, "rebuilt", count,
                            time.perf_counter() - started, fallback=root != self._roots[0],
                            steps=tuple(steps))
 
-    def _install(self, ix: Any, root: Path) -> None:
+    def _install(self, ix: Any, searcher: Any, root: Path) -> None:
         with self._mutex:
-            old = self._ix
-            self._ix, self._root = ix, root
+            old_ix, old_searcher = self._ix, self._searcher
+            self._ix, self._searcher, self._root = ix, searcher, root
             self._parser = make_parser(ix.schema)
-            self._generation += 1
-            stale, self._searchers = self._searchers, []
-        for searcher in stale:
-            searcher.close()
-        if old is not None:
-            old.close()
+        if old_searcher is not None:
+            old_searcher.close()
+        if old_ix is not None:
+            old_ix.close()
 
     # Content packs ------------------------------------------------------------------------
 
@@ -248,26 +249,25 @@ class SearchIndex:
                 raise
             store.sweep(root, keep=pointer["dir"])
         self._sections = sections
-        self._install(_open_live(store.Inspection(root, "fresh", "just changed", pointer)), root)
+        steps: list[str] = []
+        if not self._try_open(store.Inspection(root, "fresh", "just changed", pointer), steps):
+            self.report = self._open_or_build(force=False)
         return int(result)
 
     # Searching ----------------------------------------------------------------------------
-
-    def _searcher(self) -> Any:
-        local = self._local
-        if getattr(local, "generation", None) != self._generation or local.searcher is None:
-            with self._mutex:
-                searcher = self._ix.searcher()
-                self._searchers.append(searcher)
-                local.searcher, local.generation = searcher, self._generation
-        return local.searcher
 
     def search(self, text: str, *, kind: str | None = None, tag: str | None = None,
                limit: int = DEFAULT_LIMIT) -> SearchResults:
         """Passages matching ``text`` (Whoosh query language), best first; never raises for
         any text. With no match, ``suggestion`` and a fuzzy retry may help."""
         limit = max(1, min(int(limit), MAX_LIMIT))
-        searcher = self._searcher()
+        with self._mutex:
+            return self._search(text, kind, tag, limit)
+
+    def _search(self, text: str, kind: str | None, tag: str | None, limit: int) -> SearchResults:
+        searcher = self._searcher
+        if searcher is None:
+            raise ValueError("the search index is closed")
         reader = searcher.reader()
         found = plan(text, self._parser, reader)
         filters = _filter(kind, tag)
@@ -300,10 +300,9 @@ class SearchIndex:
 
     def close(self) -> None:
         with self._mutex:
-            searchers, self._searchers = self._searchers, []
-            ix, self._ix = self._ix, None
-            self._generation += 1
-        for searcher in searchers:
+            searcher, ix = self._searcher, self._ix
+            self._searcher = self._ix = None
+        if searcher is not None:
             searcher.close()
         if ix is not None:
             ix.close()
