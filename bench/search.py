@@ -140,6 +140,64 @@ def ratio(a: float, b: float) -> str:
     return f"{a / b:6.1f}x" if b > 0 else "   n/a"
 
 
+def breakdown(index, queries: dict, repeat: int) -> None:
+    """Where a search's time goes, and what each of the reader's changes to plain Whoosh saves."""
+    from whoosh import query as wq
+    from whoosh.highlight import ContextFragmenter, HtmlFormatter
+
+    from reader.search.query import ExpansionOr, plan
+
+    searcher = index._searcher
+    reader = searcher.reader()
+
+    def median_ms(function) -> float:
+        times = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            function()
+            times.append(time.perf_counter() - started)
+        return statistics.median(times) * 1000
+
+    def plain_whoosh(q):
+        """Undo our rewrites: phrases as position checks, expansions as Whoosh's default union."""
+        if isinstance(q, ExpansionOr):
+            return wq.Or(list(q.subqueries))
+        if isinstance(q, wq.Term) and q.fieldname == "pairs":
+            return wq.Phrase("text", q.text.split(" "))
+        if isinstance(q, wq.And) and any(isinstance(s, wq.Phrase) for s in q.subqueries):
+            return next(s for s in q.subqueries if isinstance(s, wq.Phrase))
+        if isinstance(q, wq.CompoundQuery):
+            return type(q)([plain_whoosh(s) for s in q.subqueries])
+        return q
+
+    print(f"\nwhere the time goes (median per query, {repeat} runs; ms)")
+    print(f"{'query type':<14}{'parse+plan':>11}{'search+count':>14}{'extracts':>10}   "
+          f"{'plain Whoosh search+count':>26}{'Whoosh highlighter':>20}")
+    for kind, pairs in queries.items():
+        if kind == "fuzzy":
+            continue
+        rows = []
+        for text, _ in pairs:
+            found = plan(text, index._parser, reader)
+            if found.query is None:
+                continue
+            parse = median_ms(lambda text=text: plan(text, index._parser, reader))
+            ours = median_ms(lambda q=found.query: len(searcher.search(q, limit=20, optimize=False)))
+            results = searcher.search(found.query, limit=20, optimize=False)
+            texts = [hit["text"] for hit in results]
+            extracts = median_ms(lambda texts=texts, h=found.highlighter: [h.extract(t) for t in texts])
+            raw = plain_whoosh(found.query)
+            plain = median_ms(lambda raw=raw: len(searcher.search(raw, limit=20)))
+            raw_results = searcher.search(raw, limit=20, terms=True)
+            raw_results.fragmenter = ContextFragmenter(maxchars=220)
+            raw_results.formatter = HtmlFormatter(tagname="b")
+            highlighted = median_ms(lambda r=raw_results: [hit.highlights("text") for hit in r])
+            rows.append((parse, ours, extracts, plain, highlighted))
+        columns = [statistics.median(column) for column in zip(*rows, strict=True)]
+        print(f"{kind:<14}{columns[0]:>11.2f}{columns[1]:>14.2f}{columns[2]:>10.2f}   "
+              f"{columns[3]:>26.2f}{columns[4]:>20.2f}")
+
+
 def run_one(name: str, guide, content: Path, queries: dict, repeat: int, work: Path) -> None:
     from reader.search import SearchIndex
 
@@ -182,6 +240,7 @@ def run_one(name: str, guide, content: Path, queries: dict, repeat: int, work: P
               f"{w_totals[0]} / {f_totals[0]}{note}")
     print(f"{'all queries':<14}{ms(statistics.median(everything)):>15}{'':>19}   "
           f"{ms(percentile(everything, 0.95)):>12}")
+    breakdown(index, queries, max(3, repeat // 2))
     db.close()
     index.close()
 

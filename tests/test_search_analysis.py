@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from reader.search.analysis import join_prefixes, normalise, words
+from reader.search.analysis import join_prefixes, normalise, second_part, words
 from reader.search.snippets import Highlighter
 
 from .conftest import ROOT
@@ -33,6 +33,14 @@ def test_co_is_joined_only_to_a_following_word():
 def test_query_joining_leaves_operators_alone():
     assert join_prefixes("co production AND co AND x") == "coproduction AND co AND x"
     assert join_prefixes('"co design" NOT co OR co-delivery') == '"codesign" NOT co OR codelivery'
+
+
+@pytest.mark.parametrize(("raw", "part"), [("co-design", "design"), ("Co design", "design"),
+                                           ("codesigned", "designed"), ("coproduction", "production"),
+                                           ("co-operate", "operate"), ("cooperate", None), ("cook", None),
+                                           ("co-op", "op"), ("co-a", None), ("design", None)])
+def test_second_half_of_a_prefixed_word(raw, part):
+    assert second_part(raw, normalise(raw)) == part
 
 
 def test_normalise_folds_accents_and_case():

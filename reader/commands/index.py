@@ -41,12 +41,7 @@ def run(args: argparse.Namespace) -> int:
                    "(or run: coproduction-reader index).")
         return 0 if usable else 1
     try:
-        if args.rebuild:
-            index = SearchIndex.open_or_build(guide)
-            if index.report is None or index.report.action != "rebuilt":
-                index.rebuild()
-        else:
-            index = SearchIndex.open_or_build(guide)
+        index = SearchIndex.open_or_build(guide, rebuild=args.rebuild)
     except IndexUnavailable as error:
         print(f"coproduction-reader: {error}", file=sys.stderr)
         return 1

@@ -10,6 +10,10 @@ stemming:
   joiner, so all of them index and search as ``coproduction`` (stemmed ``coproduct``). The
   query parser splits on spaces before it analyses words, so :func:`join_prefixes`
   rewrites the query text the same way first.
+  The index also records the second half of such a word at the same position
+  ("co-commissioning" is found by "commissioning", "co-design" by "design"); a joined
+  spelling counts as two words only for the roots in :data:`JOINED_ROOTS`, as "cook" or
+  "cooperate" must not be split. Queries never split, so "co-design" asks for exactly that.
 * **Stop words** are dropped on both sides and positions are renumbered, so phrase queries
   match across them consistently.
 
@@ -27,6 +31,9 @@ from functools import cache, lru_cache
 JOINED_PREFIXES = ("co",)
 _JOINERS = "\\-\u2010\u2011\u2012\u2013"  # hyphen-minus, hyphen, non-breaking hyphen, figure and en dash
 _PREFIX_GROUP = "|".join(JOINED_PREFIXES)
+#: Second halves that make a joined spelling ("coproduction", "codesign") two words too.
+JOINED_ROOTS = ("produc", "design", "commission", "deliver", "assess", "creat", "evaluat", "research",
+                "plan", "manag", "lead")
 
 #: A word, optionally led by a joined prefix. ``\w+(?:\.?\w+)*`` keeps "e.g" and "3.5" whole.
 TOKEN_PATTERN = (rf"(?:\b(?i:{_PREFIX_GROUP})(?:[\s{_JOINERS}]+)(?=[^\W\d_]))?"
@@ -90,6 +97,21 @@ def words(text: str) -> Iterator[tuple[int, int, str]]:
         word = normalise(match.group())
         if keep(word):
             yield match.start(), match.end(), word
+
+
+def second_part(raw: str, word: str) -> str | None:
+    """The word after a joined prefix, when it counts as a word of its own.
+
+    ``raw`` is the word as written, ``word`` its normalised form: ("Co-design", "codesign")
+    → "design"; ("codesigned", "codesigned") → "designed"; ("cooperate", ...) → None."""
+    for prefix in JOINED_PREFIXES:
+        size = len(prefix)
+        if len(word) > size + 1 and word.startswith(prefix):
+            rest = word[size:]
+            written_apart = not raw[size:size + 1].isalnum()
+            if (written_apart or rest.startswith(JOINED_ROOTS)) and keep(rest):
+                return rest
+    return None
 
 
 def join_prefixes(query: str) -> str:

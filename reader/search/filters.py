@@ -11,11 +11,14 @@ from collections.abc import Iterable, Iterator
 
 from whoosh.analysis import Filter, Token
 
-from reader.search.analysis import keep, normalise, stem
+from reader.search.analysis import keep, normalise, second_part, stem
 
 
 class WordFilter(Filter):
-    """Normalise, drop stop words (renumbering positions) and optionally stem, in one pass."""
+    """Normalise, drop stop words (renumbering positions) and optionally stem, in one pass.
+
+    When indexing, a prefixed compound also yields its second half at the same position,
+    marked ``alternative`` (see :func:`reader.search.analysis.second_part`)."""
 
     def __init__(self, stemming: bool = True) -> None:
         self.stemming = stemming
@@ -25,7 +28,9 @@ class WordFilter(Filter):
         skipped = 0
         stemming = self.stemming
         for token in tokens:
-            word = normalise(token.text)
+            token.alternative = False  # the tokenizer reuses one Token object throughout
+            raw = token.text
+            word = normalise(raw)
             if not keep(word):
                 if not token.removestops and word:
                     token.stopped = True
@@ -37,6 +42,12 @@ class WordFilter(Filter):
                 token.pos -= skipped
             token.text = stem(word) if stemming else word
             yield token
+            if token.mode != "query":
+                part = second_part(raw, word)
+                if part is not None:
+                    token.text = stem(part) if stemming else part
+                    token.alternative = True
+                    yield token
 
 
 class PairFilter(Filter):
@@ -44,12 +55,16 @@ class PairFilter(Filter):
     phrase is one term look-up instead of a position check on every candidate passage."""
 
     def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:
-        previous = None
+        previous: list[str] = []
+        current: list[str] = []
         for token in tokens:
             if getattr(token, "stopped", False):
                 continue
-            current = token.text
-            if previous is not None:
-                token.text = f"{previous} {current}"
+            text = token.text
+            if getattr(token, "alternative", False):
+                current.append(text)  # another word at the same place: pairs with the same words
+            else:
+                previous, current = current, [text]
+            for before in previous:
+                token.text = f"{before} {text}"
                 yield token
-            previous = current

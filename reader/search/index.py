@@ -81,13 +81,13 @@ class SearchIndex:
 
     @classmethod
     def open_or_build(cls, guide: Guide | Sequence[Section], *, roots: Sequence[Path] | None = None,
-                      lock_timeout: float = LOCK_TIMEOUT) -> SearchIndex:
+                      lock_timeout: float = LOCK_TIMEOUT, rebuild: bool = False) -> SearchIndex:
         """An index holding exactly these sections: the existing one when it is fresh and intact,
-        otherwise a new build. ``report`` says what was found and done."""
+        otherwise (or with ``rebuild``) a new build. ``report`` says what was found and done."""
         sections = list(guide)
         index = cls(sections, guide if isinstance(guide, Guide) else None,
                     roots or default_roots(), lock_timeout)
-        index.report = index._open_or_build(force=False)
+        index.report = index._open_or_build(force=rebuild)
         return index
 
     @property
@@ -130,7 +130,7 @@ class SearchIndex:
                     if attempt == 0:
                         steps.append(f"{inspection.root}: {inspection.status} — {inspection.detail}")
                     if inspection.fresh and self._try_open(inspection, steps):
-                        return IndexReport(inspection.root, inspections[0].status, inspection.detail,
+                        return IndexReport(inspection.root, inspection.status, inspection.detail,
                                            "opened", inspection.documents,
                                            fallback=inspection.root != self._roots[0], steps=tuple(steps))
                 if not any(i.fresh for i in inspections):

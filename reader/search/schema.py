@@ -8,7 +8,7 @@ from reader.search.analysis import make_analyzer
 
 #: Bump whenever the schema, the analysers or what a document holds changes: every index
 #: built before is then stale and rebuilt at the next start.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def make_schema() -> Schema:

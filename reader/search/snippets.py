@@ -12,7 +12,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from reader.search.analysis import TOKEN, keep, normalise, stem
+from reader.search.analysis import TOKEN, keep, normalise, second_part, stem
 
 EXTRACT_CHARS = 220
 _LEAD = 50  # characters of context shown before the first match of a cut extract
@@ -47,8 +47,12 @@ class Highlighter:
             return []
         found = []
         for match in TOKEN.finditer(text):
-            word = normalise(match.group())
-            if keep(word) and self.matches(word):
+            raw = match.group()
+            word = normalise(raw)
+            if not keep(word):
+                continue
+            part = second_part(raw, word) if len(word) > 3 else None
+            if self.matches(word) or (part is not None and self.matches(part)):
                 found.append((match.start(), match.end()))
         return found
 

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -163,6 +164,8 @@ class SearchPanel(QWidget):
         self.box.setObjectName("search_box")
         self.box.setPlaceholderText(tr("Words to find"))
         self.box.setClearButtonEnabled(True)
+        for button in self.box.findChildren(QToolButton):  # the clear button Qt adds
+            button.setAccessibleName(tr("Clear the search"))
         self.box.setAccessibleName(tr("Search the guide"))
         self.box.setAccessibleDescription(tr("Results appear below as you type. Down arrow moves to them."))
 
@@ -463,8 +466,8 @@ class SearchDock(QObject):
         self.dock.hide()
 
     def _visibility_changed(self, visible: bool) -> None:
-        if visible:
-            return
+        if visible or not self.window.isVisible() or self.window.isMinimized():
+            return  # shown again, or only the whole window was minimised or closed
         self.highlights.clear()
         self.panel.matches.clear()
         focused = QApplication.focusWidget()

@@ -9,7 +9,7 @@ import textwrap
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ..conftest import ROOT
 
@@ -224,3 +224,16 @@ def test_start_up_does_not_load_the_search_engine_until_after_the_first_paint(tm
     assert out.returncode == 0, out.stderr
     assert "after paint: False" in out.stdout
     assert "later: True" in out.stdout
+
+
+def test_every_control_of_the_open_panel_has_an_accessible_name(make_window, qtbot):
+    from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QComboBox, QLineEdit
+
+    window = make_window()
+    panel = search_for(qtbot, window, "comissioning")  # shows the suggestion button too
+    controls = [w for w in window.search.dock.findChildren(QWidget)
+                if isinstance(w, QAbstractButton | QAbstractItemView | QComboBox | QLineEdit) and w.isVisible()]
+    assert panel.suggestion in controls and panel.results in controls
+    for widget in controls:
+        name = QAccessible.queryAccessibleInterface(widget).text(QAccessible.Text.Name)
+        assert name, f"{type(widget).__name__} {widget.objectName()!r} has no accessible name"
