@@ -66,4 +66,6 @@ def run_app() -> int:
     window.show()
     if settings.problem:
         QTimer.singleShot(0, lambda: window.messages.warning(tr("Settings reset"), settings.problem or ""))
+    for problem in window.comfort.startup_problems():
+        QTimer.singleShot(0, lambda problem=problem: window.messages.warning(tr("Bookmarks reset"), problem))
     return app.exec()

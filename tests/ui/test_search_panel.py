@@ -237,3 +237,15 @@ def test_every_control_of_the_open_panel_has_an_accessible_name(make_window, qtb
     for widget in controls:
         name = QAccessible.queryAccessibleInterface(widget).text(QAccessible.Text.Name)
         assert name, f"{type(widget).__name__} {widget.objectName()!r} has no accessible name"
+
+
+def test_tab_goes_from_the_text_through_the_open_panel(make_window, qtbot):
+    window = make_window()
+    search_for(qtbot, window, "carers")
+    window.view.setFocus()
+    qtbot.waitUntil(window.view.hasFocus)
+    reached = []
+    for _ in range(4):
+        press(qtbot, Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget().objectName())
+    assert reached == ["search_box", "search_kind", "search_tag", "search_results"]
