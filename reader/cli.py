@@ -17,6 +17,8 @@ from reader import APP_ID, __version__
 COMMANDS: dict[str, str] = {
     "sections": "List the guide's sections.",
     "screenshot": "Render the main window offscreen to a PNG file and exit.",
+    "index": "Build or check the search index (set-up runs this once).",
+    "search": "Search the guide and print the matching passages.",
     "speak": "Read a section aloud into an MP3 or WAV file.",
     "voices": "List the voices available for reading aloud.",
 }
