@@ -1,7 +1,7 @@
 """Markdown to HTML for the reading view, with a stable anchor on every block.
 
-Every heading gets an id from its text and every paragraph or list item ``p1``, ``p2``…
-in reading order, so search hits, bookmarks and read-aloud can point at one paragraph.
+Every heading gets an id from its text and every paragraph, list item or table cell ``p1``,
+``p2``… in reading order, so search hits, bookmarks and read-aloud can point at one paragraph.
 The same pass lists the blocks as plain text, which search indexes and speech reads.
 """
 
@@ -20,6 +20,9 @@ from markdown.treeprocessors import Treeprocessor
 from reader.model import Guide, Section
 
 SECTION_SCHEME = "section"
+#: Bump whenever what becomes a block (or its anchor or text) changes: search indexes built
+#: before are then stale and rebuilt.
+BLOCKS_VERSION = 2
 _SPACE = re.compile(r"\s+")
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
@@ -91,11 +94,11 @@ class _BlockAnchors(Treeprocessor):
                 anchor = element.get("id") or self._unique(slugify(plain_text(element), "-") or "heading")
                 element.set("id", anchor)
                 self.blocks.append(Block(anchor, "heading", plain_text(element)))
-            elif element.tag in {"p", "li"}:
+            elif element.tag in {"p", "li", "td", "th"}:
                 self._paragraphs += 1
                 anchor = element.get("id") or self._unique(f"p{self._paragraphs}")
                 element.set("id", anchor)
-                kind = "item" if element.tag == "li" else "paragraph"
+                kind = {"li": "item", "td": "cell", "th": "cell"}.get(element.tag, "paragraph")
                 # A list item holding paragraphs or a nested list: the item is one block
                 # for its own text; nested lists become blocks of their own.
                 nested = [child for child in element if child.tag in {"ul", "ol"}]

@@ -56,3 +56,11 @@ def test_picture_that_exists_is_shown_from_its_file(tmp_path):
     (tmp_path / "here.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     rendered = render_section(_section(tmp_path, "![A chart](here.png)"))
     assert f'src="{(tmp_path / "here.png").resolve()}"' in rendered.html
+
+
+def test_table_cells_are_blocks_so_they_can_be_found_and_read(tmp_path):
+    rendered = render_section(_section(tmp_path, "| Action | Keys |\n|---|---|\n| Read aloud | F8 |\n"))
+    cells = [(b.anchor, b.kind, b.text) for b in rendered.blocks if b.kind == "cell"]
+    assert cells == [("p1", "cell", "Action"), ("p2", "cell", "Keys"), ("p3", "cell", "Read aloud"),
+                     ("p4", "cell", "F8")]
+    assert '<td id="p3">Read aloud</td>' in rendered.html

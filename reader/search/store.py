@@ -51,12 +51,13 @@ _WHOOSH_LOCKS = ("MAIN_WRITELOCK", "MAIN_READLOCK")
 
 
 def recipe() -> str:
-    """What, besides the content, decides the index: our schema and the Markdown renderer."""
+    """What, besides the content, decides the index: our schema, our blocks and the Markdown renderer."""
     import markdown
 
+    from reader.render import BLOCKS_VERSION
     from reader.search.schema import SCHEMA_VERSION
 
-    return f"schema {SCHEMA_VERSION}; markdown {markdown.__version__}"
+    return f"schema {SCHEMA_VERSION}; blocks {BLOCKS_VERSION}; markdown {markdown.__version__}"
 
 
 def section_hash(section: Section) -> str:

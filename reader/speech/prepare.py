@@ -23,7 +23,7 @@ MAX_UTTERANCE = 400  # characters; longer sentences are split at a comma or spac
 NORMAL_RATE = 175  # words per minute the pauses below are measured at
 
 # Silence after the last sentence of a block, by what the block is (milliseconds at NORMAL_RATE).
-PAUSES = {"title": 800, "heading": 650, "paragraph": 350, "item": 250, "signature-name": 150,
+PAUSES = {"title": 800, "heading": 650, "paragraph": 350, "item": 250, "cell": 300, "signature-name": 150,
           "signature-role": 650, "epigraph": 550, "picture": 350}
 
 _PICTURE = re.compile(r"\[Picture:\s*([^\]]*)\]")
@@ -39,6 +39,8 @@ _EAR_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\betc(?=\.)", "et cetera"),
         (r"\bNo\.(?=\s*\d)", "number"),
         (r"\s*&\s*", " and "),
+        (r"(?<=\w)\*", " star"),  # a search prefix written in the help: partner*
+        (r"(?<=\w)~", " tilde"),  # a search for near spellings: wellbeing~
         (r"\band/or\b", "and or"),
         (r"(?<=[A-Za-z])/(?=[A-Za-z])", " or "),
         (r"(?<=\d)\s*[–—]\s*(?=\d)", " to "),

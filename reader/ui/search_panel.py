@@ -138,6 +138,7 @@ class ResultsList(QListWidget):
     """The results; Enter opens one, Escape (or Up from the first) returns to the box."""
 
     chosen = Signal(object)  # the Hit
+    readAloud = Signal(object)  # the Hit
     backToBox = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -145,7 +146,8 @@ class ResultsList(QListWidget):
         if key == Qt.Key.Key_Escape or (key == Qt.Key.Key_Up and self.currentRow() <= 0):
             self.backToBox.emit()
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentItem() is not None:
-            self.chosen.emit(self.currentItem().data(HIT_ROLE))
+            wanted = self.readAloud if event.modifiers() & Qt.KeyboardModifier.ControlModifier else self.chosen
+            wanted.emit(self.currentItem().data(HIT_ROLE))
         else:
             super().keyPressEvent(event)
 
@@ -159,6 +161,7 @@ class SearchPanel(QWidget):
 
     queryChanged = Signal()  # the words or the filters changed: search again
     passageChosen = Signal(str, str)  # section id, paragraph anchor
+    readAloudRequested = Signal(str, str)  # section id, paragraph anchor
     closeRequested = Signal()
 
     def __init__(self, guide: Guide, parent: QWidget | None = None) -> None:
@@ -202,6 +205,11 @@ class SearchPanel(QWidget):
         # The window hands in its page's theme; on its own the panel uses the default colours.
         self.theme: Callable[[], themes.Theme] = lambda: themes.get(themes.DEFAULT)
         self.results.setItemDelegate(_ResultDelegate(self.results, lambda: self.theme()))
+        self.read_aloud = QPushButton(tr("&Read this passage aloud"))
+        self.read_aloud.setObjectName("search_read_aloud")
+        self.read_aloud.setAccessibleDescription(tr("Opens the chosen result and reads it aloud from there "
+                                                    "(Ctrl+Enter in the results)."))
+        self.read_aloud.setEnabled(False)
         self.matches = QLabel()
         self.matches.setObjectName("search_matches")
 
@@ -214,6 +222,7 @@ class SearchPanel(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.suggestion)
         layout.addWidget(self.results, 1)
+        layout.addWidget(self.read_aloud)
         layout.addWidget(self.matches)
 
         self._debounce = QTimer(self)
@@ -230,6 +239,10 @@ class SearchPanel(QWidget):
         self.results.chosen.connect(self._choose)
         self.results.itemClicked.connect(lambda item: self._choose(item.data(HIT_ROLE)))
         self.results.backToBox.connect(self.focus_box)
+        self.results.readAloud.connect(self._read)
+        self.results.currentItemChanged.connect(lambda item, _old: self.read_aloud.setEnabled(item is not None))
+        self.read_aloud.clicked.connect(lambda: self._read(self.results.currentItem().data(HIT_ROLE))
+                                        if self.results.currentItem() else None)
         self._suggested = ""
 
     def set_text_pixels(self, pixels: int) -> None:
@@ -272,6 +285,10 @@ class SearchPanel(QWidget):
     def _choose(self, hit: object) -> None:
         if hit is not None:
             self.passageChosen.emit(hit.section, hit.anchor)  # type: ignore[attr-defined]
+
+    def _read(self, hit: object) -> None:
+        if hit is not None:
+            self.readAloudRequested.emit(hit.section, hit.anchor)  # type: ignore[attr-defined]
 
     def _take_suggestion(self) -> None:
         if self._suggested:
@@ -376,6 +393,7 @@ class SearchDock(QObject):
 
         self.panel.queryChanged.connect(self.search_now)
         self.panel.passageChosen.connect(self.open_passage)
+        self.panel.readAloudRequested.connect(self.read_passage)
         self.panel.closeRequested.connect(self.close)
         self.worker.worker.ready.connect(self._ready)
         self.worker.worker.unavailable.connect(self._unavailable)
@@ -451,6 +469,14 @@ class SearchDock(QObject):
             return
         self.highlights.select_first_in(anchor)
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def read_passage(self, section_id: str, anchor: str) -> None:
+        """Open a result with its matches marked and have it read aloud from that paragraph."""
+        speech = getattr(self.window, "speech", None)
+        if speech is None:
+            return
+        self.open_passage(section_id, anchor)
+        speech.read_section(section_id, anchor)
 
     def step(self, delta: int) -> None:
         """F3 / Shift+F3: the next or previous match in the open section."""

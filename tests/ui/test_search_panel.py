@@ -249,3 +249,28 @@ def test_tab_goes_from_the_text_through_the_open_panel(make_window, qtbot):
         press(qtbot, Qt.Key.Key_Tab)
         reached.append(QApplication.focusWidget().objectName())
     assert reached == ["search_box", "search_kind", "search_tag", "search_results"]
+
+
+def test_a_result_is_read_aloud_with_ctrl_enter_or_its_button(make_window, qtbot, monkeypatch):
+    monkeypatch.setenv("COPRODUCTION_READER_SPEECH", "fake")
+    monkeypatch.setenv("COPRODUCTION_READER_AUDIO", "null")
+    window = make_window()
+    qtbot.waitUntil(lambda: not window.speech.controller.loading, timeout=WAIT)
+    panel = search_for(qtbot, window, "disabilities")
+    press(qtbot, Qt.Key.Key_Down)
+    wanted = hit(panel, panel.results.currentRow())
+    assert panel.read_aloud.isEnabled()
+    press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.current == wanted.section
+    qtbot.waitUntil(lambda: window.speech.highlighter.current is not None, timeout=WAIT)
+    assert window.speech.highlighter.current.anchor == wanted.anchor
+    window.speech.stop()
+    qtbot.waitUntil(lambda: window.speech.highlighter.current is None, timeout=WAIT)
+
+    panel.results.setCurrentRow(1)
+    second = hit(panel, 1)
+    qtbot.mouseClick(panel.read_aloud, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.speech.highlighter.current is not None
+                    and window.speech.highlighter.current.anchor == second.anchor, timeout=WAIT)
+    assert window.current == second.section
+    window.speech.stop()
