@@ -170,4 +170,6 @@ def load_guide(folder: Path, pack: str = "guide") -> Guide:
             raise ContentError(f"section '{section.id}' names an unknown parent '{section.parent}'",
                                manifest_path, seen[section.id])
     title = manifest.get("title")
-    return Guide(title if isinstance(title, str) else folder.name, sections)
+    language = manifest.get("language")
+    return Guide(title if isinstance(title, str) else folder.name, sections,
+                 language if isinstance(language, str) and language.strip() else "en-GB")

@@ -36,6 +36,7 @@ class Guide:
 
     title: str
     sections: list[Section]
+    language: str = "en-GB"  # BCP 47 tag from the manifest: picks the voice that reads it
     _by_id: dict[str, Section] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -80,4 +81,4 @@ class Guide:
 
     def extended(self, extra: Sequence[Section]) -> Guide:
         """A new guide with more sections appended (added content packs)."""
-        return Guide(self.title, [*self.sections, *extra])
+        return Guide(self.title, [*self.sections, *extra], self.language)

@@ -104,3 +104,10 @@ def test_text_that_is_not_utf8_is_named(tmp_path):
 def test_missing_manifest(tmp_path):
     error = _error(tmp_path)
     assert error.path.name == "manifest.yaml" and "not found" in str(error)
+
+
+def test_the_manifest_language_picks_the_voice(guide, tmp_path):
+    assert guide.language == "en-GB"
+    folder = _copy(tmp_path)
+    _edit(folder / "manifest.yaml", "language: en-GB", "language: gd")
+    assert load_guide(folder).language == "gd"

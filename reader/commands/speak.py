@@ -66,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
         engine = open_engine()
     except EngineUnavailable as error:
         return fail(str(error))
-    voice = args.voice or settings.get("speech_voice") or engine.default_voice(getattr(guide, "language", "en-GB"))
+    voice = args.voice or settings.get("speech_voice") or engine.default_voice(guide.language)
     if voice not in {v.id for v in engine.voices()}:
         return fail(f"there is no voice “{voice}”; the 'voices' command lists them")
     lexicon, problem = load_lexicon()

@@ -288,10 +288,11 @@ class SpeechUi(QObject):
                                          tr("{error}\n\nIf you save new entries, the old file is kept beside "
                                             "them with “damaged” in its name.").format(error=error))
             mine = []
-        choice = VoiceChoice(settings.get("speech_voice") or engine.default_voice(), settings.get("speech_rate"),
-                             settings.get("speech_volume"), self.actions["speech_continue"].isChecked(),
-                             tuple(mine))
-        dialog = VoiceDialog(engine.voices(), choice, shipped(), self.hear, "en", self.window)
+        language = self.window.guide.language
+        choice = VoiceChoice(settings.get("speech_voice") or engine.default_voice(language),
+                             settings.get("speech_rate"), settings.get("speech_volume"),
+                             self.actions["speech_continue"].isChecked(), tuple(mine))
+        dialog = VoiceDialog(engine.voices(), choice, shipped(), self.hear, language.split("-")[0], self.window)
         dialog.accepted.connect(lambda: self.apply_voice_choice(dialog.choice()))
         dialog.rejected.connect(self._restore_voice)
         dialog.finished.connect(dialog.deleteLater)
@@ -376,7 +377,7 @@ class SpeechUi(QObject):
     def _start_export(self, scripts: list[Script], target, whole_guide: bool) -> None:
         engine = self.controller.engine
         assert engine is not None
-        voice = self.window.settings.get("speech_voice") or engine.default_voice()
+        voice = self.window.settings.get("speech_voice") or engine.default_voice(self.window.guide.language)
         worker = ExportWorker(engine, scripts, target, whole_guide=whole_guide, voice=voice,
                               rate=self.controller.rate, album=self.window.guide.title, parent=self)
         dialog = ExportProgress(worker, self.window)
