@@ -171,14 +171,25 @@ class _AnchorExtension(Extension):
         md.treeprocessors.register(self.processor, "block_anchors", 5)
 
 
-def render_section(section: Section, guide: Guide | None = None) -> Rendered:
-    """Render one section under its title.
-
-    ``guide`` lets links to other sections' files become section links."""
+def render_unsanitised(section: Section, guide: Guide | None = None) -> Rendered:
+    """The HTML exactly as Markdown produces it: what the added-content checks inspect."""
     extension = _AnchorExtension(section, guide)
     converter = markdown.Markdown(extensions=["attr_list", "sane_lists", "tables", extension],
                                   output_format="html")
     body = converter.convert(section.body)
     assert extension.processor is not None
     return Rendered(body, tuple(extension.processor.blocks))
+
+
+def render_section(section: Section, guide: Guide | None = None) -> Rendered:
+    """Render one section under its title.
+
+    ``guide`` lets links to other sections' files become section links. Added content (any
+    section not from the bundled guide) keeps only plain document markup, whatever its files say."""
+    rendered = render_unsanitised(section, guide)
+    if section.pack == "guide":
+        return rendered
+    from reader.packs.safety import sanitise_html
+
+    return Rendered(sanitise_html(rendered.html), rendered.blocks)
 

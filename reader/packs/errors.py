@@ -1,0 +1,22 @@
+"""The one error a refused pack or document raises: ``str()`` is the message for the user."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.loader import ContentError
+
+
+class PackError(Exception):
+    """A pack or document that was refused; nothing on disk was changed."""
+
+
+def from_content_error(error: ContentError, root: Path) -> PackError:
+    """Name the file relative to the pack, not the temporary folder it was checked in."""
+    try:
+        where = error.path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        where = error.path.name
+    if error.line:
+        where = f"{where}:{error.line}"
+    return PackError(f"{where}: {error.message}")
