@@ -1,0 +1,79 @@
+"""``coproduction-reader screenshot``: render the main window offscreen to a PNG and exit."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from reader import zoom
+
+
+def _percent(text: str) -> int:
+    try:
+        value = int(text.rstrip("%"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if not zoom.MINIMUM <= value <= zoom.MAXIMUM:
+        raise argparse.ArgumentTypeError(f"must be between {zoom.MINIMUM} and {zoom.MAXIMUM}")
+    return value
+
+
+def _pixels(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if not 200 <= value <= 8000:
+        raise argparse.ArgumentTypeError("must be between 200 and 8000 pixels")
+    return value
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", required=True, type=Path, help="the PNG file to write")
+    parser.add_argument("--section", help="id of the section to show (default: the first)")
+    parser.add_argument("--text-size", type=_percent, default=zoom.NORMAL, metavar="PERCENT",
+                        help=f"text size, {zoom.MINIMUM} to {zoom.MAXIMUM} (default {zoom.NORMAL})")
+    parser.add_argument("--width", type=_pixels, default=1280)
+    parser.add_argument("--height", type=_pixels, default=800)
+
+
+def run(args: argparse.Namespace) -> int:
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from reader.library import open_guide
+    from reader.loader import ContentError
+
+    try:
+        guide = open_guide()
+    except ContentError as error:
+        print(f"coproduction-reader: {error}", file=sys.stderr)
+        return 1
+    if args.section and args.section not in guide:
+        print(f"coproduction-reader screenshot: error: no section '{args.section}' "
+              f"(see 'coproduction-reader sections')", file=sys.stderr)
+        return 2
+    from reader.settings import Settings
+    from reader.ui.app import application
+    from reader.ui.main_window import MainWindow
+
+    app = application()
+    with tempfile.TemporaryDirectory() as scratch:
+        settings = Settings(Path(scratch) / "settings.json")  # a clean look, never the user's own
+        settings.set("text_size", args.text_size)
+        if args.section:
+            settings.set("last_section", args.section)
+        window = MainWindow(guide, settings, remember=False)
+        window.resize(args.width, args.height)
+        window.show()
+        for _ in range(3):
+            app.processEvents()
+        image = window.grab().toImage()
+        window.close()
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    if not image.save(str(args.out), "PNG"):
+        print(f"coproduction-reader screenshot: error: could not write {args.out}", file=sys.stderr)
+        return 1
+    print(f"Wrote {args.out} ({image.width()}x{image.height()})")
+    return 0

@@ -1,0 +1,69 @@
+"""Start the reader's window: the application object, the guide, the settings."""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import sys
+import time
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from reader import APP_ID, APP_NAME, paths
+from reader.library import open_guide
+from reader.loader import ContentError
+from reader.settings import Settings
+from reader.ui.main_window import MainWindow
+
+STARTUP_PROBE_ENV = "COPRODUCTION_READER_STARTUP_PROBE"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("App", text)
+
+
+def application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_ID)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setDesktopFileName(APP_ID)
+    return app  # type: ignore[return-value]
+
+
+class _FirstPaintProbe(QObject):
+    """For bench/startup.py: report when the text is first painted, then quit."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._report)
+        return False
+
+    def _report(self) -> None:
+        rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        print(json.dumps({"painted_at": time.time(), "max_rss_kb": rss_kb}), flush=True)
+        QApplication.quit()
+
+
+def run_app() -> int:
+    app = application()
+    try:
+        guide = open_guide()
+    except ContentError as error:
+        QMessageBox.critical(None, tr("The guide could not be opened"),
+                             tr("A content file has a problem, so the reader cannot open:\n\n{error}")
+                             .format(error=error))
+        return 1
+    settings = Settings(paths.settings_file())
+    window = MainWindow(guide, settings)
+    probe = None
+    if os.environ.get(STARTUP_PROBE_ENV):
+        window.remember = False
+        probe = _FirstPaintProbe()
+        window.view.viewport().installEventFilter(probe)
+    window.show()
+    if settings.problem:
+        QTimer.singleShot(0, lambda: window.messages.warning(tr("Settings reset"), settings.problem or ""))
+    return app.exec()

@@ -1,0 +1,287 @@
+"""The main window: contents beside the reading view, with menus, toolbar and status line.
+
+It holds no rules of its own: navigation history, text-size steps, rendering and settings
+all live in the core; the window wires them to widgets and shows their state.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QToolBar, QToolButton, QWidget
+
+from reader import APP_NAME, __version__, zoom
+from reader.history import History, Location
+from reader.model import Guide
+from reader.render import Rendered, is_web_link, parse_section_link, render_section
+from reader.settings import Settings
+from reader.stylesheet import for_qt_rich_text, reading_css
+from reader.ui import actions as action_registry
+from reader.ui.contents_panel import ContentsPanel
+from reader.ui.messages import LinkChoice, Messages
+from reader.ui.reading_view import ReadingView
+
+HELP_SECTION = "using-this-reader"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+class MainWindow(QMainWindow):
+    sectionShown = Signal(str)
+
+    def __init__(self, guide: Guide, settings: Settings, messages: Messages | None = None,
+                 remember: bool = True) -> None:
+        super().__init__()
+        self.setObjectName("main_window")
+        self.guide = guide
+        self.settings = settings
+        self.messages = messages or Messages(self)
+        self.remember = remember
+        self.history = History()
+        self.current: str | None = None
+        self.rendered: Rendered | None = None
+        self.text_size = zoom.clamp(settings.get("text_size"))
+
+        self.setWindowTitle(APP_NAME)
+        self.setAccessibleName(APP_NAME)
+        self.contents = ContentsPanel(guide)
+        self.view = ReadingView()
+        self.view.setAccessibleName(tr("Text of the section"))
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("splitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.contents)
+        self.splitter.addWidget(self.view)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([300, 900])
+        self.setCentralWidget(self.splitter)
+        # Panes that F6 cycles through; other panels add themselves here.
+        self.panes: list[QWidget] = [self.contents, self.view]
+
+        self.specs = list(action_registry.SPECS)
+        self.actions = action_registry.create_actions(self, self.specs, self._handlers())
+        self.menus = action_registry.build_menus(self.menuBar(), self.specs, self.actions,
+                                                 action_registry.MENUS)
+        self.toolbar = QToolBar(tr("Navigation and text size"))
+        self.toolbar.setObjectName("main_toolbar")
+        self.toolbar.setAccessibleName(tr("Navigation and text size"))
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.setMovable(False)
+        action_registry.fill_toolbar(self.toolbar, "main", self.specs, self.actions)
+        self.addToolBar(self.toolbar)
+        self._make_toolbar_focusable(self.toolbar)
+
+        self.location_label = QLabel()
+        self.location_label.setObjectName("location")
+        self.size_label = QLabel()
+        self.size_label.setObjectName("text_size_label")
+        self.statusBar().addWidget(self.location_label, 1)
+        self.statusBar().addPermanentWidget(self.size_label)
+
+        self.contents.sectionChosen.connect(self.open_section)
+        self.view.linkActivated.connect(self.follow_link)
+        self.view.zoomStep.connect(lambda step: self.set_text_size(
+            zoom.larger(self.text_size) if step > 0 else zoom.smaller(self.text_size)))
+        self.view.verticalScrollBar().valueChanged.connect(self._update_status)
+
+        self._apply_text_size()
+        self._restore()
+
+    # Building -------------------------------------------------------------------------------
+
+    def _handlers(self) -> dict[str, object]:
+        return {
+            "quit": self.close,
+            "previous_section": lambda: self.step_section(-1),
+            "next_section": lambda: self.step_section(1),
+            "back": self.go_back,
+            "forward": self.go_forward,
+            "switch_pane": self.switch_pane,
+            "focus_contents": lambda: self.contents.setFocus(Qt.FocusReason.ShortcutFocusReason),
+            "smaller_text": lambda: self.set_text_size(zoom.smaller(self.text_size)),
+            "larger_text": lambda: self.set_text_size(zoom.larger(self.text_size)),
+            "normal_text": lambda: self.set_text_size(zoom.NORMAL),
+            "help": lambda: self.open_section(HELP_SECTION) if HELP_SECTION in self.guide else None,
+            "about": self.show_about,
+        }
+
+    @staticmethod
+    def _make_toolbar_focusable(toolbar: QToolBar) -> None:
+        """Toolbar buttons take Tab focus, so nothing is reachable only by mouse."""
+        for action in toolbar.actions():
+            button = toolbar.widgetForAction(action)
+            if isinstance(button, QToolButton):
+                button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+                button.setAccessibleName(action.text().replace("&", ""))
+                button.setAccessibleDescription(action.statusTip())
+
+    def _restore(self) -> None:
+        geometry = self.settings.get("window_geometry")
+        if not (geometry and self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))):
+            self.resize(1200, 800)
+        splitter = self.settings.get("splitter_state")
+        if splitter:
+            self.splitter.restoreState(QByteArray.fromBase64(splitter.encode("ascii")))
+        last = self.settings.get("last_section")
+        start = last if last in self.guide else self.guide.first().id
+        self.open_section(start, record=False)
+        if start == last:
+            self._pending_scroll = self.settings.get("last_scroll")
+            QTimer.singleShot(0, self._apply_pending_scroll)
+
+    def _apply_pending_scroll(self) -> None:
+        fraction = getattr(self, "_pending_scroll", None)
+        if fraction is not None:
+            self.view.set_scroll_fraction(fraction)
+            self._pending_scroll = None
+
+    # Navigation -----------------------------------------------------------------------------
+
+    def location(self) -> Location | None:
+        return Location(self.current, self.view.top_anchor()) if self.current else None
+
+    def open_section(self, section_id: str, anchor: str = "", record: bool = True) -> bool:
+        section = self.guide.get(section_id)
+        if section is None:
+            self.messages.warning(tr("Section not found"),
+                                  tr("There is no section “{id}” in this guide.").format(id=section_id))
+            return False
+        if record:
+            self.history.visit(self.location())
+        if section_id != self.current:
+            self.rendered = render_section(section, self.guide)
+            self.current = section_id
+            self.view.show_html(for_qt_rich_text(self.rendered.html), reading_css(self.text_size),
+                               zoom.pixels(self.text_size))
+        if not (anchor and self.view.go_to_anchor(anchor)):
+            self.view.set_scroll_fraction(0.0) if not anchor else None
+        self.contents.show_current(section_id)
+        self.view.setAccessibleDescription(self._position_text())
+        self._update_actions()
+        self._update_status()
+        self.sectionShown.emit(section_id)
+        return True
+
+    def step_section(self, step: int) -> None:
+        if self.current is None:
+            return
+        neighbour = self.guide.neighbour(self.current, step)
+        if neighbour is not None:
+            self.open_section(neighbour.id)
+
+    def go_back(self) -> None:
+        current = self.location()
+        target = self.history.back(current) if current else None
+        if target is not None:
+            self._show_location(target)
+
+    def go_forward(self) -> None:
+        current = self.location()
+        target = self.history.forward(current) if current else None
+        if target is not None:
+            self._show_location(target)
+
+    def _show_location(self, location: Location) -> None:
+        self.open_section(location.section_id, location.anchor, record=False)
+        if location.anchor in ("", "title"):
+            self.view.set_scroll_fraction(0.0)
+
+    def follow_link(self, href: str) -> None:
+        target = parse_section_link(href)
+        if target is not None:
+            self.open_section(*target)
+        elif is_web_link(href):
+            self.offer_web_link(href)
+
+    def offer_web_link(self, url: str) -> None:
+        choice = self.messages.web_link(url)
+        if choice is LinkChoice.COPY:
+            QGuiApplication.clipboard().setText(url)
+            self.statusBar().showMessage(tr("Address copied: {url}").format(url=url), 8000)
+        elif choice is LinkChoice.OPEN:
+            QDesktopServices.openUrl(QUrl(url))
+
+    def switch_pane(self) -> None:
+        visible = [pane for pane in self.panes if pane.isVisible()]
+        if not visible:
+            return
+        focused = QGuiApplication.focusObject()
+        index = next((i for i, pane in enumerate(visible)
+                      if pane is focused or (isinstance(focused, QWidget) and pane.isAncestorOf(focused))), -1)
+        visible[(index + 1) % len(visible)].setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    # Text size ------------------------------------------------------------------------------
+
+    def set_text_size(self, percent: int) -> None:
+        percent = zoom.clamp(percent)
+        if percent == self.text_size:
+            return
+        fraction = self.view.scroll_fraction()
+        self.text_size = percent
+        self._apply_text_size()
+        self.view.set_scroll_fraction(fraction)
+        self.settings.set("text_size", percent)
+
+    def _apply_text_size(self) -> None:
+        if self.rendered is not None:
+            self.view.show_html(for_qt_rich_text(self.rendered.html), reading_css(self.text_size),
+                               zoom.pixels(self.text_size))
+        self.contents.set_text_pixels(zoom.contents_pixels(self.text_size))
+        self.size_label.setText(tr("Text size {percent}%").format(percent=self.text_size))
+        self.actions["larger_text"].setEnabled(self.text_size < zoom.MAXIMUM)
+        self.actions["smaller_text"].setEnabled(self.text_size > zoom.MINIMUM)
+
+    # State shown ----------------------------------------------------------------------------
+
+    def _position_text(self) -> str:
+        if self.current is None:
+            return ""
+        section = self.guide.get(self.current)
+        assert section is not None
+        return tr("{title}: section {number} of {count}").format(
+            title=section.title, number=self.guide.position(section.id) + 1, count=len(self.guide))
+
+    def _update_status(self) -> None:
+        if self.current is None:
+            return
+        percent = round(self.view.scroll_fraction() * 100)
+        self.location_label.setText(tr("{position} — {percent}% through").format(
+            position=self._position_text(), percent=percent))
+
+    def _update_actions(self) -> None:
+        self.actions["back"].setEnabled(self.history.can_go_back())
+        self.actions["forward"].setEnabled(self.history.can_go_forward())
+        if self.current is not None:
+            self.actions["previous_section"].setEnabled(self.guide.neighbour(self.current, -1) is not None)
+            self.actions["next_section"].setEnabled(self.guide.neighbour(self.current, 1) is not None)
+
+    def show_about(self) -> None:
+        self.messages.information(
+            tr("About {app}").format(app=APP_NAME),
+            tr("{app} {version}\n\nAn offline reader for “{title}”, by the Scottish Co-production Network, "
+               "the Joint Improvement Team, The Health & Social Care Alliance Scotland and Governance "
+               "International.\n\nEverything works without the internet.").format(
+                app=APP_NAME, version=__version__, title=self.guide.title))
+
+    # Closing --------------------------------------------------------------------------------
+
+    def save_state(self) -> None:
+        if not self.remember:
+            return
+        self.settings.set("window_geometry", bytes(self.saveGeometry().toBase64()).decode("ascii"))
+        self.settings.set("splitter_state", bytes(self.splitter.saveState().toBase64()).decode("ascii"))
+        if self.current:
+            self.settings.set("last_section", self.current)
+            self.settings.set("last_scroll", self.view.scroll_fraction())
+        self.settings.set("text_size", self.text_size)
+        try:
+            self.settings.save()
+        except OSError as error:
+            self.messages.warning(tr("Settings not saved"),
+                                  tr("Your place and text size could not be saved: {error}").format(error=error))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)
