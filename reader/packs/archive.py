@@ -76,7 +76,7 @@ def list_members(zip_file: zipfile.ZipFile, limits: Limits = DEFAULT_LIMITS) -> 
             raise PackError(f"'{info.filename}' is a link: links are not allowed in a pack")
         if info.is_dir():
             continue
-        if mode and not stat.S_ISREG(mode):
+        if stat.S_IFMT(mode) not in (0, stat.S_IFREG):  # zip tools may leave the type bits unset
             raise PackError(f"'{info.filename}' is not an ordinary file")
         if is_ignored(parts):
             continue

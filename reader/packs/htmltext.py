@@ -73,8 +73,9 @@ def escape_line_start(line: str) -> str:
     marker = match.group(2)
     if marker[-1] == ".":
         return line[: match.start(2)] + marker[:-1] + "\\." + line[match.end(2):]
-    entity = {"-": "&#45;", "+": "&#43;", "=": "&#61;", ">": "&gt;"}[marker]
-    return line[: match.start(2)] + entity + line[match.end(2):]
+    # '=' has no backslash escape in Markdown; an entity stops a '===' line underlining the one before.
+    escaped = "&#61;" if marker == "=" else "\\" + marker
+    return line[: match.start(2)] + escaped + line[match.end(2):]
 
 
 def _inline(node: Node | str) -> str:

@@ -22,7 +22,7 @@ from reader.packs.errors import PackError
 from reader.packs.events import SectionsListener
 from reader.packs.htmltext import escape_line_start, escape_text, html_to_markdown
 from reader.packs.limits import DEFAULT_LIMITS, Limits
-from reader.packs.validate import RESERVED_NAMES, load_pack
+from reader.packs.validate import RESERVED_NAMES, describe, load_pack, problems_in
 
 DEFAULT_PACK = "local"
 DEFAULT_PACK_TITLE = "Added documents"
@@ -138,12 +138,18 @@ def read_document(path: Path, limits: Limits = DEFAULT_LIMITS) -> Document:
         document = read_text(text, path)
     if not document.markdown.strip():
         raise PackError(f"{path.name} has no text to add")
+    # Checked here too, so that a refusal names the user's file and its line, not the copy.
+    problems = problems_in(Section(IMPORTED_KIND, document.title, IMPORTED_KIND, path, document.markdown,
+                                   pack=IMPORTED_KIND))
+    if problems:
+        raise describe(problems, path.name, text)
     return Document(document.title[:200], document.markdown, document.summary)
 
 
 def make_id(title: str, taken: Collection[str]) -> str:
     """An id from the title (lower-case ASCII words joined by hyphens), unique among ``taken``."""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    words = re.sub(r"[\W_]+", " ", title)
+    ascii_title = unicodedata.normalize("NFKD", words).encode("ascii", "ignore").decode()
     base = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:56].strip("-") or "document"
     candidate, counter = base, 1
     while candidate in taken:

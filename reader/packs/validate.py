@@ -31,24 +31,33 @@ def pack_name(root: Path) -> str:
     return name
 
 
-def check_section(section: Section, root: Path) -> None:
-    """Refuse code, web resources and unsafe links in a section (see :mod:`reader.packs.safety`)."""
+def problems_in(section: Section) -> list[safety.Problem]:
+    """What :mod:`reader.packs.safety` refuses in a section's HTML."""
     if not safety.needs_inspection(section.body):
-        return
+        return []
     from reader.render import render_unsanitised
 
-    problems = safety.inspect_html(render_unsanitised(section).html)
+    return safety.inspect_html(render_unsanitised(section).html)
+
+
+def describe(problems: list[safety.Problem], where: str, source: str) -> PackError:
+    """One line: the file (and line, found in ``source``) and the first problem."""
+    problem = problems[0]
+    line = safety.line_of(source, problem.needle)
+    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    return PackError(f"{where}{f':{line}' if line else ''}: {problem.message}{more}")
+
+
+def check_section(section: Section, root: Path) -> None:
+    """Refuse code, web resources and unsafe links in a section (see :mod:`reader.packs.safety`)."""
+    problems = problems_in(section)
     if not problems:
         return
-    problem = problems[0]
     try:
         where = section.path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         where = section.path.name
-    source = section.path.read_text(encoding="utf-8")
-    line = safety.line_of(source, problem.needle)
-    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-    raise PackError(f"{where}{f':{line}' if line else ''}: {problem.message}{more}")
+    raise describe(problems, where, section.path.read_text(encoding="utf-8"))
 
 
 def load_pack(root: Path, known: Mapping[str, str]) -> Guide:
