@@ -8,7 +8,7 @@ with atomic renames; :mod:`.importer` adds a single document as a section of a l
 """
 
 from reader.packs.create import CreatedPack, create
-from reader.packs.errors import PackError
+from reader.packs.errors import PackError, PackExistsError
 from reader.packs.events import SectionsListener
 from reader.packs.importer import DEFAULT_PACK, import_document
 from reader.packs.limits import DEFAULT_LIMITS, Limits
@@ -22,6 +22,7 @@ __all__ = [
     "InstalledPack",
     "Limits",
     "PackError",
+    "PackExistsError",
     "SectionsListener",
     "add",
     "create",

@@ -23,7 +23,7 @@ from reader import paths
 from reader.loader import ID_PATTERN, MANIFEST_NAME, load_guide
 from reader.model import Section
 from reader.packs.archive import extract
-from reader.packs.errors import PackError
+from reader.packs.errors import PackError, PackExistsError
 from reader.packs.events import SectionsListener
 from reader.packs.limits import DEFAULT_LIMITS, Limits
 from reader.packs.validate import load_pack, pack_name
@@ -185,7 +185,7 @@ def add(zip_path: Path, *, replace: bool = False, listener: SectionsListener | N
         target = packs_dir() / name
         old = find(name) if target.exists() else None
         if target.exists() and not replace:
-            raise PackError(f"a pack named '{name}' is already installed: remove it first, or replace it")
+            raise PackExistsError(name)
         pack = load_pack(root, known_except(name))
         swap_in(root, target)
         installed = InstalledPack(name, pack.title, target, moved(pack.sections, root, target))

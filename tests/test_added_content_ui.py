@@ -1,0 +1,158 @@
+"""Adding and removing content from the open window, as a user does it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from packkit import write_pack_folder, zip_entries
+
+from reader.library import open_guide
+from reader.packs import create, list_packs
+from reader.settings import Settings
+from reader.ui.added_content import ManageDialog
+from reader.ui.contents_panel import SECTION_ROLE
+from reader.ui.main_window import MainWindow
+from reader.ui.messages import Messages
+
+
+class FakeMessages(Messages):
+    """Records what the user would be told; answers questions as told to."""
+
+    def __init__(self) -> None:
+        super().__init__(None)
+        self.shown: list[tuple[str, str, str]] = []
+        self.answer = True
+
+    def error(self, title: str, text: str) -> None:
+        self.shown.append(("error", title, text))
+
+    def warning(self, title: str, text: str) -> None:
+        self.shown.append(("warning", title, text))
+
+    def confirm(self, title: str, text: str, accept: str) -> bool:
+        self.shown.append(("confirm", title, text))
+        return self.answer
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path):
+    messages = FakeMessages()
+    win = MainWindow(open_guide(), Settings(tmp_path / "settings.json"), messages=messages, remember=False)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def _titles(window: MainWindow) -> dict[str, str]:
+    found = {}
+    iterator = [window.contents.topLevelItem(i) for i in range(window.contents.topLevelItemCount())]
+    while iterator:
+        item = iterator.pop(0)
+        found[item.data(0, SECTION_ROLE)] = item.text(0)
+        iterator += [item.child(i) for i in range(item.childCount())]
+    return found
+
+
+def _choose(window: MainWindow, path: Path) -> None:
+    window.added_content.choose_file = lambda: str(path)
+
+
+def test_a_pack_added_from_the_menu_appears_at_once(window: MainWindow, tmp_path: Path) -> None:
+    pack = create(write_pack_folder(tmp_path / "stories"), tmp_path / "stories.zip").path
+    _choose(window, pack)
+    action = window.actions["add_content"]
+    assert action in window.menus["file"].actions() and action.text() == "&Add content…"
+    action.trigger()
+    titles = _titles(window)
+    assert titles["lunch-club"] == "The lunch club (added)" and titles["garden-group"] == "The garden group (added)"
+    assert titles["foreword"] == "Foreword"
+    assert window.current == "lunch-club"  # the new content is opened
+    assert "planned the lunch club together" in window.view.toPlainText()
+    assert "Added “stories.zip”: 2 new section(s)" in window.statusBar().currentMessage()
+    assert window.messages.shown == []
+
+
+def test_a_document_added_from_the_menu_appears_at_once(window: MainWindow, tmp_path: Path) -> None:
+    page = tmp_path / "walks.html"
+    page.write_text("<h1>Walking group</h1><p>Every Tuesday.</p><script>alert(1)</script>")
+    _choose(window, page)
+    window.actions["add_content"].trigger()
+    assert _titles(window)["walking-group"] == "Walking group (added)"
+    assert window.current == "walking-group"
+    assert "Every Tuesday." in window.view.toPlainText() and "alert" not in window.view.toPlainText()
+
+
+def test_a_refused_pack_is_explained_and_changes_nothing(window: MainWindow, tmp_path: Path) -> None:
+    before = _titles(window)
+    current = window.current
+    bad = zip_entries(tmp_path / "bad.zip", [("manifest.yaml", "name: x\n"), ("../evil.md", "x")])
+    _choose(window, bad)
+    window.actions["add_content"].trigger()
+    [(kind, title, text)] = window.messages.shown
+    assert (kind, title) == ("error", "Content not added")
+    assert "“bad.zip” was not added, and nothing in the reader was changed." in text
+    assert "'../evil.md' points outside the pack's folder" in text
+    assert _titles(window) == before and window.current == current
+
+
+def test_cancelling_the_file_dialog_does_nothing(window: MainWindow) -> None:
+    window.added_content.choose_file = lambda: ""
+    before = _titles(window)
+    window.actions["add_content"].trigger()
+    assert _titles(window) == before and window.messages.shown == []
+
+
+def test_replacing_asks_first(window: MainWindow, tmp_path: Path) -> None:
+    pack = create(write_pack_folder(tmp_path / "stories"), tmp_path / "stories.zip").path
+    window.added_content.add_path(pack)
+    newer = write_pack_folder(tmp_path / "v2", sections=[("lunch-club", "The Friday lunch club", "Fridays.\n")])
+    newer_zip = create(newer, tmp_path / "v2.zip").path
+    window.messages.answer = False
+    assert not window.added_content.add_path(newer_zip)
+    assert window.messages.shown[-1][:2] == ("confirm", "Replace added content?")
+    assert _titles(window)["lunch-club"] == "The lunch club (added)"
+    window.messages.answer = True
+    assert window.added_content.add_path(newer_zip)
+    assert _titles(window)["lunch-club"] == "The Friday lunch club (added)" and "garden-group" not in _titles(window)
+    assert "Fridays." in window.view.toPlainText()
+
+
+def test_removing_from_the_manage_dialog(window: MainWindow, qtbot, tmp_path: Path) -> None:
+    pack = create(write_pack_folder(tmp_path / "stories"), tmp_path / "stories.zip").path
+    window.added_content.add_path(pack)
+    assert window.current == "lunch-club"
+    dialog = ManageDialog(window.added_content, window)
+    qtbot.addWidget(dialog)
+    assert dialog.packs.count() == 1
+    assert dialog.packs.item(0).text() == "Local stories (2 section(s); name: local-stories)"
+    assert dialog.selected_name() == "local-stories" and dialog.remove_button.isEnabled()
+    assert dialog.packs.accessibleName() and dialog.remove_button.accessibleDescription()
+
+    window.messages.answer = False
+    dialog.remove_button.click()
+    assert list_packs() != []
+    window.messages.answer = True
+    dialog.remove_button.click()
+    assert list_packs() == []
+    assert "lunch-club" not in _titles(window)
+    assert window.current == window.guide.first().id  # the open section went: back to the start
+    assert dialog.packs.item(0).text() == "No content has been added yet."
+    assert not dialog.remove_button.isEnabled()
+
+
+def test_listeners_hear_of_added_and_removed_sections(window: MainWindow, tmp_path: Path) -> None:
+    heard: list[tuple[str, list[str]]] = []
+
+    class Listener:
+        def on_sections_added(self, sections):
+            heard.append(("added", [s.id for s in sections]))
+
+        def on_sections_removed(self, ids):
+            heard.append(("removed", list(ids)))
+
+    window.added_content.listeners.append(Listener())
+    pack = create(write_pack_folder(tmp_path / "stories"), tmp_path / "stories.zip").path
+    window.added_content.add_path(pack)
+    window.added_content.remove_pack("local-stories")
+    assert heard == [("added", ["lunch-club", "garden-group"]), ("removed", ["lunch-club", "garden-group"])]
