@@ -52,6 +52,15 @@ def _yaml_error_line(error: yaml.YAMLError, offset: int = 0) -> int | None:
     return mark.line + 1 + offset if mark is not None else None
 
 
+def _yaml_problem(error: yaml.YAMLError, offset: int = 0) -> str:
+    """YAML's own words, plus where the unfinished value began when that is another line."""
+    problem = str(getattr(error, "problem", None) or error)
+    context, mark = getattr(error, "context", None), getattr(error, "context_mark", None)
+    if context and mark is not None and mark.line + 1 + offset != _yaml_error_line(error, offset):
+        problem += f" ({context} that starts on line {mark.line + 1 + offset})"
+    return problem
+
+
 def _read_text(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
@@ -69,7 +78,7 @@ def read_manifest(folder: Path) -> dict[str, Any]:
     try:
         manifest = yaml.load(_read_text(path), Loader=_LineLoader)
     except yaml.YAMLError as error:
-        raise ContentError(f"malformed YAML: {getattr(error, 'problem', error)}", path,
+        raise ContentError(f"malformed YAML: {_yaml_problem(error)}", path,
                            _yaml_error_line(error)) from None
     if not isinstance(manifest, dict):
         raise ContentError("the manifest must be a mapping with a 'sections' list", path, 1)
@@ -128,9 +137,9 @@ def _read_section_file(path: Path, section_id: str) -> tuple[str, dict[str, Any]
     try:
         post = frontmatter.loads(text)
     except yaml.YAMLError as error:
-        # Front matter starts on the line after the opening '---'.
-        raise ContentError(f"malformed front matter: {getattr(error, 'problem', error)}", path,
-                           _yaml_error_line(error, offset=1)) from None
+        # python-frontmatter hands YAML the text from the opening --- line on, so lines match the file.
+        raise ContentError(f"malformed front matter: {_yaml_problem(error)}", path,
+                           _yaml_error_line(error)) from None
     metadata = dict(post.metadata)
     unknown = set(metadata) - FRONT_MATTER_KEYS
     if unknown:
