@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import netguard
 import pytest
+
+from tests import netguard
 
 netguard.install()  # before any test module imports code that might look a host up
 

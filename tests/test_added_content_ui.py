@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from packkit import write_pack_folder, zip_entries
 
 from reader.library import open_guide
 from reader.packs import create, list_packs
@@ -14,6 +13,7 @@ from reader.ui.added_content import ManageDialog
 from reader.ui.contents_panel import SECTION_ROLE
 from reader.ui.main_window import MainWindow
 from reader.ui.messages import Messages
+from tests.packkit import write_pack_folder, zip_entries
 
 
 class FakeMessages(Messages):

@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from packkit import tree_hash
 
 from reader import paths
 from reader.library import open_library
 from reader.packs import PackError, import_document, list_packs, remove
 from reader.packs.importer import make_id
 from reader.render import render_section
+from tests.packkit import tree_hash
 
 
 def _texts(section) -> list[str]:

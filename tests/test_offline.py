@@ -6,15 +6,17 @@ any attempt; the tests here make sure that the guard cannot be passing vacuously
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
 import sys
 from pathlib import Path
 
-import netguard
 import pytest
-from clirun import guarded_env, run_cli
+
+from tests import netguard
+from tests.clirun import guarded_env, run_cli
 
 
 def _connect(family: int, kind: int, action: str, address: tuple) -> None:
@@ -46,15 +48,18 @@ def test_the_guard_stops_connections_look_ups_and_datagrams() -> None:
 def test_a_swallowed_attempt_still_fails_the_test(tmp_path: Path) -> None:
     """Run the suite's own conftest on a test that hides its attempt: the test must still fail."""
     here = Path(__file__).parent
-    for name in ("conftest.py", "netguard.py"):
-        shutil.copy(here / name, tmp_path / name)
-    (tmp_path / "test_sneaky.py").write_text(
+    package = tmp_path / "tests"
+    package.mkdir()
+    for name in ("__init__.py", "conftest.py", "netguard.py"):
+        shutil.copy(here / name, package / name)
+    (package / "test_sneaky.py").write_text(
         "import contextlib, urllib.request\n\n"
         "def test_sneaky():\n"
         "    with contextlib.suppress(Exception):\n"
         "        urllib.request.urlopen('http://example.org', timeout=1)\n")
-    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path)],
-                            cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False)
+    env = dict(os.environ, PYTHONPATH=str(here.parent))
+    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(package)],
+                            cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode == 1, result.stdout
     assert "the test tried to use the network" in result.stdout
     assert "socket.create_connection(('example.org', 80)" in result.stdout

@@ -6,8 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from clirun import run_cli
-from packkit import tree_hash, write_pack_folder, zip_entries
+
+from tests.clirun import run_cli
+from tests.packkit import tree_hash, write_pack_folder, zip_entries
 
 pytestmark = pytest.mark.slow  # each test starts Python processes (about 0.3 s each)
 

@@ -9,10 +9,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from packkit import folder_entries, tree_hash, write_pack_folder, zip_entries, zip_folder
 
 from reader import paths
 from reader.packs import PackError, add, create, list_packs
+from tests.packkit import folder_entries, tree_hash, write_pack_folder, zip_entries, zip_folder
 
 MANIFEST = "name: bad\ntitle: Bad\nsections:\n  - id: page\n    file: page.md\n    title: Page\n    kind: examples\n"
 

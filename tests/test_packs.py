@@ -9,13 +9,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-from packkit import folder_entries, tree_hash, write_pack_folder, zip_entries
 
 from reader import paths
 from reader.library import open_library
 from reader.model import Section
 from reader.packs import PackError, add, create, list_packs, remove, scan, store
 from reader.render import render_section
+from tests.packkit import folder_entries, tree_hash, write_pack_folder, zip_entries
 
 
 class Recorder:
