@@ -1,18 +1,22 @@
-"""How long adding content takes: a 50-section pack created, installed and listed, and an import.
+"""How long adding content takes (a 50-section pack created, installed, opened; an import), and how
+big the portable build is.
 
-Prints figures; asserts nothing. Run from the project root: ``python bench/packs.py``.
+Prints figures; asserts nothing. Run from the project root: ``python bench/packs.py``; add
+``--build`` to build the portable app first (about 25 s), else an existing ``dist/`` is measured.
 """
 
 from __future__ import annotations
 
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
 SECTIONS = 50
 WORDS_PER_SECTION = 600
@@ -89,5 +93,23 @@ def main() -> None:
         print(f"{'searchable after add':<46} {index_note}")
 
 
+def portable_sizes(build: bool) -> None:
+    dist = ROOT / "dist"
+    if build:
+        start = time.perf_counter()
+        subprocess.run([sys.executable, str(ROOT / "packaging" / "build_portable.py")], check=True,
+                       capture_output=True)
+        print(f"{'portable build (PyInstaller + zip)':<46} {time.perf_counter() - start:7.1f} s")
+    folder = dist / "portable" / "coproduction-reader"
+    if not folder.is_dir():
+        print(f"{'portable folder':<46} not built (run with --build)")
+        return
+    size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+    print(f"{'portable folder':<46} {size / 1e6:7.1f} MB")
+    for archive in sorted(dist.glob("coproduction-reader-*.zip")):
+        print(f"{'  zipped: ' + archive.name:<46} {archive.stat().st_size / 1e6:7.1f} MB")
+
+
 if __name__ == "__main__":
     main()
+    portable_sizes("--build" in sys.argv[1:])

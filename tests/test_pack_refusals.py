@@ -92,6 +92,14 @@ def _lying_size(tmp_path: Path) -> Path:
     return path
 
 
+def _picture_outside(tmp_path: Path) -> Path:
+    """A picture path that climbs out of the pack's folder to a file of the user's."""
+    private = tmp_path / "private.png"
+    private.write_bytes(b"\x89PNG\r\n\x1a\n")
+    climb = os.path.relpath(private, paths.data_dir() / "packs" / "staging")
+    return _with(tmp_path, body=f"![A private picture]({climb})\n")
+
+
 def _clash_other_pack(tmp_path: Path) -> Path:
     first = write_pack_folder(tmp_path / "first", name="first", sections=[("page", "Page", "First.\n")])
     add(create(first, tmp_path / "first.zip").path)
@@ -147,6 +155,7 @@ CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
                         r"^page\.md:4: the address 'javascript:alert\(1\)' on <a> is not allowed"),
     "file link": (lambda t: _with(t, body="Open [this](file:///C:/Windows/System32/cmd.exe).\n"),
                   r"the address 'file:///C:/Windows/System32/cmd\.exe'"),
+    "picture outside": (_picture_outside, r"^page\.md:4: the picture '.*/private\.png' is outside the pack's folder"),
     "styled remote": (lambda t: _with(t, body='<p style="background: url(https://x.example/a.png)">Hi</p>\n'),
                       r"a style on <p> that loads a resource"),
 }
@@ -190,6 +199,16 @@ def test_markdown_pictures_from_the_web_are_allowed_but_never_fetched(tmp_path: 
     pack = add(_with(tmp_path, body="![A photo of the group](https://example.org/group.jpg)\n"))
     html = render_section(pack.sections[0]).html
     assert "https://example.org" not in html and "[Picture: A photo of the group]" in html
+
+
+def test_pictures_inside_the_pack_are_shown(tmp_path: Path) -> None:
+    from reader.render import render_section
+
+    pixel = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                          "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
+    pack = add(_with(tmp_path, ("pictures/dot.png", pixel), body="![A dot](pictures/dot.png)\n"))
+    html = render_section(pack.sections[0]).html
+    assert f'src="{pack.folder / "pictures" / "dot.png"}"' in html and 'alt="A dot"' in html
 
 
 def test_zipped_folder_with_a_folder_made_by_the_tool(tmp_path: Path) -> None:

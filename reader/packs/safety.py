@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from urllib.parse import urlsplit
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import nh3
 
@@ -34,7 +35,8 @@ LINK_SCHEMES = frozenset({"", "http", "https", "mailto", "section"})
 REMOTE_SCHEMES = frozenset({"http", "https", "ftp"})
 # Addresses that are only shown or followed when the reader chooses to, never fetched.
 _TEXT_URLS = frozenset({"href", "cite", "longdesc"})
-_SUSPECT = re.compile(r"<\s*[a-z!/?]|javascript:|vbscript:|data:|file:", re.IGNORECASE)
+_DRIVES = frozenset("abcdefghijklmnopqrstuvwxyz")  # "C:/…" parses as the scheme "c"
+_SUSPECT = re.compile(r"<\s*[a-z!/?]|!\[|javascript:|vbscript:|data:|file:", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -46,9 +48,10 @@ class Problem:
 
 
 class _Inspector(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, root: Path | None) -> None:
         super().__init__(convert_charrefs=True)
         self.problems: list[Problem] = []
+        self.root = root.resolve() if root is not None else None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in FORBIDDEN_TAGS:
@@ -78,15 +81,23 @@ class _Inspector(HTMLParser):
         elif remote and name not in _TEXT_URLS:
             self.problems.append(Problem(f"'{value[:60]}' would be loaded from the internet; put the "
                                          "file in the pack instead", needle))
+        elif tag == "img" and name == "src" and self.root is not None and scheme in {"", *_DRIVES} \
+                and not Path(unquote(compact)).resolve().is_relative_to(self.root):
+            # The renderer points a picture at its file; one outside the pack would show the
+            # computer's own files.
+            self.problems.append(Problem(f"the picture '{value[:60]}' is outside the pack's folder",
+                                         re.escape(Path(unquote(compact)).name)))
         elif scheme not in LINK_SCHEMES:
             self.problems.append(Problem(f"the address '{value[:60]}' on <{tag}> is not allowed in added "
                                          "content (only web, e-mail and section links and files in the "
                                          "pack)", needle))
 
 
-def inspect_html(html: str) -> list[Problem]:
-    """Everything in ``html`` that the policy above refuses, in document order."""
-    inspector = _Inspector()
+def inspect_html(html: str, root: Path | None = None) -> list[Problem]:
+    """Everything in ``html`` that the policy above refuses, in document order.
+
+    ``root`` is the pack's folder: pictures must be files inside it."""
+    inspector = _Inspector(root)
     inspector.feed(html)
     inspector.close()
     return inspector.problems
@@ -110,7 +121,7 @@ _ALLOWED_ATTRIBUTES["a"] = {"href", "hreflang", "title"}
 _ALLOWED_ATTRIBUTES["img"] = {"src", "alt", "width", "height", "title"}
 # The renderer points pictures in the pack at their file: a path, which on Windows starts
 # with a drive letter that a URL parser reads as a scheme.
-_DISPLAY_SCHEMES = {"http", "https", "mailto", "section", *"abcdefghijklmnopqrstuvwxyz"}
+_DISPLAY_SCHEMES = {"http", "https", "mailto", "section", *_DRIVES}
 
 
 def sanitise_html(html: str) -> str:

@@ -31,13 +31,13 @@ def pack_name(root: Path) -> str:
     return name
 
 
-def problems_in(section: Section) -> list[safety.Problem]:
-    """What :mod:`reader.packs.safety` refuses in a section's HTML."""
+def problems_in(section: Section, root: Path | None = None) -> list[safety.Problem]:
+    """What :mod:`reader.packs.safety` refuses in a section's HTML (``root``: the pack's folder)."""
     if not safety.needs_inspection(section.body):
         return []
     from reader.render import render_unsanitised
 
-    return safety.inspect_html(render_unsanitised(section).html)
+    return safety.inspect_html(render_unsanitised(section).html, root)
 
 
 def describe(problems: list[safety.Problem], where: str, source: str) -> PackError:
@@ -50,7 +50,7 @@ def describe(problems: list[safety.Problem], where: str, source: str) -> PackErr
 
 def check_section(section: Section, root: Path) -> None:
     """Refuse code, web resources and unsafe links in a section (see :mod:`reader.packs.safety`)."""
-    problems = problems_in(section)
+    problems = problems_in(section, root)
     if not problems:
         return
     try:
