@@ -85,8 +85,8 @@ class _Inspector(HTMLParser):
                 and not Path(unquote(compact)).resolve().is_relative_to(self.root):
             # The renderer points a picture at its file; one outside the pack would show the
             # computer's own files.
-            self.problems.append(Problem(f"the picture '{value[:60]}' is outside the pack's folder",
-                                         re.escape(Path(unquote(compact)).name)))
+            name = Path(unquote(compact)).name
+            self.problems.append(Problem(f"the picture '{name}' is outside the pack's folder", re.escape(name)))
         elif scheme not in LINK_SCHEMES:
             self.problems.append(Problem(f"the address '{value[:60]}' on <{tag}> is not allowed in added "
                                          "content (only web, e-mail and section links and files in the "
