@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Install everything the tests need (as scripts/setup.sh does), then run the whole suite headlessly.
+# Extra arguments go to pytest, e.g. scripts/test.sh -k search
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+scripts/setup.sh --tests
+VENV=${VENV:-.venv}
+export QT_QPA_PLATFORM=offscreen
+"$VENV/bin/python" -m ruff check reader tests bench
+exec "$VENV/bin/python" -m pytest "$@"

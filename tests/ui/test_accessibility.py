@@ -1,0 +1,51 @@
+"""Every control announces itself: names from QAccessible as a screen reader would get them."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLineEdit, QTextEdit, QToolButton, QWidget
+
+INTERACTIVE = (QAbstractButton, QAbstractItemView, QLineEdit, QTextEdit)
+
+
+def _interactive(window) -> list[QWidget]:
+    return [w for w in window.findChildren(QWidget)
+            if isinstance(w, INTERACTIVE) and w.isVisible() and w.objectName() != "qt_toolbar_ext_button"]
+
+
+def test_every_visible_control_has_an_accessible_name(make_window):
+    window = make_window()
+    controls = _interactive(window)
+    assert len(controls) >= 8
+    for widget in controls:
+        interface = QAccessible.queryAccessibleInterface(widget)
+        name = interface.text(QAccessible.Text.Name)
+        assert name, f"{type(widget).__name__} {widget.objectName()!r} has no accessible name"
+
+
+def test_toolbar_buttons_say_what_they_do_and_take_focus(make_window):
+    window = make_window()
+    buttons = [w for w in window.toolbar.findChildren(QToolButton) if w.defaultAction()]
+    names = {b.accessibleName() for b in buttons}
+    assert {"Previous section", "Next section", "Back", "Forward", "Smaller text", "Larger text",
+            "Normal text size"} <= names
+    for button in buttons:
+        assert button.focusPolicy() & button.focusPolicy().TabFocus
+        assert button.accessibleDescription()
+
+
+def test_reading_view_text_is_readable_through_the_accessible_text_interface(make_window):
+    window = make_window()
+    interface = QAccessible.queryAccessibleInterface(window.view)
+    text = interface.textInterface()
+    assert text is not None
+    whole = text.text(0, text.characterCount())
+    assert "Dr. Margaret Whoriskey" in whole
+    assert "Foreword: section 1 of" in interface.text(QAccessible.Text.Description)
+
+
+def test_every_menu_action_has_a_shortcut_or_is_in_a_menu(make_window):
+    window = make_window()
+    for name, action in window.actions.items():
+        assert action.associatedObjects(), f"{name} is in no menu"
+        assert action.toolTip(), name
