@@ -6,42 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from reader.library import open_guide
 from reader.packs import create, list_packs
-from reader.settings import Settings
 from reader.ui.added_content import ManageDialog
 from reader.ui.contents_panel import SECTION_ROLE
 from reader.ui.main_window import MainWindow
-from reader.ui.messages import Messages
 from tests.packkit import write_pack_folder, zip_entries
 
 
-class FakeMessages(Messages):
-    """Records what the user would be told; answers questions as told to."""
-
-    def __init__(self) -> None:
-        super().__init__(None)
-        self.shown: list[tuple[str, str, str]] = []
-        self.answer = True
-
-    def error(self, title: str, text: str) -> None:
-        self.shown.append(("error", title, text))
-
-    def warning(self, title: str, text: str) -> None:
-        self.shown.append(("warning", title, text))
-
-    def confirm(self, title: str, text: str, accept: str) -> bool:
-        self.shown.append(("confirm", title, text))
-        return self.answer
-
-
 @pytest.fixture
-def window(qtbot, tmp_path: Path):
-    messages = FakeMessages()
-    win = MainWindow(open_guide(), Settings(tmp_path / "settings.json"), messages=messages, remember=False)
-    qtbot.addWidget(win)
-    win.show()
-    return win
+def window(make_window):
+    return make_window()
 
 
 def _titles(window: MainWindow) -> dict[str, str]:
@@ -108,11 +82,11 @@ def test_replacing_asks_first(window: MainWindow, tmp_path: Path) -> None:
     window.added_content.add_path(pack)
     newer = write_pack_folder(tmp_path / "v2", sections=[("lunch-club", "The Friday lunch club", "Fridays.\n")])
     newer_zip = create(newer, tmp_path / "v2.zip").path
-    window.messages.answer = False
+    window.messages.confirm_answer = False
     assert not window.added_content.add_path(newer_zip)
     assert window.messages.shown[-1][:2] == ("confirm", "Replace added content?")
     assert _titles(window)["lunch-club"] == "The lunch club (added)"
-    window.messages.answer = True
+    window.messages.confirm_answer = True
     assert window.added_content.add_path(newer_zip)
     assert _titles(window)["lunch-club"] == "The Friday lunch club (added)" and "garden-group" not in _titles(window)
     assert "Fridays." in window.view.toPlainText()
@@ -129,10 +103,10 @@ def test_removing_from_the_manage_dialog(window: MainWindow, qtbot, tmp_path: Pa
     assert dialog.selected_name() == "local-stories" and dialog.remove_button.isEnabled()
     assert dialog.packs.accessibleName() and dialog.remove_button.accessibleDescription()
 
-    window.messages.answer = False
+    window.messages.confirm_answer = False
     dialog.remove_button.click()
     assert list_packs() != []
-    window.messages.answer = True
+    window.messages.confirm_answer = True
     dialog.remove_button.click()
     assert list_packs() == []
     assert "lunch-club" not in _titles(window)
