@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reader import atomic
+from reader import atomic, themes, typography
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,25 @@ OPTIONS: tuple[Option, ...] = (
     Option("last_scroll", float, 0.0, "Scroll position in that section (0 to 1)", 0.0, 1.0),
     Option("window_geometry", str, "", "Window size and place (Qt geometry, base64)"),
     Option("splitter_state", str, "", "Width of the contents panel (Qt state, base64)"),
+    # How the page looks: see reader/reading_style.py, which turns these into the page's style.
+    Option("theme", str, themes.DEFAULT, "Colours", choices=tuple(themes.THEMES)),
+    Option("follow_system_theme", bool, True, "Match the computer's light, dark or high-contrast setting"),
+    Option("font_family", str, typography.DEFAULT_FONT, "Font", choices=tuple(typography.FONTS)),
+    Option("line_spacing", float, typography.LINE_SPACING.default, "Line spacing (times the text size)",
+           typography.LINE_SPACING.minimum, typography.LINE_SPACING.maximum),
+    Option("letter_spacing", float, typography.LETTER_SPACING.default,
+           "Extra space between letters (times the text size)",
+           typography.LETTER_SPACING.minimum, typography.LETTER_SPACING.maximum),
+    Option("word_spacing", float, typography.WORD_SPACING.default,
+           "Extra space between words (times the text size)",
+           typography.WORD_SPACING.minimum, typography.WORD_SPACING.maximum),
+    Option("paragraph_spacing", float, typography.PARAGRAPH_SPACING.default,
+           "Space after each paragraph (times the text size)",
+           typography.PARAGRAPH_SPACING.minimum, typography.PARAGRAPH_SPACING.maximum),
+    Option("line_length", int, int(typography.LINE_LENGTH.default), "Longest line (characters)",
+           typography.LINE_LENGTH.minimum, typography.LINE_LENGTH.maximum),
+    Option("reading_ruler", bool, False, "Reading ruler: dim all but the lines being read"),
+    Option("ruler_lines", int, 3, "Lines the reading ruler leaves clear", 1, 8),
 )
 REGISTRY: dict[str, Option] = {option.name: option for option in OPTIONS}
 

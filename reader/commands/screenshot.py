@@ -8,7 +8,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from reader import zoom
+from reader import presets, themes, zoom
 
 
 def _percent(text: str) -> int:
@@ -34,8 +34,11 @@ def _pixels(text: str) -> int:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", required=True, type=Path, help="the PNG file to write")
     parser.add_argument("--section", help="id of the section to show (default: the first)")
-    parser.add_argument("--text-size", type=_percent, default=zoom.NORMAL, metavar="PERCENT",
+    parser.add_argument("--text-size", type=_percent, default=None, metavar="PERCENT",
                         help=f"text size, {zoom.MINIMUM} to {zoom.MAXIMUM} (default {zoom.NORMAL})")
+    parser.add_argument("--theme", choices=list(themes.THEMES), help="colours (default: light)")
+    parser.add_argument("--preset", choices=list(presets.PRESETS),
+                        help="a reading preset, applied before --theme and --text-size")
     parser.add_argument("--width", type=_pixels, default=1280)
     parser.add_argument("--height", type=_pixels, default=800)
 
@@ -61,7 +64,13 @@ def run(args: argparse.Namespace) -> int:
     app = application()
     with tempfile.TemporaryDirectory() as scratch:
         settings = Settings(Path(scratch) / "settings.json")  # a clean look, never the user's own
-        settings.set("text_size", args.text_size)
+        if args.preset:
+            presets.apply(settings, args.preset, system_theme=themes.DEFAULT)
+        settings.set("follow_system_theme", False)  # the same picture on every computer
+        if args.theme:
+            settings.set("theme", args.theme)
+        if args.text_size is not None:
+            settings.set("text_size", args.text_size)
         if args.section:
             settings.set("last_section", args.section)
         window = MainWindow(guide, settings, remember=False)

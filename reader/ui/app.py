@@ -69,4 +69,6 @@ def run_app() -> int:
     if library.problems:
         QTimer.singleShot(0, lambda: window.messages.warning(tr("Some added content was left out"),
                                                              "\n\n".join(library.problems)))
+    for problem in window.comfort.startup_problems():
+        QTimer.singleShot(0, lambda problem=problem: window.messages.warning(tr("Bookmarks reset"), problem))
     return app.exec()

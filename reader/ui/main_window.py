@@ -10,17 +10,19 @@ from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, QUrl, Signa
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QToolBar, QToolButton, QWidget
 
-from reader import APP_NAME, __version__, zoom
+from reader import APP_NAME, __version__, reading_style, zoom
 from reader.history import History, Location
 from reader.model import Guide
 from reader.render import Rendered, is_web_link, parse_section_link, render_section
 from reader.settings import Settings
-from reader.stylesheet import for_qt_rich_text, reading_css
+from reader.stylesheet import for_qt_rich_text
 from reader.ui import actions as action_registry
 from reader.ui.added_content import AddedContent
+from reader.ui.comfort import Comfort
 from reader.ui.contents_panel import ContentsPanel
 from reader.ui.messages import LinkChoice, Messages
 from reader.ui.reading_view import ReadingView
+from reader.ui.style import focus_stylesheet
 
 HELP_SECTION = "using-this-reader"
 
@@ -45,6 +47,7 @@ class MainWindow(QMainWindow):
         self.rendered: Rendered | None = None
         self.text_size = zoom.clamp(settings.get("text_size"))
 
+        self.setStyleSheet(focus_stylesheet())
         self.setWindowTitle(APP_NAME)
         self.setAccessibleName(APP_NAME)
         self.contents = ContentsPanel(guide)
@@ -74,6 +77,7 @@ class MainWindow(QMainWindow):
         action_registry.fill_toolbar(self.toolbar, "main", self.specs, self.actions)
         self.addToolBar(self.toolbar)
         self._make_toolbar_focusable(self.toolbar)
+        self._set_tab_order()
 
         self.location_label = QLabel()
         self.location_label.setObjectName("location")
@@ -90,6 +94,8 @@ class MainWindow(QMainWindow):
 
         self._apply_text_size()
         self._restore()
+        # Themes, reading settings, presets, reading ruler, bookmarks and large print.
+        self.comfort = Comfort(self)
 
     # Building -------------------------------------------------------------------------------
 
@@ -120,6 +126,13 @@ class MainWindow(QMainWindow):
                 button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
                 button.setAccessibleName(action.text().replace("&", ""))
                 button.setAccessibleDescription(action.statusTip())
+
+    def _set_tab_order(self) -> None:
+        """Tab goes through the toolbar, then the contents, then the text, as the window reads."""
+        chain = [self.toolbar.widgetForAction(a) for a in self.toolbar.actions() if not a.isSeparator()]
+        chain += [self.contents, self.view]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     def _restore(self) -> None:
         geometry = self.settings.get("window_geometry")
@@ -157,8 +170,7 @@ class MainWindow(QMainWindow):
         if section_id != self.current:
             self.rendered = render_section(section, self.guide)
             self.current = section_id
-            self.view.show_html(for_qt_rich_text(self.rendered.html), reading_css(self.text_size),
-                               zoom.pixels(self.text_size))
+            self._show_page()
         if not (anchor and self.view.go_to_anchor(anchor)):
             self.view.set_scroll_fraction(0.0) if not anchor else None
         self.contents.show_current(section_id)
@@ -241,13 +253,23 @@ class MainWindow(QMainWindow):
         self.settings.set("text_size", percent)
 
     def _apply_text_size(self) -> None:
-        if self.rendered is not None:
-            self.view.show_html(for_qt_rich_text(self.rendered.html), reading_css(self.text_size),
-                               zoom.pixels(self.text_size))
+        self._show_page()
         self.contents.set_text_pixels(zoom.contents_pixels(self.text_size))
         self.size_label.setText(tr("Text size {percent}%").format(percent=self.text_size))
         self.actions["larger_text"].setEnabled(self.text_size < zoom.MAXIMUM)
         self.actions["smaller_text"].setEnabled(self.text_size > zoom.MINIMUM)
+
+    def _show_page(self) -> None:
+        """Show the open section in the reader's chosen size, font, spacing and colours."""
+        if self.rendered is not None:
+            style = reading_style.from_settings(self.settings, text_size=self.text_size)
+            self.view.show_html(for_qt_rich_text(self.rendered.html), style)
+
+    def refresh_page(self) -> None:
+        """Show the page again after a reading setting changed, keeping the reader's place."""
+        fraction = self.view.scroll_fraction()
+        self._show_page()
+        self.view.set_scroll_fraction(fraction)
 
     # State shown ----------------------------------------------------------------------------
 

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, QUrl, Signal
-from PySide6.QtGui import QFont, QTextCursor, QWheelEvent
+from PySide6.QtGui import QFont, QFontMetricsF, QResizeEvent, QTextCursor, QWheelEvent
 from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from reader import typography
+from reader.reading_style import ReadingStyle
+
+# Measured to find the average width of a character of running English text, spaces included.
+_SAMPLE = "When we set out to develop a new resource, we asked people what makes co-production work."
 
 
 class ReadingView(QTextBrowser):
@@ -24,15 +30,43 @@ class ReadingView(QTextBrowser):
         self.setLineWrapMode(QTextBrowser.LineWrapMode.WidgetWidth)
         self.anchorClicked.connect(lambda url: self.linkActivated.emit(url.toString()))
         self._wheel_rest = 0
+        self.style_shown: ReadingStyle | None = None
 
-    def show_html(self, html: str, css: str, body_pixels: int) -> None:
-        """Show a page; Qt's rich text ignores a CSS size on <body>, so the default font carries it."""
+    def show_html(self, html: str, style: ReadingStyle) -> None:
+        """Show a page in ``style``; Qt's rich text ignores a CSS size on <body>, so the default font carries it."""
+        self.style_shown = style
         font = QFont(self.document().defaultFont())
-        font.setPixelSize(body_pixels)
+        font.setFamilies(list(style.font.families))
+        font.setPixelSize(round(style.size))
         self.document().setDefaultFont(font)
-        self.document().setDefaultStyleSheet(css)
-        self.document().setDocumentMargin(max(12, body_pixels))
+        self.document().setDefaultStyleSheet(style.css())
+        self.document().setDocumentMargin(max(12, round(style.size)))
         self.setHtml(html)
+        self.fit_line_length()
+
+    def side_margin(self) -> int:
+        """Space added on each side of the text so that lines keep to the chosen length."""
+        style = self.style_shown
+        if style is None or style.line_length <= 0:
+            return 0
+        font = self.document().defaultFont()
+        average = QFontMetricsF(font).horizontalAdvance(_SAMPLE) / len(_SAMPLE)
+        available = self.viewport().width() - 2 * self.document().documentMargin()
+        return typography.side_margin(available, style.character_width(average), style.line_length, 0)
+
+    def fit_line_length(self) -> None:
+        """Even margins left and right, from the window's width and the width of the chosen font."""
+        root = self.document().rootFrame()
+        frame = root.frameFormat()
+        margin = self.document().documentMargin() + self.side_margin()
+        if frame.leftMargin() != margin or frame.rightMargin() != margin:
+            frame.setLeftMargin(margin)
+            frame.setRightMargin(margin)
+            root.setFrameFormat(frame)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_line_length()
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:
         """Only local files are ever loaded: offline means offline."""

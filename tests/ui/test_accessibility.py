@@ -49,3 +49,19 @@ def test_every_menu_action_has_a_shortcut_or_is_in_a_menu(make_window):
     for name, action in window.actions.items():
         assert action.associatedObjects(), f"{name} is in no menu"
         assert action.toolTip(), name
+
+
+def test_keyboard_focus_is_drawn_as_a_clear_outline(make_window, qtbot):
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtGui import QColor
+
+    from reader.ui.style import DEFAULT_FOCUS_COLOUR
+
+    window = make_window()
+    button = next(w for w in window.toolbar.findChildren(QToolButton) if w.defaultAction() and w.isEnabled())
+    for widget in (window.contents, window.view, button):
+        widget.setFocus(Qt.FocusReason.TabFocusReason)
+        qtbot.waitUntil(widget.hasFocus)
+        image = window.grab().toImage()
+        corner = widget.mapTo(window, QPoint(1, widget.height() // 2))
+        assert QColor(image.pixel(corner)).name() == DEFAULT_FOCUS_COLOUR, widget.objectName()

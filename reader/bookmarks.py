@@ -1,0 +1,212 @@
+"""Bookmarks and the "recently read" list: places in the guide the reader wants to come back to.
+
+A place is a section and a paragraph anchor (``p3``, a heading's slug, or ``title``), so it
+survives changes of text size, font and window width. Every change is written at once and
+atomically, so a crash loses nothing; a file that cannot be read is kept aside, never
+overwritten, and the reader starts with an empty list and says so.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from reader import atomic, paths
+
+FILE_VERSION = 1
+LABEL_LIMIT = 200
+RECENT_LIMIT = 12
+
+
+def default_path() -> Path:
+    return paths.data_dir() / "bookmarks.json"
+
+
+@dataclass(frozen=True)
+class Bookmark:
+    id: str
+    section_id: str
+    anchor: str
+    label: str
+    created: str  # ISO 8601, UTC
+
+
+@dataclass(frozen=True)
+class Visit:
+    """A section the reader had open, and the paragraph they were at."""
+
+    section_id: str
+    anchor: str
+    when: str  # ISO 8601, UTC
+
+
+def clean_label(label: str) -> str:
+    """One line of at most :data:`LABEL_LIMIT` characters; raises ValueError when nothing is left."""
+    text = " ".join(label.split())
+    if not text:
+        raise ValueError("A bookmark needs a name.")
+    return text if len(text) <= LABEL_LIMIT else text[: LABEL_LIMIT - 1].rstrip() + "…"
+
+
+def default_label(section_title: str, block_text: str = "", words: int = 8) -> str:
+    """A name to offer for a new bookmark: the section's title and the paragraph's first words."""
+    first = block_text.split()
+    if not first or block_text.strip() == section_title.strip():
+        return clean_label(section_title)
+    start = " ".join(first[:words]) + ("…" if len(first) > words else "")
+    return clean_label(f"{section_title}: {start}")
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Places:
+    """The reader's bookmarks and recently read sections, kept in one JSON file."""
+
+    def __init__(self, path: Path | None = None, clock: Callable[[], datetime] = _now,
+                 recent_limit: int = RECENT_LIMIT) -> None:
+        self.path = path or default_path()
+        self.problem: str | None = None  # set when the file had to be set aside or repaired
+        self._clock = clock
+        self._recent_limit = recent_limit
+        self._bookmarks: list[Bookmark] = []
+        self._recent: list[Visit] = []
+        self._load()
+
+    # Reading ------------------------------------------------------------------------------
+    @property
+    def bookmarks(self) -> list[Bookmark]:
+        """Bookmarks in the order they were made."""
+        return list(self._bookmarks)
+
+    @property
+    def recent(self) -> list[Visit]:
+        """Recently read sections, the latest first, each section once."""
+        return list(self._recent)
+
+    def get(self, bookmark_id: str) -> Bookmark | None:
+        return next((b for b in self._bookmarks if b.id == bookmark_id), None)
+
+    def at(self, section_id: str, anchor: str) -> Bookmark | None:
+        """The bookmark at exactly this place, if there is one."""
+        return next((b for b in self._bookmarks if (b.section_id, b.anchor) == (section_id, anchor)), None)
+
+    def in_section(self, section_id: str) -> list[Bookmark]:
+        return [b for b in self._bookmarks if b.section_id == section_id]
+
+    # Changing (each change is saved at once) --------------------------------------------------
+    def add(self, section_id: str, anchor: str, label: str) -> Bookmark:
+        if not section_id:
+            raise ValueError("A bookmark needs a section.")
+        bookmark = Bookmark(uuid.uuid4().hex, section_id, anchor, clean_label(label), self._stamp())
+        self._bookmarks.append(bookmark)
+        self.save()
+        return bookmark
+
+    def rename(self, bookmark_id: str, label: str) -> Bookmark:
+        """Give a bookmark a new name; raises KeyError if it is gone, ValueError if the name is empty."""
+        index = self._index(bookmark_id)
+        renamed = replace(self._bookmarks[index], label=clean_label(label))
+        self._bookmarks[index] = renamed
+        self.save()
+        return renamed
+
+    def remove(self, bookmark_id: str) -> Bookmark:
+        removed = self._bookmarks.pop(self._index(bookmark_id))
+        self.save()
+        return removed
+
+    def record_visit(self, section_id: str, anchor: str = "") -> None:
+        """Put a section at the top of the recently read list (once only), with the paragraph reached."""
+        if not section_id:
+            return
+        self._recent = [v for v in self._recent if v.section_id != section_id]
+        self._recent.insert(0, Visit(section_id, anchor, self._stamp()))
+        del self._recent[self._recent_limit:]
+        self.save()
+
+    def clear_recent(self) -> None:
+        self._recent = []
+        self.save()
+
+    def save(self) -> None:
+        atomic.write_json(self.path, {
+            "version": FILE_VERSION,
+            "bookmarks": [asdict(b) for b in self._bookmarks],
+            "recent": [asdict(v) for v in self._recent],
+        })
+
+    # Inside ---------------------------------------------------------------------------------
+    def _stamp(self) -> str:
+        return self._clock().astimezone(UTC).isoformat(timespec="seconds")
+
+    def _index(self, bookmark_id: str) -> int:
+        for index, bookmark in enumerate(self._bookmarks):
+            if bookmark.id == bookmark_id:
+                return index
+        raise KeyError(bookmark_id)
+
+    def _load(self) -> None:
+        if not self.path.exists():
+            return
+        try:
+            raw = json.loads(self.path.read_text(encoding="utf-8"))
+            if not isinstance(raw, dict):
+                raise ValueError("not a JSON object")
+        except (OSError, ValueError) as error:
+            self.problem = (f"Your bookmarks file could not be read ({error}); the reader starts with no "
+                            f"bookmarks. {self._keep_aside()}")
+            return
+        bookmarks = [_bookmark(item) for item in _list(raw.get("bookmarks"))]
+        recent = [_visit(item) for item in _list(raw.get("recent"))]
+        self._bookmarks = [b for b in bookmarks if b is not None]
+        self._recent = [v for v in recent if v is not None][: self._recent_limit]
+        lost = bookmarks.count(None) + recent.count(None)
+        bad_lists = not all(isinstance(raw.get(key, []), list) for key in ("bookmarks", "recent"))
+        if lost or bad_lists:
+            self.problem = ("Some bookmarks or recently read places could not be read and were left out. "
+                            f"{self._keep_aside()}")
+
+    def _keep_aside(self) -> str:
+        kept = self.path.with_name(f"{self.path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
+        try:
+            shutil.copy2(self.path, kept)
+        except OSError:
+            return "It could not be copied aside."
+        return f"The file as it was is kept as {kept}."
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _strings(item: Any, names: tuple[str, ...]) -> dict[str, str] | None:
+    if not isinstance(item, dict) or not all(isinstance(item.get(name), str) for name in names):
+        return None
+    return {name: item[name] for name in names}
+
+
+def _bookmark(item: Any) -> Bookmark | None:
+    values = _strings(item, ("id", "section_id", "anchor", "label", "created"))
+    if values is None or not values["id"] or not values["section_id"]:
+        return None
+    try:
+        values["label"] = clean_label(values["label"])
+    except ValueError:
+        return None
+    return Bookmark(**values)
+
+
+def _visit(item: Any) -> Visit | None:
+    values = _strings(item, ("section_id", "anchor", "when"))
+    if values is None or not values["section_id"]:
+        return None
+    return Visit(**values)

@@ -1,0 +1,542 @@
+"""Reading comfort in the main window: themes, reading settings, presets, ruler, bookmarks, large print.
+
+:class:`Comfort` adds its commands to the window's menus (from the same kind of action
+specs as the window's own), its panels as dock widgets, and applies the settings live.
+The rules all live in the core (:mod:`reader.themes`, :mod:`reader.reading_style`,
+:mod:`reader.presets`, :mod:`reader.bookmarks`); this module wires them to widgets.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, QTimer
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QDockWidget,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader import bookmarks, presets, reading_style, themes
+from reader.bookmarks import Places
+from reader.ui import actions as action_registry
+from reader.ui import look
+from reader.ui.actions import ActionSpec
+from reader.ui.bookmarks_panel import BookmarksPanel
+from reader.ui.reading_settings import ReadingSettingsForm
+from reader.ui.ruler import ReadingRuler
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from reader.ui.main_window import MainWindow
+
+RECENT_IN_MENU = 10
+BOOKMARKS_IN_MENU = 20
+SAVE_DELAY_MS = 400
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Comfort", text)
+
+
+SPECS: list[ActionSpec] = [
+    ActionSpec("print_large", "&Print in large print…", "file", QKeySequence.StandardKey.Print,
+               "Print this section in large print: big text in your font and spacing, dark on white"),
+    ActionSpec("export_pdf", "E&xport large-print PDF…", "file", "Ctrl+Shift+E",
+               "Save this section as a large-print PDF file"),
+    ActionSpec("preferences", "Pr&eferences…", "file", (QKeySequence.StandardKey.Preferences, "Ctrl+,"),
+               "Colours, font, text size and spacing, in a window of their own"),
+    ActionSpec("reading_settings", "&Reading settings panel", "view", "Ctrl+Shift+R",
+               "Show or hide the panel of colours, font and spacing beside the text", separator_before=True),
+    ActionSpec("reading_ruler", "Reading r&uler", "view", "Ctrl+Shift+L",
+               "Dim all but the lines at the text cursor; move it with the arrow keys"),
+    ActionSpec("add_bookmark", "&Add bookmark here…", "bookmarks", "Ctrl+D",
+               "Mark the paragraph you are reading, with a name you choose"),
+    ActionSpec("show_bookmarks", "&Bookmarks and recently read", "bookmarks", "Ctrl+B",
+               "Show or hide the list of your bookmarks and the sections you read lately"),
+]
+
+
+class Prompts:
+    """Questions the commands ask; tests replace this with answers of their own."""
+
+    def __init__(self, parent: QWidget) -> None:
+        self.parent = parent
+
+    def text(self, title: str, label: str, value: str) -> str | None:
+        answer, ok = QInputDialog.getText(self.parent, title, label, text=value)
+        return answer if ok else None
+
+    def save_path(self, title: str, suggested: Path) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(self.parent, title, str(suggested), tr("PDF files (*.pdf)"))
+        return Path(name) if name else None
+
+    def printer(self, printer: QPrinter) -> bool:
+        from PySide6.QtPrintSupport import QPrintDialog
+
+        return QPrintDialog(printer, self.parent).exec() == QDialog.DialogCode.Accepted
+
+
+class Comfort(QObject):
+    def __init__(self, window: MainWindow, places: Places | None = None, prompts: Prompts | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.settings = window.settings
+        self.prompts = prompts or Prompts(window)
+        look.register_fonts()
+        self.places = places or Places()
+        self.system = look.system_theme()
+        presets.follow_system(self.settings, self.system)
+        self.forms: list[ReadingSettingsForm] = []
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self._save_settings)
+        self._reading_anchor = ""
+        self._shown_section: str | None = window.current
+        self._preferences: QDialog | None = None
+
+        self.ruler = ReadingRuler(window.view)
+        self.actions = action_registry.create_actions(window, SPECS, self._handlers())
+        for name in ("reading_settings", "reading_ruler", "show_bookmarks"):
+            self.actions[name].setCheckable(True)
+        self._build_menus()
+        self.settings_dock = self._dock("reading_settings_dock", tr("Reading settings"), self._settings_panel())
+        self.bookmarks_panel = BookmarksPanel()
+        self.bookmarks_dock = self._dock("bookmarks_dock", tr("Bookmarks and recently read"), self.bookmarks_panel)
+        self.settings_dock.visibilityChanged.connect(self.actions["reading_settings"].setChecked)
+        self.bookmarks_dock.visibilityChanged.connect(self.actions["show_bookmarks"].setChecked)
+        self._connect_bookmarks()
+
+        window.sectionShown.connect(self._section_shown)
+        window.view.verticalScrollBar().valueChanged.connect(self._remember_place)
+        window.view.cursorPositionChanged.connect(self._remember_place)
+        for name in ("larger_text", "smaller_text", "normal_text"):
+            window.actions[name].triggered.connect(lambda *_: QTimer.singleShot(0, self.sync))
+        window.view.zoomStep.connect(lambda *_: QTimer.singleShot(0, self.sync))
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.styleHints().colorSchemeChanged.connect(lambda *_: self.system_changed())
+            app.styleHints().accessibility().contrastPreferenceChanged.connect(lambda *_: self.system_changed())
+        window.installEventFilter(self)
+
+        if window.current:
+            self.places.record_visit(window.current, "")
+        self.apply(refresh_page=True)
+
+    # Building ---------------------------------------------------------------------------------
+
+    def _handlers(self) -> dict[str, Any]:
+        return {
+            "print_large": self.print_large,
+            "export_pdf": self.export_pdf,
+            "preferences": self.show_preferences,
+            "reading_settings": self.toggle_settings_panel,
+            "reading_ruler": lambda *_: self.choose("reading_ruler", not self.settings.get("reading_ruler")),
+            "add_bookmark": self.add_bookmark,
+            "show_bookmarks": self.toggle_bookmarks_panel,
+        }
+
+    def _build_menus(self) -> None:
+        menus = self.window.menus
+        quit_action = self.window.actions["quit"]
+        for name in ("print_large", "export_pdf"):
+            menus["file"].insertAction(quit_action, self.actions[name])
+        menus["file"].insertSeparator(quit_action)
+        menus["file"].insertAction(quit_action, self.actions["preferences"])
+        menus["file"].insertSeparator(quit_action)
+
+        view = menus["view"]
+        view.addSeparator()
+        view.addAction(self.actions["reading_settings"])
+        self.preset_menu = view.addMenu(tr("&Presets"))
+        self.preset_menu.setObjectName("menu_presets")
+        self.preset_actions: dict[str, QAction] = {}
+        group = QActionGroup(self)
+        group.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
+        for preset in presets.PRESETS.values():
+            action = QAction(tr(preset.label), self)
+            action.setObjectName(f"preset_{preset.key}")
+            action.setCheckable(True)
+            action.setStatusTip(tr(preset.description))
+            action.setToolTip(tr(preset.description))
+            action.triggered.connect(lambda _=False, key=preset.key: self.choose_preset(key))
+            group.addAction(action)
+            self.preset_menu.addAction(action)
+            self.preset_actions[preset.key] = action
+        self.preset_menu.addSeparator()
+        reset = self.preset_menu.addAction(tr("&Reset to defaults"))
+        reset.setObjectName("reset_reading_settings")
+        reset.setStatusTip(tr("Put colours, font, size and spacing back to normal"))
+        reset.triggered.connect(self.reset)
+
+        self.theme_menu = view.addMenu(tr("&Colours"))
+        self.theme_menu.setObjectName("menu_colours")
+        self.follow_action = self.theme_menu.addAction(tr("&Match the computer's setting"))
+        self.follow_action.setObjectName("theme_follow_system")
+        self.follow_action.setCheckable(True)
+        self.follow_action.triggered.connect(lambda checked: self.choose("follow_system_theme", bool(checked)))
+        self.theme_menu.addSeparator()
+        self.theme_actions: dict[str, QAction] = {}
+        themes_group = QActionGroup(self)
+        for theme in themes.THEMES.values():
+            action = QAction(tr(theme.label), self)
+            action.setObjectName(f"theme_{theme.name}")
+            action.setCheckable(True)
+            action.triggered.connect(lambda _=False, name=theme.name: self.choose("theme", name))
+            themes_group.addAction(action)
+            self.theme_menu.addAction(action)
+            self.theme_actions[theme.name] = action
+        view.addAction(self.actions["reading_ruler"])
+
+        self.bookmarks_menu = QMenu(tr("&Bookmarks"), self.window)
+        self.bookmarks_menu.setObjectName("menu_bookmarks")
+        self.window.menuBar().insertMenu(menus["help"].menuAction(), self.bookmarks_menu)
+        menus["bookmarks"] = self.bookmarks_menu
+        self.bookmarks_menu.aboutToShow.connect(self._fill_bookmarks_menu)
+        self._fill_bookmarks_menu()
+
+    def _fill_bookmarks_menu(self) -> None:
+        menu = self.bookmarks_menu
+        menu.clear()
+        menu.addAction(self.actions["add_bookmark"])
+        menu.addAction(self.actions["show_bookmarks"])
+        marks = self.places.bookmarks[:BOOKMARKS_IN_MENU]
+        if marks:
+            menu.addSeparator()
+        for mark in marks:
+            action = menu.addAction(mark.label.replace("&", "&&"))
+            action.triggered.connect(lambda _=False, m=mark: self.open_place(m.section_id, m.anchor))
+        recent = menu.addMenu(tr("&Recently read"))
+        recent.setObjectName("menu_recent")
+        visits = [v for v in self.places.recent if v.section_id != self.window.current][:RECENT_IN_MENU]
+        for visit in visits:
+            section = self.window.guide.get(visit.section_id)
+            if section is not None:
+                action = recent.addAction(section.title.replace("&", "&&"))
+                action.triggered.connect(lambda _=False, v=visit: self.open_place(v.section_id, v.anchor))
+        recent.setEnabled(bool(recent.actions()))
+
+    def _settings_panel(self) -> QWidget:
+        form = self._form("reading_settings_panel")
+        scroll = QScrollArea()
+        scroll.setObjectName("reading_settings_scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(form)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.settings_form = form
+        return scroll
+
+    def _form(self, name: str) -> ReadingSettingsForm:
+        form = ReadingSettingsForm(name=name)
+        form.valueChosen.connect(self.choose)
+        form.presetChosen.connect(self.choose_preset)
+        form.resetRequested.connect(self.reset)
+        self.forms.append(form)
+        form.show_values(self.settings.get, presets.matching(self.settings))
+        return form
+
+    def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(title, self.window)
+        dock.setObjectName(name)
+        dock.setAccessibleName(title)
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
+                         | QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        dock.hide()
+        self.window.panes.append(dock)
+        return dock
+
+    def _connect_bookmarks(self) -> None:
+        panel = self.bookmarks_panel
+        panel.openPlace.connect(self.open_place)
+        panel.addRequested.connect(self.add_bookmark)
+        panel.renameRequested.connect(self.rename_bookmark)
+        panel.removeRequested.connect(self.remove_bookmark)
+        self._show_places()
+
+    # Settings ---------------------------------------------------------------------------------
+
+    def choose(self, name: str, value: Any) -> None:
+        """The reader changed one setting: store it, show the change at once, save soon."""
+        if name == "text_size":
+            self.window.set_text_size(int(value))
+        else:
+            self.settings.set(name, value)
+            if name == "theme":
+                self.settings.set("follow_system_theme", False)
+            if name == "follow_system_theme" and value:
+                presets.follow_system(self.settings, self.system)
+        self.apply(refresh_page=name not in ("reading_ruler", "ruler_lines"))
+        if name == "theme":
+            self.announce(tr("Colours: {name}").format(name=tr(themes.get(value).label)))
+        self._save_timer.start()
+
+    def choose_preset(self, key: str) -> None:
+        presets.apply(self.settings, key, self.system)
+        self._after_many_changes()
+        self.announce(tr("Preset applied: {name}").format(name=tr(presets.PRESETS[key].label)))
+
+    def reset(self) -> None:
+        presets.reset(self.settings, self.system)
+        self._after_many_changes()
+        self.announce(tr("Reading settings are back to normal."))
+
+    def _after_many_changes(self) -> None:
+        percent = self.settings.get("text_size")
+        if percent != self.window.text_size:
+            self.window.set_text_size(percent)  # shows the page again, with its labels and actions
+            self.apply(refresh_page=False)
+        else:
+            self.apply(refresh_page=True)
+        self._save_timer.start()
+
+    def system_changed(self) -> None:
+        """The computer switched between light, dark or high contrast."""
+        self.system = look.system_theme()
+        if self.settings.get("follow_system_theme"):
+            presets.follow_system(self.settings, self.system)
+            self.apply(refresh_page=True)
+
+    def apply(self, refresh_page: bool) -> None:
+        """Show the settings as they are: colours of the whole window, the page, the ruler, the forms."""
+        theme = reading_style.active_theme(self.settings)
+        if self.window.property("reader_theme") != theme.name:
+            look.apply_theme(theme, self.window)
+            refresh_page = True
+        if refresh_page:
+            self.window.refresh_page()
+        self.ruler.configure(self.settings.get("reading_ruler"), self.settings.get("ruler_lines"), theme)
+        self.sync()
+
+    def sync(self) -> None:
+        """Every control that shows a setting shows its current value."""
+        active = presets.matching(self.settings)
+        self.forms = [form for form in self.forms if shiboken6.isValid(form)]
+        for form in self.forms:
+            form.show_values(self._value, active)
+        for key, action in self.preset_actions.items():
+            action.setChecked(key == active)
+        following = self.settings.get("follow_system_theme")
+        self.follow_action.setChecked(following)
+        for name, action in self.theme_actions.items():
+            action.setChecked(name == self.settings.get("theme"))
+        self.actions["reading_ruler"].setChecked(self.settings.get("reading_ruler"))
+
+    def _value(self, name: str) -> Any:
+        return self.window.text_size if name == "text_size" else self.settings.get(name)
+
+    def _save_settings(self) -> None:
+        if not self.window.remember:
+            return
+        try:
+            self.settings.save()
+        except OSError as error:
+            self.window.statusBar().showMessage(tr("Settings could not be saved: {error}").format(error=error))
+
+    # Panels and dialogs --------------------------------------------------------------------------
+
+    def toggle_settings_panel(self, *_: object) -> None:
+        self._toggle_dock(self.settings_dock, self.settings_form)
+
+    def toggle_bookmarks_panel(self, *_: object) -> None:
+        self._toggle_dock(self.bookmarks_dock, self.bookmarks_panel.list)
+
+    def _toggle_dock(self, dock: QDockWidget, first: QWidget) -> None:
+        """Closed: open it and go into it. Open but elsewhere: go into it. Open and in it: close it."""
+        focus = QApplication.focusWidget()
+        inside = focus is not None and dock.isAncestorOf(focus)
+        if dock.isVisible() and inside:
+            dock.hide()
+            self.window.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
+        dock.show()
+        dock.raise_()
+        target = first.focusProxy() or first
+        if isinstance(first, ReadingSettingsForm):
+            target = next(iter(first.preset_buttons.values()))
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.sync()
+
+    def show_preferences(self, *_: object) -> QDialog:
+        """The Preferences window; asked for again while open, it comes to the front."""
+        if self._preferences is not None and shiboken6.isValid(self._preferences) and self._preferences.isVisible():
+            self._preferences.raise_()
+            self._preferences.activateWindow()
+            return self._preferences
+        dialog = QDialog(self.window)
+        dialog.setObjectName("preferences_dialog")
+        dialog.setWindowTitle(tr("Preferences"))
+        dialog.setAccessibleName(tr("Preferences"))
+        layout = QVBoxLayout(dialog)
+        intro = QLabel(tr("Changes show at once and are kept for next time."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        form = self._form("preferences_form")
+        scroll.setWidget(form)
+        dialog.finished.connect(lambda *_: self.forms.remove(form) if form in self.forms else None)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        layout.addWidget(scroll, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.reject)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setAccessibleName(tr("Close"))
+        layout.addWidget(buttons)
+        dialog.resize(560, 720)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self._preferences = dialog
+        return dialog
+
+    def announce(self, text: str) -> None:
+        """Say a change out loud through the screen reader, and show it in the status line."""
+        self.window.statusBar().showMessage(text, 6000)
+        event = QAccessibleAnnouncementEvent(self.window, text)
+        QAccessible.updateAccessibility(event)
+
+    # Places ------------------------------------------------------------------------------------
+
+    def reading_anchor(self) -> str:
+        """The paragraph being read: the text cursor's when it is in sight, else the first one in view."""
+        view = self.window.view
+        if view.viewport().rect().contains(view.cursorRect().center()):
+            return view.cursor_anchor() or view.top_anchor()
+        return view.top_anchor()
+
+    def _remember_place(self, *_: object) -> None:
+        if self.window.current == self._shown_section:
+            self._reading_anchor = self.reading_anchor()
+
+    def _section_shown(self, section_id: str) -> None:
+        previous = self._shown_section
+        if previous and previous != section_id:
+            self.places.record_visit(previous, self._reading_anchor)
+        self._shown_section = section_id
+        self.places.record_visit(section_id, "")
+        self._reading_anchor = ""
+        self._show_places()
+
+    def eventFilter(self, watched: QObject, event: Any) -> bool:
+        if watched is self.window and event.type() == event.Type.Close and self.window.current:
+            self.places.record_visit(self.window.current, self.reading_anchor())
+        return False
+
+    def open_place(self, section_id: str, anchor: str) -> None:
+        if self.window.open_section(section_id, anchor):
+            if anchor in ("", "title"):
+                self.window.view.set_scroll_fraction(0.0)
+            self.window.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def add_bookmark(self, *_: object) -> None:
+        window = self.window
+        if window.current is None or window.rendered is None:
+            return
+        anchor = self.reading_anchor() or "title"
+        existing = self.places.at(window.current, anchor)
+        if existing is not None:
+            self.rename_bookmark(existing.id)
+            return
+        section = window.guide.get(window.current)
+        assert section is not None
+        block = window.rendered.block(anchor)
+        label = self.prompts.text(tr("Add bookmark"), tr("Name of the bookmark:"),
+                                  bookmarks.default_label(section.title, block.text if block else ""))
+        if label is None:
+            return
+        try:
+            mark = self.places.add(window.current, anchor, label)
+        except (ValueError, OSError) as error:
+            window.messages.warning(tr("Bookmark not added"), str(error))
+            return
+        self._show_places()
+        self.announce(tr("Bookmark added: {label}").format(label=mark.label))
+
+    def rename_bookmark(self, bookmark_id: str) -> None:
+        mark = self.places.get(bookmark_id)
+        if mark is None:
+            return
+        label = self.prompts.text(tr("Rename bookmark"), tr("New name of the bookmark:"), mark.label)
+        if label is None:
+            return
+        try:
+            self.places.rename(bookmark_id, label)
+        except (ValueError, OSError) as error:
+            self.window.messages.warning(tr("Bookmark not renamed"), str(error))
+            return
+        self._show_places()
+
+    def remove_bookmark(self, bookmark_id: str) -> None:
+        try:
+            removed = self.places.remove(bookmark_id)
+        except (KeyError, OSError):
+            return
+        self._show_places()
+        self.announce(tr("Bookmark removed: {label}").format(label=removed.label))
+
+    def _show_places(self) -> None:
+        self.bookmarks_panel.show_places(self.places, self.window.guide, self.window.current)
+
+    # Large print ---------------------------------------------------------------------------------
+
+    def _large_print_document(self):  # -> QTextDocument | None
+        from reader.ui import large_print
+
+        if self.window.current is None:
+            return None
+        return large_print.document(self.window.guide, self.window.current, self.settings)
+
+    def export_pdf(self, *_: object) -> Path | None:
+        from reader.ui import large_print
+
+        doc = self._large_print_document()
+        if doc is None or self.window.current is None:
+            return None
+        folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+                      or Path.home())
+        target = self.prompts.save_path(tr("Export large-print PDF"),
+                                        folder / large_print.suggested_name(self.window.guide, self.window.current))
+        if target is None:
+            return None
+        try:
+            written = large_print.export_pdf(doc, target)
+        except OSError as error:
+            self.window.messages.warning(tr("PDF not saved"),
+                                         tr("The PDF could not be saved: {error}").format(error=error))
+            return None
+        self.announce(tr("Large-print PDF saved: {path}").format(path=written))
+        return written
+
+    def print_large(self, *_: object) -> bool:
+        from PySide6.QtPrintSupport import QPrinter
+
+        from reader.ui import large_print
+
+        doc = self._large_print_document()
+        if doc is None:
+            return False
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        large_print.prepare(printer, doc.metaInformation(doc.MetaInformation.DocumentTitle))
+        if not self.prompts.printer(printer):
+            return False
+        large_print.print_section(doc, printer)
+        return True
+
+    def startup_problems(self) -> list[str]:
+        """Messages to show once the window is up (a bookmarks file that had to be set aside)."""
+        return [self.places.problem] if self.places.problem else []
+

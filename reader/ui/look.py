@@ -1,0 +1,115 @@
+"""Put a theme on the whole application: palette, focus outlines, bundled fonts, system preference.
+
+The colours come from :mod:`reader.themes`; this module only copies them into Qt. The
+palette goes on the application; the stylesheet goes on the main window, so that it
+replaces the window's untinted focus rules (:func:`reader.ui.style.focus_stylesheet`,
+which it builds on) and reaches every dialog the window opens. It draws a thick focus
+outline in the theme's focus colour (WCAG 2.4.7/2.4.13) and a visible edge on controls
+(1.4.11); everything else is the palette.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
+
+from reader import themes, typography
+from reader.contrast import blend
+from reader.themes import Theme
+from reader.ui.style import focus_stylesheet
+
+FOCUS_WIDTH = 3  # pixels; the edge of a control without focus is 1 pixel
+_registered: dict[str, list[str]] = {}
+
+
+def register_fonts() -> dict[str, list[str]]:
+    """Make the bundled fonts known to Qt (once per process); returns file name → families loaded."""
+    if QGuiApplication.instance() is None:
+        raise RuntimeError("fonts can be registered only once the application object exists")
+    if not _registered:
+        for path in typography.bundled_font_files():
+            font_id = QFontDatabase.addApplicationFont(str(path))
+            _registered[path.name] = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    return _registered
+
+
+def system_theme(app: QGuiApplication | None = None) -> str:
+    """The theme the operating system asks for: high contrast if it says so, else dark or light."""
+    app = app or QGuiApplication.instance()
+    if app is None:
+        return themes.DEFAULT
+    hints = app.styleHints()
+    high = hints.accessibility().contrastPreference() == Qt.ContrastPreference.HighContrast
+    scheme = hints.colorScheme()
+    dark = None if scheme == Qt.ColorScheme.Unknown else scheme == Qt.ColorScheme.Dark
+    return themes.for_system(dark, high)
+
+
+def palette(theme: Theme) -> QPalette:
+    """A full palette, including the shades Qt's Fusion style derives its bevels from."""
+    c = {name: QColor(value) for name, value in theme.colours().items()}
+    result = QPalette()
+    roles = QPalette.ColorRole
+    pairs = {
+        roles.Window: c["window"], roles.WindowText: c["window_text"], roles.Base: c["base"],
+        roles.AlternateBase: c["alternate_base"], roles.Text: c["text"], roles.Button: c["button"],
+        roles.ButtonText: c["button_text"], roles.BrightText: c["text"], roles.Highlight: c["selection_background"],
+        roles.HighlightedText: c["selection_text"], roles.Link: c["link"], roles.LinkVisited: c["visited_link"],
+        roles.ToolTipBase: c["tooltip_background"], roles.ToolTipText: c["tooltip_text"],
+        roles.PlaceholderText: c["placeholder_text"], roles.Accent: c["focus"],
+        roles.Light: QColor(blend("#ffffff", theme.button, 0.5)), roles.Midlight: QColor(theme.button),
+        roles.Mid: QColor(theme.border), roles.Dark: QColor(theme.border), roles.Shadow: QColor(theme.border),
+    }
+    for role, colour in pairs.items():
+        result.setColor(role, colour)
+    for role in (roles.Text, roles.WindowText, roles.ButtonText):
+        result.setColor(QPalette.ColorGroup.Disabled, role, c["disabled_text"])
+    return result
+
+
+def stylesheet(theme: Theme) -> str:
+    """Focus outlines and control edges; widths stay constant so nothing moves when focus moves."""
+    t = theme
+    wide, thin = FOCUS_WIDTH, 1
+    pad = wide - thin
+    hover = blend(t.selection_background, t.button, 0.15)
+    return focus_stylesheet(t.focus, wide) + f"""
+QPushButton, QToolButton {{ background-color: {t.button}; color: {t.button_text};
+    border: {thin}px solid {t.border}; border-radius: 4px; padding: {3 + pad}px {8 + pad}px; }}
+QPushButton:hover, QToolButton:hover {{ background-color: {hover}; }}
+QPushButton:pressed, QToolButton:pressed, QToolButton:checked, QPushButton:checked {{
+    background-color: {t.selection_background}; color: {t.selection_text}; }}
+QPushButton:disabled, QToolButton:disabled {{ color: {t.disabled_text}; }}
+QPushButton:focus, QToolButton:focus {{ border: {wide}px solid {t.focus}; padding: 3px 8px; }}
+QComboBox, QSpinBox, QDoubleSpinBox, QLineEdit {{ border: {thin}px solid {t.border}; border-radius: 3px;
+    padding: {2 + pad}px; background-color: {t.base}; color: {t.text}; }}
+QComboBox:focus, QSpinBox:focus, QDoubleSpinBox:focus, QLineEdit:focus {{ border: {wide}px solid {t.focus};
+    padding: 2px; }}
+QComboBox QAbstractItemView {{ background-color: {t.base}; color: {t.text};
+    selection-background-color: {t.selection_background}; selection-color: {t.selection_text}; }}
+QCheckBox, QRadioButton {{ border: {wide}px solid transparent; padding: 1px; }}
+QCheckBox:focus, QRadioButton:focus {{ border: {wide}px solid {t.focus}; }}
+QTreeView, QListView, QTextBrowser, QTextEdit {{ border: {wide}px solid {t.base}; }}
+QTreeView:focus, QListView:focus, QTextBrowser:focus, QTextEdit:focus {{ border: {wide}px solid {t.focus}; }}
+QMenu::item:selected, QMenuBar::item:selected {{ background-color: {t.selection_background};
+    color: {t.selection_text}; }}
+QScrollBar:vertical {{ background-color: {t.window}; width: 16px; margin: 0px; }}
+QScrollBar:horizontal {{ background-color: {t.window}; height: 16px; margin: 0px; }}
+QScrollBar::handle {{ background-color: {t.border}; border-radius: 4px; min-height: 32px; min-width: 32px;
+    margin: 2px; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ width: 0px; height: 0px; }}
+QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
+QToolTip {{ background-color: {t.tooltip_background}; color: {t.tooltip_text}; border: 1px solid {t.border}; }}
+"""
+
+
+def apply_theme(theme: Theme, window: QWidget, app: QApplication | None = None) -> None:
+    """Colour the application with ``theme``: palette for all, stylesheet on ``window`` and its dialogs."""
+    app = app or QApplication.instance()  # type: ignore[assignment]
+    if app is None:
+        return
+    app.setStyle("Fusion")  # the one style that draws from the palette alone on every platform
+    app.setPalette(palette(theme))
+    window.setStyleSheet(stylesheet(theme))
+    window.setProperty("reader_theme", theme.name)

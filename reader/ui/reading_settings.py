@@ -1,0 +1,175 @@
+"""The reading settings form: presets, colours, font, size and spacing, built from the settings registry.
+
+The same form sits in the "Reading settings" panel and in the Preferences dialog. It
+never changes settings itself: it says what the reader chose (``valueChosen``,
+``presetChosen``, ``resetRequested``) and shows whatever the settings now hold
+(:meth:`show_values`), so both copies always agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader import presets, themes, typography
+from reader.reading_style import READING_OPTIONS
+from reader.settings import REGISTRY, Option
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ReadingSettings", text)
+
+
+# Names for the choices of the options that have them, and a word on the unit of the numbers.
+CHOICE_LABELS: dict[str, dict[str, str]] = {
+    "theme": {name: theme.label for name, theme in themes.THEMES.items()},
+    "font_family": {key: choice.label for key, choice in typography.FONTS.items()},
+}
+DESCRIPTIONS: dict[str, str] = {
+    "text_size": "Size of the text, from half to four times the normal size.",
+    "theme": "Colours of the whole window. Choosing one stops following the computer's setting.",
+    "follow_system_theme": "Use dark colours when the computer is set to dark, and high contrast when it asks "
+                           "for high contrast.",
+    "font_family": "The font of the guide's text.",
+    "line_spacing": "Space from one line to the next, as a multiple of the text size. 1.5 or more helps many "
+                    "readers.",
+    "letter_spacing": "Extra space between letters, as a share of the text size. 0.12 is the amount the "
+                      "accessibility guidelines test with.",
+    "word_spacing": "Extra space between words, as a share of the text size. 0.16 is the amount the "
+                    "accessibility guidelines test with.",
+    "paragraph_spacing": "Space after each paragraph, as a multiple of the text size.",
+    "line_length": "The most characters on one line; the page keeps even margins on both sides.",
+    "reading_ruler": "Dim all but the lines at the text cursor. Move it with the arrow keys.",
+    "ruler_lines": "How many lines the reading ruler leaves clear.",
+}
+_STEPS = {"line_spacing": typography.LINE_SPACING, "letter_spacing": typography.LETTER_SPACING,
+          "word_spacing": typography.WORD_SPACING, "paragraph_spacing": typography.PARAGRAPH_SPACING,
+          "line_length": typography.LINE_LENGTH}
+
+
+class ReadingSettingsForm(QWidget):
+    valueChosen = Signal(str, object)
+    presetChosen = Signal(str)
+    resetRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None, name: str = "reading_settings") -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setAccessibleName(tr("Reading settings"))
+        self.controls: dict[str, QWidget] = {}
+        self.preset_buttons: dict[str, QPushButton] = {}
+        self._updating = False
+
+        layout = QVBoxLayout(self)
+        box = QGroupBox(tr("Presets"))
+        box.setAccessibleName(tr("Presets"))
+        grid = QGridLayout(box)
+        for index, preset in enumerate(presets.PRESETS.values()):
+            button = QPushButton(tr(preset.label))
+            button.setObjectName(f"preset_{preset.key}")
+            button.setCheckable(True)
+            button.setAccessibleName(tr(preset.label))
+            button.setAccessibleDescription(tr(preset.description))
+            button.setToolTip(tr(preset.description))
+            button.clicked.connect(lambda _=False, key=preset.key: self.presetChosen.emit(key))
+            grid.addWidget(button, index // 2, index % 2)
+            self.preset_buttons[preset.key] = button
+        self.reset_button = QPushButton(tr("&Reset to defaults"))
+        self.reset_button.setObjectName("reset_reading_settings")
+        self.reset_button.setAccessibleName(tr("Reset to defaults"))
+        self.reset_button.setAccessibleDescription(tr("Put colours, font, size and spacing back to normal."))
+        self.reset_button.clicked.connect(self.resetRequested.emit)
+        grid.addWidget(self.reset_button, 2, 0, 1, 2)
+        layout.addWidget(box)
+
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        for option_name in READING_OPTIONS:
+            option = REGISTRY[option_name]
+            control = self._control(option)
+            control.setObjectName(f"setting_{option.name}")
+            control.setAccessibleName(tr(option.label))
+            description = tr(DESCRIPTIONS.get(option.name, ""))
+            control.setAccessibleDescription(description)
+            control.setToolTip(description)
+            self.controls[option.name] = control
+            if isinstance(control, QCheckBox):
+                form.addRow(control)
+            else:
+                label = QLabel(tr(option.label) + ":")
+                label.setBuddy(control)
+                label.setWordWrap(True)
+                form.addRow(label, control)
+        layout.addLayout(form)
+        layout.addStretch(1)
+
+    def _control(self, option: Option) -> QWidget:
+        """One control per option, chosen from its type: checkbox, list of choices or number box."""
+        if option.type is bool:
+            box = QCheckBox(tr(option.label))
+            box.toggled.connect(lambda value, n=option.name: self._chosen(n, bool(value)))
+            return box
+        if option.choices is not None:
+            combo = QComboBox()
+            labels = CHOICE_LABELS.get(option.name, {})
+            for choice in option.choices:
+                combo.addItem(tr(labels.get(choice, str(choice))), choice)
+            combo.currentIndexChanged.connect(
+                lambda index, n=option.name, c=combo: self._chosen(n, c.itemData(index)))
+            return combo
+        if option.type is int:
+            spin = QSpinBox()
+            spin.setRange(int(option.minimum or 0), int(option.maximum or 999))
+            if option.name == "text_size":
+                spin.setSuffix("%")
+                spin.setSingleStep(10)
+            elif option.name in _STEPS:
+                spin.setSingleStep(int(_STEPS[option.name].step))
+            spin.valueChanged.connect(lambda value, n=option.name: self._chosen(n, int(value)))
+            return spin
+        double = QDoubleSpinBox()
+        double.setRange(option.minimum or 0.0, option.maximum or 10.0)
+        double.setDecimals(2)
+        double.setSingleStep(_STEPS[option.name].step if option.name in _STEPS else 0.1)
+        double.valueChanged.connect(lambda value, n=option.name: self._chosen(n, round(float(value), 2)))
+        return double
+
+    def _chosen(self, name: str, value: Any) -> None:
+        if not self._updating:
+            self.valueChosen.emit(name, value)
+
+    def show_values(self, get: Callable[[str], Any], active_preset: str | None) -> None:
+        """Show the settings as they are now, without announcing them as new choices."""
+        self._updating = True
+        try:
+            for name, control in self.controls.items():
+                value = get(name)
+                if isinstance(control, QCheckBox):
+                    control.setChecked(bool(value))
+                elif isinstance(control, QComboBox):
+                    control.setCurrentIndex(max(0, control.findData(value)))
+                elif isinstance(control, QSpinBox):
+                    control.setValue(int(value))
+                elif isinstance(control, QDoubleSpinBox):
+                    control.setValue(float(value))
+            self.controls["ruler_lines"].setEnabled(bool(get("reading_ruler")))
+            for key, button in self.preset_buttons.items():
+                button.setChecked(key == active_preset)
+        finally:
+            self._updating = False
+
