@@ -6,7 +6,7 @@ smaller than 18 point). :meth:`ReadingStyle.css` writes the stylesheet that Qt's
 text understands. Qt ignores ``em`` for word spacing, reads it as a share of the letter
 width for letter spacing, and ignores ``pt`` for spacing and margins, so every length is
 worked out here in pixels. Headings arrive as ``<p class="h1">`` (see
-:func:`reader.stylesheet.for_qt_rich_text`), which is why they are styled by class.
+:func:`reader.rich_text.for_qt_rich_text`), which is why they are styled by class.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from reader import themes, typography, zoom
-from reader.stylesheet import HEADING_SCALE
+from reader.rich_text import HEADING_SCALE
 from reader.themes import Theme
 from reader.typography import FontChoice
 

@@ -21,7 +21,7 @@ from reader import APP_NAME, reading_style
 from reader.model import Guide
 from reader.reading_style import SettingsLike
 from reader.render import render_section
-from reader.stylesheet import for_qt_rich_text
+from reader.rich_text import for_qt_rich_text
 
 PAGE_MARGIN_MM = 20
 

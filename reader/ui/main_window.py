@@ -6,6 +6,8 @@ all live in the core; the window wires them to widgets and shows their state.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QToolBar, QToolButton, QWidget
@@ -14,8 +16,8 @@ from reader import APP_NAME, __version__, reading_style, zoom
 from reader.history import History, Location
 from reader.model import Guide
 from reader.render import Rendered, is_web_link, parse_section_link, render_section
+from reader.rich_text import for_qt_rich_text
 from reader.settings import Settings
-from reader.stylesheet import for_qt_rich_text
 from reader.ui import actions as action_registry
 from reader.ui.added_content import AddedContent
 from reader.ui.comfort import Comfort
@@ -131,7 +133,7 @@ class MainWindow(QMainWindow):
         """Tab goes through the toolbar, then the contents, then the text, as the window reads."""
         chain = [self.toolbar.widgetForAction(a) for a in self.toolbar.actions() if not a.isSeparator()]
         chain += [self.contents, self.view]
-        for first, second in zip(chain, chain[1:], strict=False):
+        for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     def _restore(self) -> None:
