@@ -20,6 +20,8 @@ COMMANDS: dict[str, str] = {
     "pack": "Create, add, list or remove content packs (more sections, from a zip file).",
     "import": "Add a Markdown, text or web page file as a new section of a local pack.",
     "screenshot": "Render the main window offscreen to a PNG file and exit.",
+    "index": "Build or check the search index (set-up runs this once).",
+    "search": "Search the guide and print the matching passages.",
 }
 USAGE_ERROR = 2
 

@@ -18,6 +18,7 @@ from reader import APP_ID
 
 HOME_ENV = "COPRODUCTION_READER_HOME"
 CONTENT_ENV = "COPRODUCTION_READER_CONTENT"
+INDEX_ENV = "COPRODUCTION_READER_INDEX"
 
 
 def app_root() -> Path:
@@ -34,7 +35,9 @@ def content_dir() -> Path:
 
 
 def bundled_index_dir() -> Path:
-    return app_root() / "index"
+    """Where set-up builds the search index (``COPRODUCTION_READER_INDEX`` moves it, as tests do)."""
+    override = os.environ.get(INDEX_ENV)
+    return Path(override) if override else app_root() / "index"
 
 
 def _home() -> Path | None:

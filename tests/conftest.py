@@ -23,6 +23,7 @@ def user_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monk
     """A fresh folder for settings, data and cache, so tests never touch the user's own."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("COPRODUCTION_READER_HOME", str(home))
+    monkeypatch.setenv("COPRODUCTION_READER_INDEX", str(home / "bundled-index"))
     return home
 
 

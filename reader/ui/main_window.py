@@ -24,6 +24,7 @@ from reader.ui.comfort import Comfort
 from reader.ui.contents_panel import ContentsPanel
 from reader.ui.messages import LinkChoice, Messages
 from reader.ui.reading_view import ReadingView
+from reader.ui.search_panel import SearchDock
 from reader.ui.style import focus_stylesheet
 
 HELP_SECTION = "using-this-reader"
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         # Panes that F6 cycles through; other panels add themselves here.
         self.panes: list[QWidget] = [self.contents, self.view]
+        self.search = SearchDock.install(self)
 
         self.added_content = AddedContent(self)
         self.specs = list(action_registry.SPECS)
@@ -117,6 +119,9 @@ class MainWindow(QMainWindow):
             "about": self.show_about,
             "add_content": self.added_content.add_content,
             "manage_content": self.added_content.manage,
+            "search": lambda: self.search.show_and_focus(),
+            "next_match": lambda: self.search.step(1),
+            "previous_match": lambda: self.search.step(-1),
         }
 
     @staticmethod
@@ -257,6 +262,7 @@ class MainWindow(QMainWindow):
     def _apply_text_size(self) -> None:
         self._show_page()
         self.contents.set_text_pixels(zoom.contents_pixels(self.text_size))
+        self.search.panel.set_text_pixels(zoom.contents_pixels(self.text_size))
         self.size_label.setText(tr("Text size {percent}%").format(percent=self.text_size))
         self.actions["larger_text"].setEnabled(self.text_size < zoom.MAXIMUM)
         self.actions["smaller_text"].setEnabled(self.text_size > zoom.MINIMUM)
@@ -324,4 +330,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        self.search.shutdown()
         super().closeEvent(event)

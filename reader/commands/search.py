@@ -1,0 +1,89 @@
+"""``coproduction-reader search QUERY [--json] [--limit N] [--kind K] [--tag T]``: search from scripts.
+
+Plain text by default; ``--json`` prints exactly one JSON object, ``{"query", "total",
+"suggestion", "results": [{"section", "title", "anchor", "score", "snippet"}]}``, where the
+snippet is HTML with matches in ``<b>…</b>``. Exit status 0 whether or not anything matched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+USAGE_ERROR = 2
+
+
+def _limit(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if not 1 <= number <= 500:
+        raise argparse.ArgumentTypeError("must be between 1 and 500")
+    return number
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("query", nargs="+", metavar="QUERY",
+                        help='words to find; "quoted phrases", AND, OR, NOT, prefix* and word~ work')
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--limit", type=_limit, default=20, metavar="N", help="at most N results (1–500)")
+    parser.add_argument("--kind", metavar="K", help="only sections of this kind (examples, help...)")
+    parser.add_argument("--tag", metavar="T", help="only sections with this tag (co-design...)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from reader.library import open_guide
+    from reader.loader import ContentError
+    from reader.search import IndexUnavailable, SearchIndex
+
+    try:
+        guide = open_guide()
+    except ContentError as error:
+        print(f"coproduction-reader: {error}", file=sys.stderr)
+        return 1
+    for option, value, known in (("--kind", args.kind, guide.kinds()), ("--tag", args.tag, guide.tags())):
+        if value is not None and value.lower() not in known:
+            print(f"coproduction-reader search: error: {option} {value!r} is not one of: "
+                  f"{', '.join(known)}", file=sys.stderr)
+            return USAGE_ERROR
+    text = " ".join(args.query)
+    try:
+        index = SearchIndex.open_or_build(guide)
+    except IndexUnavailable as error:
+        print(f"coproduction-reader: {error}", file=sys.stderr)
+        return 1
+    with index:
+        if index.report is not None and index.report.action == "rebuilt":
+            print(f"(search index built in {index.report.location})", file=sys.stderr)
+        found = index.search(text, kind=args.kind and args.kind.lower(), tag=args.tag, limit=args.limit)
+    if args.json:
+        print(json.dumps({
+            "query": text, "total": found.total, "suggestion": found.suggestion,
+            "results": [{"section": hit.section, "title": hit.title, "anchor": hit.anchor,
+                         "score": hit.score, "snippet": hit.snippet_html} for hit in found.results],
+        }, ensure_ascii=False))
+        return 0
+    _print_plain(found)
+    return 0
+
+
+def _print_plain(found) -> None:  # type: ignore[no-untyped-def]
+    for note in found.notes:
+        print(f"Note: {note}")
+    if not found.total:
+        print(f"Nothing matches “{found.query}”.")
+        if found.suggestion:
+            print(f"Did you mean: {found.suggestion}")
+        return
+    if found.fuzzy_used:
+        print(f"Nothing matches “{found.query}” as typed; showing near spellings"
+              + (f" (did you mean: {found.suggestion}?)" if found.suggestion else "") + ".")
+    shown = len(found.results)
+    print(f"{found.total} passage{'s' if found.total != 1 else ''} match"
+          f"{'es' if found.total == 1 else ''} “{found.query}”"
+          + (f" (showing the first {shown})" if shown < found.total else "") + ".")
+    for number, hit in enumerate(found.results, 1):
+        print(f"\n{number}. {hit.title}  [{hit.section}#{hit.anchor}]")
+        print(f"   {hit.snippet_text}")

@@ -1,0 +1,71 @@
+"""Turn sections into index documents and write them: one document per paragraph or heading.
+
+Paragraph-sized documents keep scoring meaningful (a hit points at the passage, not a whole
+page) and keep extracts cheap (there is little text to scan for the best window).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from reader.model import Guide, Section
+from reader.render import render_section
+
+TITLE_ANCHOR = "title"
+#: A heading is a word or two: without this, its shortness alone ranks it above every
+#: paragraph that explains the same words.
+HEADING_BOOST = 0.5
+
+
+def documents(section: Section, guide: Guide | None = None) -> Iterator[dict[str, Any]]:
+    """The section's blocks as documents; the title block is left out (it is a field of each)."""
+    for order, block in enumerate(render_section(section, guide).blocks):
+        if block.anchor == TITLE_ANCHOR or not block.text.strip():
+            continue
+        document = {
+            "key": f"{section.id}#{block.anchor}",
+            "section": section.id,
+            "anchor": block.anchor,
+            "order": order,
+            "title": section.title,
+            "kind": section.kind,
+            "tags": ",".join(tag.lower() for tag in section.tags),
+            "text": block.text,
+            "words": block.text,
+            "pairs": block.text,
+        }
+        if block.kind == "heading":
+            document["_boost"] = HEADING_BOOST
+        yield document
+
+
+def add_documents(writer: Any, sections: Iterable[Section], guide: Guide | None = None) -> int:
+    """Add every section's documents to an open Whoosh writer; returns how many."""
+    count = 0
+    for section in sections:
+        for document in documents(section, guide):
+            writer.add_document(**document)
+            count += 1
+    return count
+
+
+def write_index(folder: Path, sections: Iterable[Section], guide: Guide | None = None) -> int:
+    """Create a new index in the empty ``folder`` holding ``sections``; returns the document count."""
+    from whoosh import index
+
+    from reader.search.schema import make_schema
+
+    ix = index.create_in(str(folder), make_schema())
+    try:
+        writer = ix.writer(limitmb=128)
+        try:
+            count = add_documents(writer, sections, guide)
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit(optimize=True)
+    finally:
+        ix.close()
+    return count

@@ -1,0 +1,70 @@
+"""The Whoosh filter behind both analysers (kept apart so :mod:`analysis` imports no Whoosh).
+
+The schema pickles this class by its module path into the index's table of contents:
+renaming or moving it makes old indexes unreadable, which the freshness check turns into a
+rebuild; bump :data:`reader.search.schema.SCHEMA_VERSION` with any change here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from whoosh.analysis import Filter, Token
+
+from reader.search.analysis import keep, normalise, second_part, stem
+
+
+class WordFilter(Filter):
+    """Normalise, drop stop words (renumbering positions) and optionally stem, in one pass.
+
+    When indexing, a prefixed compound also yields its second half at the same position,
+    marked ``alternative`` (see :func:`reader.search.analysis.second_part`)."""
+
+    def __init__(self, stemming: bool = True) -> None:
+        self.stemming = stemming
+        self.is_morph = stemming  # tells Whoosh which field holds stems
+
+    def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:
+        skipped = 0
+        stemming = self.stemming
+        for token in tokens:
+            token.alternative = False  # the tokenizer reuses one Token object throughout
+            raw = token.text
+            word = normalise(raw)
+            if not keep(word):
+                if not token.removestops and word:
+                    token.stopped = True
+                    yield token
+                else:
+                    skipped += 1
+                continue
+            if token.positions and skipped:
+                token.pos -= skipped
+            token.text = stem(word) if stemming else word
+            yield token
+            if token.mode != "query":
+                part = second_part(raw, word)
+                if part is not None:
+                    token.text = stem(part) if stemming else part
+                    token.alternative = True
+                    yield token
+
+
+class PairFilter(Filter):
+    """Turn a stream of stems into the pairs of neighbours ("public servic"), so a two-word
+    phrase is one term look-up instead of a position check on every candidate passage."""
+
+    def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:
+        previous: list[str] = []
+        current: list[str] = []
+        for token in tokens:
+            if getattr(token, "stopped", False):
+                continue
+            text = token.text
+            if getattr(token, "alternative", False):
+                current.append(text)  # another word at the same place: pairs with the same words
+            else:
+                previous, current = current, [text]
+            for before in previous:
+                token.text = f"{before} {text}"
+                yield token

@@ -1,0 +1,325 @@
+"""The search index as the app uses it: open (building when needed), search, keep current.
+
+``SearchIndex.open_or_build(guide)`` looks for a fresh index in the bundled ``index/``
+folder, then in the user's cache; when neither is fresh it builds one in the first folder
+it can write (so an installation made read-only still searches, from the cache). See
+:mod:`reader.search.store` for how an index is checked, built and swapped in.
+
+One Whoosh searcher is opened when the index is verified and kept until the index is
+replaced: its open files keep that build readable even if another copy of the reader
+publishes a newer one and deletes this one (Whoosh re-reads its folder for every new
+searcher). It is never ``refresh()``-ed (Whoosh's refresh can return deleted documents);
+after a change a new one is opened. Searches from several threads take turns.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as windex
+from whoosh import query as wq
+
+from reader import paths
+from reader.model import Guide, Section
+from reader.search import build, store
+from reader.search.query import Plan, fuzzy_plan, make_parser, plan, suggest
+from reader.search.results import Hit, IndexReport, SearchResults
+
+LOCK_TIMEOUT = 120.0
+OPEN_ATTEMPTS = 3
+DEFAULT_LIMIT = 20
+MAX_LIMIT = 500
+
+
+def default_roots() -> list[Path]:
+    """Where to look for the index, best first: beside the content, then the user's cache."""
+    return [paths.bundled_index_dir(), paths.cache_dir() / "index"]
+
+
+class IndexUnavailable(Exception):
+    """No folder could hold an index (every candidate is read-only or full)."""
+
+
+def _open_live(inspection: store.Inspection) -> tuple[Any, Any]:
+    """Open a checked build and its searcher, proving it readable now rather than at the
+    first search; the searcher holds the build's files open from here on."""
+    live = inspection.live
+    assert live is not None and inspection.fresh
+    ix = windex.open_dir(str(live))
+    try:
+        searcher = ix.searcher()
+        if searcher.doc_count() != inspection.documents:
+            searcher.close()
+            raise ValueError("document count differs from the pointer")
+    except BaseException:
+        ix.close()
+        raise
+    return ix, searcher
+
+
+class SearchIndex:
+    """An open, verified index and the sections it holds."""
+
+    def __init__(self, sections: Sequence[Section], guide: Guide | None, roots: Sequence[Path],
+                 lock_timeout: float = LOCK_TIMEOUT) -> None:
+        self._sections: dict[str, Section] = {s.id: s for s in sections}
+        self._guide = guide
+        self._roots = list(roots)
+        self._lock_timeout = lock_timeout
+        self._ix: Any = None
+        self._searcher: Any = None
+        self._root: Path | None = None
+        self._mutex = threading.RLock()
+        self._parser: Any = None
+        self.report: IndexReport | None = None
+
+    # Opening and building ---------------------------------------------------------------
+
+    @classmethod
+    def open_or_build(cls, guide: Guide | Sequence[Section], *, roots: Sequence[Path] | None = None,
+                      lock_timeout: float = LOCK_TIMEOUT, rebuild: bool = False) -> SearchIndex:
+        """An index holding exactly these sections: the existing one when it is fresh and intact,
+        otherwise (or with ``rebuild``) a new build. ``report`` says what was found and done."""
+        sections = list(guide)
+        index = cls(sections, guide if isinstance(guide, Guide) else None,
+                    roots or default_roots(), lock_timeout)
+        index.report = index._open_or_build(force=rebuild)
+        return index
+
+    @property
+    def location(self) -> Path | None:
+        """The folder holding the live index."""
+        return self._root
+
+    @property
+    def sections(self) -> list[Section]:
+        return list(self._sections.values())
+
+    def _expected(self) -> dict[str, str]:
+        return store.content_fingerprint(self._sections.values())
+
+    def inspect(self) -> list[store.Inspection]:
+        """What each candidate folder holds now, compared with these sections."""
+        expected = self._expected()
+        return [store.inspect(root, expected) for root in self._roots]
+
+    def check(self) -> IndexReport:
+        """Check the live index on disk again, without changing anything."""
+        inspections = self.inspect()
+        chosen = next((i for i in inspections if i.fresh), inspections[0])
+        return IndexReport(chosen.root, chosen.status, chosen.detail, "checked", chosen.documents,
+                           steps=tuple(f"{i.root}: {i.status} — {i.detail}" for i in inspections))
+
+    def rebuild(self) -> IndexReport:
+        """Build anew whatever is on disk, and switch to the new build."""
+        self.report = self._open_or_build(force=True)
+        return self.report
+
+    def _open_or_build(self, force: bool) -> IndexReport:
+        steps: list[str] = []
+        first: store.Inspection | None = None
+        if not force:
+            for attempt in range(OPEN_ATTEMPTS):
+                inspections = self.inspect()
+                first = first or inspections[0]
+                for inspection in inspections:
+                    if attempt == 0:
+                        steps.append(f"{inspection.root}: {inspection.status} — {inspection.detail}")
+                    if inspection.fresh and self._try_open(inspection, steps):
+                        return IndexReport(inspection.root, inspection.status, inspection.detail,
+                                           "opened", inspection.documents,
+                                           fallback=inspection.root != self._roots[0], steps=tuple(steps))
+                if not any(i.fresh for i in inspections):
+                    break  # nothing worth retrying: build
+        return self._build(first, steps)
+
+    def _try_open(self, inspection: store.Inspection, steps: list[str]) -> bool:
+        try:
+            opened = _open_live(inspection)
+        except Exception as error:  # a damaged or vanished index fails in many ways; rebuild
+            steps.append(f"{inspection.root}: could not be opened ({type(error).__name__}: {error})")
+            return False
+        self._install(*opened, inspection.root)
+        return True
+
+    def _build(self, first: store.Inspection | None, steps: list[str]) -> IndexReport:
+        root = next((r for r in self._roots if store.can_write(r)), None)
+        if root is None:
+            raise IndexUnavailable("no folder can hold the search index: "
+                                   + ", ".join(str(r) for r in self._roots))
+        if root != self._roots[0]:
+            steps.append(f"{self._roots[0]} cannot be written: using {root}")
+        expected = self._expected()
+        started = time.perf_counter()
+        with store.build_lock(root, self._lock_timeout) as locked:
+            if not locked:
+                steps.append("another copy of the reader kept the build lock: building separately")
+            if first is not None:
+                # Another copy may have finished a build while we waited for the lock.
+                again = store.inspect(root, expected)
+                if again.fresh and self._try_open(again, steps):
+                    steps.append(f"{root}: built meanwhile by another copy of the reader")
+                    return IndexReport(root, first.status, first.detail, "opened", again.documents,
+                                       fallback=root != self._roots[0], steps=tuple(steps))
+            folder = store.new_build_folder(root)
+            try:
+                count = build.write_index(folder, self._sections.values(), self._guide)
+                pointer = store.publish(root, folder, expected, count)
+            except BaseException:
+                store.discard(folder)
+                raise
+            store.sweep(root, keep=pointer["dir"])
+        if not self._try_open(store.Inspection(root, "fresh", "just built", pointer), steps):
+            # Another copy published a newer build and swept ours away: use theirs.
+            return self._open_or_build(force=False)
+        found = first or store.Inspection(root, "missing", "rebuild asked for")
+        return IndexReport(root, found.status, found.detail, "rebuilt", count,
+                           time.perf_counter() - started, fallback=root != self._roots[0],
+                           steps=tuple(steps))
+
+    def _install(self, ix: Any, searcher: Any, root: Path) -> None:
+        with self._mutex:
+            old_ix, old_searcher = self._ix, self._searcher
+            self._ix, self._searcher, self._root = ix, searcher, root
+            self._parser = make_parser(ix.schema)
+        if old_searcher is not None:
+            old_searcher.close()
+        if old_ix is not None:
+            old_ix.close()
+
+    # Content packs ------------------------------------------------------------------------
+
+    def add_sections(self, sections: Iterable[Section]) -> int:
+        """Add (or replace) sections without rebuilding the rest; returns passages added."""
+        sections = list(sections)
+        ids = {s.id for s in sections}
+
+        def change(writer: Any) -> int:
+            for section_id in ids:
+                writer.delete_by_term("section", section_id)
+            return build.add_documents(writer, sections, self._guide)
+
+        added = self._change(change, {**self._sections, **{s.id: s for s in sections}})
+        return added
+
+    def remove_sections(self, section_ids: Iterable[str]) -> int:
+        """Remove sections' passages; returns how many were removed."""
+        ids = set(section_ids)
+
+        def change(writer: Any) -> int:
+            return sum(writer.delete_by_term("section", section_id) or 0 for section_id in ids)
+
+        return self._change(change, {k: v for k, v in self._sections.items() if k not in ids})
+
+    def _change(self, change: Any, sections: dict[str, Section]) -> int:
+        """Copy the live build, change the copy, publish it: the live build is never written."""
+        import shutil
+
+        root = self._root
+        assert root is not None
+        with store.build_lock(root, self._lock_timeout):
+            current = store.inspect(root, store.content_fingerprint(self._sections.values()))
+            if not current.fresh or current.live is None:
+                self._sections = sections
+                self.report = self._open_or_build(force=True)
+                return self.report.documents
+            folder = store.new_build_folder(root)
+            try:
+                shutil.copytree(current.live, folder, dirs_exist_ok=True)
+                ix = windex.open_dir(str(folder))
+                try:
+                    writer = ix.writer()
+                    try:
+                        result = change(writer)
+                    except BaseException:
+                        writer.cancel()
+                        raise
+                    writer.commit(optimize=True)
+                    documents = ix.doc_count()
+                finally:
+                    ix.close()
+                pointer = store.publish(root, folder, store.content_fingerprint(sections.values()),
+                                        documents)
+            except BaseException:
+                store.discard(folder)
+                raise
+            store.sweep(root, keep=pointer["dir"])
+        self._sections = sections
+        steps: list[str] = []
+        if not self._try_open(store.Inspection(root, "fresh", "just changed", pointer), steps):
+            self.report = self._open_or_build(force=False)
+        return int(result)
+
+    # Searching ----------------------------------------------------------------------------
+
+    def search(self, text: str, *, kind: str | None = None, tag: str | None = None,
+               limit: int = DEFAULT_LIMIT) -> SearchResults:
+        """Passages matching ``text`` (Whoosh query language), best first; never raises for
+        any text. With no match, ``suggestion`` and a fuzzy retry may help."""
+        limit = max(1, min(int(limit), MAX_LIMIT))
+        with self._mutex:
+            return self._search(text, kind, tag, limit)
+
+    def _search(self, text: str, kind: str | None, tag: str | None, limit: int) -> SearchResults:
+        searcher = self._searcher
+        if searcher is None:
+            raise ValueError("the search index is closed")
+        reader = searcher.reader()
+        found = plan(text, self._parser, reader)
+        filters = _filter(kind, tag)
+        total, hits = self._run(searcher, found, filters, limit)
+        suggestion, fuzzy_used = None, False
+        if total == 0 and found.query is not None:
+            near: dict[str, list[str]] = {}
+            suggestion = suggest(text, reader, near)
+            retry = fuzzy_plan(text, reader, near)
+            if retry is not None:
+                total, hits = self._run(searcher, retry, filters, limit)
+                if total:
+                    found, fuzzy_used = retry, True
+        return SearchResults(text, total, hits, suggestion, fuzzy_used, found.highlighter,
+                             tuple(found.notes))
+
+    def _run(self, searcher: Any, found: Plan, filters: Any, limit: int) -> tuple[int, list[Hit]]:
+        if found.query is None:
+            return 0, []
+        # Block-quality skipping barely skips on paragraph-sized documents and then needs a
+        # second pass to count the matches: one unoptimised pass scores and counts (25–50% faster).
+        results = searcher.search(found.query, limit=limit, filter=filters, optimize=False)
+        hits = []
+        for result in results:
+            fields = result.fields()
+            extract = found.highlighter.extract(fields["text"])
+            hits.append(Hit(fields["section"], fields["title"], fields["anchor"], round(result.score, 4),
+                            extract.html, extract.text, extract.terms, fields["kind"]))
+        return len(results), hits
+
+    def close(self) -> None:
+        with self._mutex:
+            searcher, ix = self._searcher, self._ix
+            self._searcher = self._ix = None
+        if searcher is not None:
+            searcher.close()
+        if ix is not None:
+            ix.close()
+
+    def __enter__(self) -> SearchIndex:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _filter(kind: str | None, tag: str | None) -> Any:
+    parts = []
+    if kind:
+        parts.append(wq.Term("kind", kind))
+    if tag:
+        parts.append(wq.Term("tags", tag.lower()))
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else wq.And(parts)

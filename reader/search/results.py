@@ -1,0 +1,64 @@
+"""What a search returns: plain data, no Whoosh, so the window and scripts can use it freely."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.search.snippets import Highlighter
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One matching passage."""
+
+    section: str
+    title: str
+    anchor: str
+    score: float
+    snippet_html: str  # the extract, HTML-escaped, matches in <b>…</b>
+    snippet_text: str  # the same extract as plain text, for speech and screen readers
+    terms: tuple[str, ...]  # the words of the passage that matched, as written there (lower case)
+    kind: str = ""
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    """A query's outcome.
+
+    ``total`` counts every matching passage (``results`` holds the first ``limit``).
+    ``suggestion`` is a corrected query when nothing matched as typed; ``fuzzy_used`` says
+    the results are for near spellings instead. ``highlighter`` marks the matched words in
+    any text, such as the whole section in the reading view. ``notes`` say what was
+    simplified (a query too long, a wildcard too broad, a syntax error)."""
+
+    query: str
+    total: int
+    results: list[Hit]
+    suggestion: str | None = None
+    fuzzy_used: bool = False
+    highlighter: Highlighter = field(default_factory=Highlighter)
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class IndexReport:
+    """What opening, checking or rebuilding an index found and did, for the CLI and logs."""
+
+    location: Path | None
+    found: str  # "fresh", "missing", "stale", "damaged"
+    detail: str
+    action: str  # "opened", "rebuilt", "checked", "none"
+    documents: int = 0
+    seconds: float = 0.0
+    fallback: bool = False  # the bundled folder could not be written: the user's cache was used
+    steps: tuple[str, ...] = ()
+
+    def describe(self) -> str:
+        lines = list(self.steps)
+        where = f" in {self.location}" if self.location else ""
+        if self.action == "rebuilt":
+            lines.append(f"Built the index{where}: {self.documents} passages in {self.seconds:.2f} s.")
+        elif self.action == "opened":
+            lines.append(f"Opened the index{where}: {self.documents} passages.")
+        return "\n".join(lines)

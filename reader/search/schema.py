@@ -1,0 +1,32 @@
+"""The index's fields: one document per paragraph, list item or heading of a section."""
+
+from __future__ import annotations
+
+from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+
+from reader.search.analysis import make_analyzer
+
+#: Bump whenever the schema, the analysers or what a document holds changes: every index
+#: built before is then stale and rebuilt at the next start.
+SCHEMA_VERSION = 3
+
+
+def make_schema() -> Schema:
+    """Fields: ``text`` (stemmed, with positions for phrases, stored for extracts), ``words``
+    (the same text unstemmed, for prefixes, spelling suggestions and fuzzy matching), ``pairs``
+    (each two neighbouring stems as one term, so two-word phrases need no positions), the
+    section's id, title, kind and tags for filters, and the paragraph's anchor."""
+    stemmed = make_analyzer(stemming=True)
+    unstemmed = make_analyzer(stemming=False)
+    return Schema(
+        key=ID(stored=True, unique=True),
+        section=ID(stored=True),
+        anchor=STORED(),
+        order=STORED(),
+        title=TEXT(analyzer=stemmed, stored=True, phrase=False),
+        kind=ID(stored=True),
+        tags=KEYWORD(stored=True, commas=True, lowercase=True),
+        text=TEXT(analyzer=stemmed, stored=True, phrase=True),
+        words=TEXT(analyzer=unstemmed, phrase=False),
+        pairs=TEXT(analyzer=make_analyzer(stemming=True, pairs=True), phrase=False),
+    )

@@ -1,0 +1,110 @@
+"""Extracts with the matched words marked, and the marks for the reading view.
+
+Whoosh's own highlighter re-analyses stored text and scores many fragments per hit, which
+was the slowest part of a search. Passages are paragraph-sized, so one regular-expression
+pass over the paragraph with cached stems finds every match, and one sliding window picks
+the extract that shows the most of them.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from reader.search.analysis import TOKEN, keep, normalise, second_part, stem
+
+EXTRACT_CHARS = 220
+_LEAD = 50  # characters of context shown before the first match of a cut extract
+_SENTENCE_START = re.compile(r"(?<=[.!?:;])\s+")
+
+
+@dataclass(frozen=True)
+class Extract:
+    html: str
+    text: str
+    terms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Highlighter:
+    """Marks words matching a query: by stem (ordinary terms and phrases) or as written
+    (prefix, wildcard and fuzzy expansions)."""
+
+    stems: frozenset[str] = frozenset()
+    words: frozenset[str] = frozenset()
+
+    def __bool__(self) -> bool:
+        return bool(self.stems or self.words)
+
+    def matches(self, word: str) -> bool:
+        """Whether a normalised word is a match."""
+        return word in self.words or (bool(self.stems) and stem(word) in self.stems)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of every matching word of ``text``, in order."""
+        if not self:
+            return []
+        found = []
+        for match in TOKEN.finditer(text):
+            raw = match.group()
+            word = normalise(raw)
+            if not keep(word):
+                continue
+            part = second_part(raw, word) if len(word) > 3 else None
+            if self.matches(word) or (part is not None and self.matches(part)):
+                found.append((match.start(), match.end()))
+        return found
+
+    def extract(self, text: str, width: int = EXTRACT_CHARS) -> Extract:
+        """The part of ``text`` (a paragraph) that shows most matches, marked and plain."""
+        spans = self.spans(text)
+        terms = tuple(sorted({text[s:e].lower() for s, e in spans}))
+        start, end = _window(text, spans, width)
+        shown = [(s, e) for s, e in spans if s >= start and e <= end]
+        lead = "…" if start > 0 else ""
+        tail = "…" if end < len(text) else ""
+        parts, cursor = [lead], start
+        for s, e in shown:
+            parts.append(html.escape(text[cursor:s]))
+            parts.append(f"<b>{html.escape(text[s:e])}</b>")
+            cursor = e
+        parts.append(html.escape(text[cursor:end]))
+        parts.append(tail)
+        return Extract("".join(parts), f"{lead}{text[start:end]}{tail}", terms)
+
+
+def _window(text: str, spans: list[tuple[int, int]], width: int) -> tuple[int, int]:
+    """Start and end of the extract: the whole text when short, else the ``width`` characters
+    holding the most matches, starting a little before the first of them."""
+    if len(text) <= width:
+        return 0, len(text)
+    best_start, best_count = 0, 0
+    right = 0
+    for left, (first, _) in enumerate(spans):
+        limit = max(first - _LEAD, 0) + width
+        right = max(right, left)
+        while right < len(spans) and spans[right][1] <= limit:
+            right += 1
+        if right - left > best_count:
+            best_start, best_count = first, right - left
+    start = _snap_start(text, max(best_start - _LEAD, 0), best_start) if best_count else 0
+    end = min(start + width, len(text))
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        if space > start + width // 2:
+            end = space
+    return start, end
+
+
+def _snap_start(text: str, earliest: int, first_match: int) -> int:
+    """Begin at a sentence start just before the match when there is one, else at a word."""
+    if earliest == 0:
+        return 0
+    sentence = None
+    for found in _SENTENCE_START.finditer(text, earliest, first_match):
+        sentence = found.end()
+    if sentence is not None:
+        return sentence
+    space = text.find(" ", earliest, first_match)
+    return space + 1 if space != -1 else earliest

@@ -1,0 +1,296 @@
+"""Where the index lives on disk, how we know it is ours and current, and how it is replaced.
+
+Layout of an index folder (``index/`` beside ``content/``, or ``<cache>/index``)::
+
+    current.json      the pointer: which build is live, the fingerprint of the content it
+                      holds and the size and hash of every one of its files
+    ix-<random>/      a complete Whoosh index, never changed once published
+    .build-<random>/  a build in progress (deleted when found abandoned)
+    .lock             serialises builds between processes
+
+*Always fresh*: :func:`inspect` compares the pointer with the content the app is about to
+show and with the files on disk. Whoosh keeps no checksums and a damaged file fails late and
+in many ways, so every file is hashed before the index is trusted.
+
+*Never lost*: a build goes to a fresh ``.build-*`` folder, is renamed to ``ix-*`` and only
+then published by atomically replacing ``current.json``. A crash at any point leaves the old
+pointer and its intact build. Two processes may build at once: each writes its own folder and
+the last rename wins; the lock only saves the second one the work.
+
+*Never open what the app did not build*: Whoosh's table of contents is a pickle, so nothing
+is opened unless its hash matches the pointer written by this code.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+import shutil
+import tempfile
+import time
+import uuid
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reader import atomic
+from reader.model import Section
+
+POINTER = "current.json"
+LOCK = ".lock"
+BUILD_PREFIX = ".build-"
+LIVE_PREFIX = "ix-"
+POINTER_FORMAT = 1
+_LIVE_NAME = re.compile(r"^ix-[0-9a-f]{32}$")
+ABANDONED_AFTER = 3600.0  # seconds before another process's unfinished build is swept away
+_WHOOSH_LOCKS = ("MAIN_WRITELOCK", "MAIN_READLOCK")
+
+
+def recipe() -> str:
+    """What, besides the content, decides the index: our schema and the Markdown renderer."""
+    import markdown
+
+    from reader.search.schema import SCHEMA_VERSION
+
+    return f"schema {SCHEMA_VERSION}; markdown {markdown.__version__}"
+
+
+def section_hash(section: Section) -> str:
+    """A hash of everything about a section that ends up in the index."""
+    record = [section.id, section.title, section.kind, list(section.tags), section.parent,
+              section.pack, section.body]
+    return hashlib.sha256(json.dumps(record, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def content_fingerprint(sections: Iterable[Section]) -> dict[str, str]:
+    """Section id → hash, for every section the index must hold (order does not matter)."""
+    return {section.id: section_hash(section) for section in sections}
+
+
+def _file_hash(path: Path) -> str:
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "blake2b").hexdigest()
+
+
+def file_fingerprint(folder: Path) -> dict[str, list[Any]]:
+    """File name → [size, hash] for every file of a built index."""
+    return {path.name: [path.stat().st_size, _file_hash(path)]
+            for path in sorted(folder.iterdir()) if path.is_file()}
+
+
+@dataclass(frozen=True)
+class Inspection:
+    """What was found in one index folder."""
+
+    root: Path
+    status: str  # "fresh", "missing", "stale" or "damaged"
+    detail: str
+    pointer: dict[str, Any] | None = field(default=None, repr=False)
+
+    @property
+    def fresh(self) -> bool:
+        return self.status == "fresh"
+
+    @property
+    def live(self) -> Path | None:
+        """The build folder the pointer names, once it has been checked to be one of ours."""
+        if self.pointer is None:
+            return None
+        return self.root / self.pointer["dir"]
+
+    @property
+    def documents(self) -> int:
+        return int(self.pointer.get("documents", 0)) if self.pointer else 0
+
+
+def read_pointer(root: Path) -> dict[str, Any] | None:
+    """The pointer's contents, or None when there is none; raises ValueError when it is malformed."""
+    try:
+        raw = (root / POINTER).read_bytes()
+    except FileNotFoundError:
+        return None
+    except NotADirectoryError:
+        return None
+    pointer = json.loads(raw.decode("utf-8"))
+    if (not isinstance(pointer, dict) or pointer.get("format") != POINTER_FORMAT
+            or not isinstance(pointer.get("dir"), str) or not _LIVE_NAME.match(pointer["dir"])
+            or not isinstance(pointer.get("sections"), dict) or not isinstance(pointer.get("files"), dict)
+            or not isinstance(pointer.get("recipe"), str)):
+        raise ValueError("unexpected contents")
+    return pointer
+
+
+def _difference(found: dict[str, str], expected: dict[str, str]) -> str:
+    changed = sum(1 for key in expected if key in found and found[key] != expected[key])
+    added = len(expected.keys() - found.keys())
+    removed = len(found.keys() - expected.keys())
+    parts = [f"{count} section{'s' if count != 1 else ''} {what}"
+             for count, what in ((changed, "changed"), (added, "added"), (removed, "removed")) if count]
+    return "content changed since it was built: " + ", ".join(parts)
+
+
+def _damage(folder: Path, expected: dict[str, list[Any]]) -> str | None:
+    """Why the files in ``folder`` differ from the pointer's record, or None if they match."""
+    try:
+        present = {path.name: path for path in folder.iterdir() if path.is_file()}
+    except FileNotFoundError:
+        return f"its folder {folder.name} is missing"
+    except OSError as error:
+        return f"its folder cannot be read ({error.strerror})"
+    for name, (size, digest) in sorted(expected.items()):
+        path = present.pop(name, None)
+        if path is None:
+            return f"file {name} is missing"
+        try:
+            if path.stat().st_size != size:
+                return f"file {name} has the wrong size (truncated or overwritten)"
+            if _file_hash(path) != digest:
+                return f"file {name} has been altered"
+        except OSError as error:
+            return f"file {name} cannot be read ({error.strerror})"
+    if present:
+        return f"unexpected file {sorted(present)[0]}"
+    return None
+
+
+def inspect(root: Path, expected: dict[str, str]) -> Inspection:
+    """Check the index in ``root`` against the content fingerprint the app expects."""
+    try:
+        pointer = read_pointer(root)
+    except (ValueError, UnicodeDecodeError) as error:
+        return Inspection(root, "damaged", f"its {POINTER} is unreadable ({error})")
+    except OSError as error:
+        return Inspection(root, "damaged", f"its {POINTER} cannot be read ({error.strerror})")
+    if pointer is None:
+        return Inspection(root, "missing", "no index has been built here")
+    if pointer["recipe"] != recipe():
+        return Inspection(root, "stale", "built by another version of the reader", pointer)
+    if pointer["sections"] != expected:
+        return Inspection(root, "stale", _difference(pointer["sections"], expected), pointer)
+    problem = _damage(root / pointer["dir"], pointer["files"])
+    if problem:
+        return Inspection(root, "damaged", problem, pointer)
+    count = int(pointer.get("documents", 0))
+    return Inspection(root, "fresh", f"up to date ({len(expected)} sections, {count} passages)", pointer)
+
+
+def can_write(root: Path) -> bool:
+    """Whether builds can go in ``root``: tried for real, as permissions alone miss read-only
+    file systems and say nothing useful when running as an administrator."""
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=".probe-", dir=root)
+        os.close(fd)
+        os.unlink(name)
+    except OSError:
+        return False
+    return True
+
+
+@contextlib.contextmanager
+def build_lock(root: Path, timeout: float) -> Iterator[bool]:
+    """Hold the folder's build lock, waiting up to ``timeout`` seconds; yields whether it was had.
+
+    An operating-system lock on an open file is released by the kernel when its holder exits
+    or is killed, so a crashed build never leaves a stale lock behind."""
+    try:
+        handle = (root / LOCK).open("a+b")
+    except OSError:
+        yield False
+        return
+    acquired = False
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                _lock_file(handle)
+                acquired = True
+                break
+            except OSError:
+                if time.monotonic() >= deadline:
+                    break
+                time.sleep(0.05)
+        yield acquired
+    finally:
+        if acquired:
+            with contextlib.suppress(OSError):
+                _unlock_file(handle)
+        handle.close()
+
+
+def _lock_file(handle: Any) -> None:
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        import msvcrt
+
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+        return
+    fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def _unlock_file(handle: Any) -> None:
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        import msvcrt
+
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+        return
+    fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def new_build_folder(root: Path) -> Path:
+    """A fresh, empty folder for one build, unique to this process and call."""
+    folder = root / f"{BUILD_PREFIX}{uuid.uuid4().hex}"
+    folder.mkdir(parents=True)
+    return folder
+
+
+def publish(root: Path, build: Path, sections: dict[str, str], documents: int) -> dict[str, Any]:
+    """Make a finished build the live index: rename it, then atomically replace the pointer."""
+    for name in _WHOOSH_LOCKS:
+        with contextlib.suppress(FileNotFoundError):
+            (build / name).unlink()
+    files = file_fingerprint(build)
+    live = root / f"{LIVE_PREFIX}{uuid.uuid4().hex}"
+    os.rename(build, live)
+    pointer = {"format": POINTER_FORMAT, "recipe": recipe(), "dir": live.name, "documents": documents,
+               "sections": sections, "files": files, "built": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+    atomic.write_json(root / POINTER, pointer)
+    return pointer
+
+
+def sweep(root: Path, keep: str) -> None:
+    """Delete superseded builds and abandoned temporary folders; failures are harmless.
+
+    A process still searching a superseded build keeps its open files (POSIX); elsewhere the
+    deletion fails and is tried again after the next build."""
+    now = time.time()
+    try:
+        entries = list(root.iterdir())
+    except OSError:
+        return
+    for entry in entries:
+        name = entry.name
+        try:
+            if name.startswith(LIVE_PREFIX) and name != keep and entry.is_dir():
+                shutil.rmtree(entry, ignore_errors=True)
+            elif ((name.startswith(BUILD_PREFIX) or name.startswith(f".{POINTER}."))
+                  and now - entry.stat().st_mtime > ABANDONED_AFTER):
+                if entry.is_dir():
+                    shutil.rmtree(entry, ignore_errors=True)
+                else:
+                    entry.unlink()
+        except OSError:
+            continue
+
+
+def discard(build: Path) -> None:
+    shutil.rmtree(build, ignore_errors=True)

@@ -1,0 +1,480 @@
+"""The search panel: a box that finds passages as you type, filters, and the results list.
+
+``SearchDock.install(window)`` adds the panel to the main window as a dock (hidden until
+Ctrl+F), connects it to the reading view and starts the search worker after the window's
+first paint, so start-up never pays for the search engine.
+
+Keys: Ctrl+F from anywhere puts the focus in the box; Down moves into the results; Enter
+or a click opens the passage at its paragraph with every matching word marked; Escape in
+the results or the text goes back to the box, and in the box closes the panel; F3 and
+Shift+F3 step through the matches in the open section.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QPalette,
+    QResizeEvent,
+    QShortcut,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.model import Guide
+from reader.ui.match_highlights import MATCH_BACKGROUND, MatchHighlights
+from reader.ui.search_worker import SearchThread
+
+DEBOUNCE_MS = 150
+PREPARE_AFTER_PAINT_MS = 300
+HIT_ROLE = Qt.ItemDataRole.UserRole
+_MARK_OPEN = (f'<span style="background-color:{MATCH_BACKGROUND.name()}; color:#000000; '
+              'font-weight:bold">')
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("SearchPanel", text)
+
+
+def announce(widget: QWidget, message: str) -> None:
+    """Have screen readers say ``message`` without moving the focus."""
+    if not message:
+        return
+    event = QAccessibleAnnouncementEvent(widget, message)
+    event.setPoliteness(QAccessible.AnnouncementPoliteness.Polite)
+    QAccessible.updateAccessibility(event)
+
+
+def marked_html(snippet_html: str) -> str:
+    """Our extracts hold only escaped text and <b> marks: show the marks as highlighted words."""
+    return snippet_html.replace("<b>", _MARK_OPEN).replace("</b>", "</span>")
+
+
+class _ResultDelegate(QStyledItemDelegate):
+    """Draws a result as its section title over the extract, matches highlighted, wrapped."""
+
+    MARGIN = 6
+
+    def _document(self, index: QModelIndex, width: int, option: QStyleOptionViewItem) -> QTextDocument:
+        hit = index.data(HIT_ROLE)
+        document = QTextDocument()
+        document.setDefaultFont(option.font)
+        document.setDocumentMargin(self.MARGIN)
+        document.setHtml(f"<b>{html.escape(hit.title)}</b><br>{marked_html(hit.snippet_html)}")
+        document.setTextWidth(max(80, width))
+        return document
+
+    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # type: ignore[override]
+        self.initStyleOption(option, index)
+        view = option.widget
+        style = view.style() if view is not None else None
+        option.text = ""
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, view)
+        document = self._document(index, option.rect.width(), option)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
+        painter.save()
+        painter.translate(option.rect.topLeft())
+        painter.setClipRect(option.rect.translated(-option.rect.topLeft()))
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        view = self.parent()
+        width = view.viewport().width() if isinstance(view, QAbstractItemView) else 300
+        document = self._document(index, width, option)
+        return QSize(width, round(document.size().height()) + 2)
+
+
+class SearchBox(QLineEdit):
+    downPressed = Signal()
+    escapePressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Down:
+            self.downPressed.emit()
+        elif event.key() == Qt.Key.Key_Escape:
+            self.escapePressed.emit()
+        else:
+            super().keyPressEvent(event)
+
+
+class ResultsList(QListWidget):
+    """The results; Enter opens one, Escape (or Up from the first) returns to the box."""
+
+    chosen = Signal(object)  # the Hit
+    backToBox = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key == Qt.Key.Key_Escape or (key == Qt.Key.Key_Up and self.currentRow() <= 0):
+            self.backToBox.emit()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentItem() is not None:
+            self.chosen.emit(self.currentItem().data(HIT_ROLE))
+        else:
+            super().keyPressEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.scheduleDelayedItemsLayout()  # heights depend on the width
+
+
+class SearchPanel(QWidget):
+    """The box, the filters, what was found, and the match counter for the open section."""
+
+    queryChanged = Signal()  # the words or the filters changed: search again
+    passageChosen = Signal(str, str)  # section id, paragraph anchor
+    closeRequested = Signal()
+
+    def __init__(self, guide: Guide, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("search_panel")
+        self.setAccessibleName(tr("Search"))
+
+        self.box = SearchBox()
+        self.box.setObjectName("search_box")
+        self.box.setPlaceholderText(tr("Words to find"))
+        self.box.setClearButtonEnabled(True)
+        for button in self.box.findChildren(QToolButton):  # the clear button Qt adds
+            button.setAccessibleName(tr("Clear the search"))
+        self.box.setAccessibleName(tr("Search the guide"))
+        self.box.setAccessibleDescription(tr("Results appear below as you type. Down arrow moves to them."))
+
+        self.kind = QComboBox()
+        self.kind.setObjectName("search_kind")
+        self.kind.setAccessibleName(tr("Kind of section"))
+        self.kind.addItem(tr("All kinds of section"), "")
+        for kind in guide.kinds():
+            self.kind.addItem(kind.replace("-", " ").capitalize(), kind)
+        self.tag = QComboBox()
+        self.tag.setObjectName("search_tag")
+        self.tag.setAccessibleName(tr("Tag"))
+        self.tag.addItem(tr("All tags"), "")
+        for tag in guide.tags():
+            self.tag.addItem(tag.replace("-", " ").capitalize().replace("Co ", "Co-"), tag)
+
+        self.status = QLabel()
+        self.status.setObjectName("search_status")
+        self.status.setWordWrap(True)
+        self.suggestion = QPushButton()
+        self.suggestion.setObjectName("search_suggestion")
+        self.suggestion.hide()
+        self.results = ResultsList()
+        self.results.setObjectName("search_results")
+        self.results.setAccessibleName(tr("Search results"))
+        self.results.setWordWrap(True)
+        self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.results.setItemDelegate(_ResultDelegate(self.results))
+        self.matches = QLabel()
+        self.matches.setObjectName("search_matches")
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.kind, 1)
+        filters.addWidget(self.tag, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.box)
+        layout.addLayout(filters)
+        layout.addWidget(self.status)
+        layout.addWidget(self.suggestion)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(self.matches)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.queryChanged)
+        self.box.textEdited.connect(lambda _text: self._debounce.start())
+        self.box.returnPressed.connect(self._open_first)
+        self.box.downPressed.connect(self.focus_results)
+        self.box.escapePressed.connect(self.closeRequested)
+        self.kind.currentIndexChanged.connect(lambda _i: self.queryChanged.emit())
+        self.tag.currentIndexChanged.connect(lambda _i: self.queryChanged.emit())
+        self.suggestion.clicked.connect(self._take_suggestion)
+        self.results.chosen.connect(self._choose)
+        self.results.itemClicked.connect(lambda item: self._choose(item.data(HIT_ROLE)))
+        self.results.backToBox.connect(self.focus_box)
+        self._suggested = ""
+
+    def set_text_pixels(self, pixels: int) -> None:
+        """Follow the window's text size, as the contents do."""
+        font = QFont(self.font())
+        font.setPixelSize(pixels)
+        self.setFont(font)
+        self.results.scheduleDelayedItemsLayout()
+
+    # What the user asked ------------------------------------------------------------------
+
+    def query(self) -> tuple[str, str, str]:
+        return self.box.text().strip(), self.kind.currentData() or "", self.tag.currentData() or ""
+
+    def flush(self) -> None:
+        """Search now for what is typed (Enter before the pause, or tests)."""
+        if self._debounce.isActive():
+            self._debounce.stop()
+            self.queryChanged.emit()
+
+    # Moving around ------------------------------------------------------------------------
+
+    def focus_box(self) -> None:
+        self.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.box.selectAll()
+
+    def focus_results(self) -> None:
+        if self.results.count() == 0:
+            return
+        if self.results.currentRow() < 0:
+            self.results.setCurrentRow(0)
+        self.results.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _open_first(self) -> None:
+        self.flush()
+        item = self.results.currentItem() or self.results.item(0)
+        if item is not None:
+            self._choose(item.data(HIT_ROLE))
+
+    def _choose(self, hit: object) -> None:
+        if hit is not None:
+            self.passageChosen.emit(hit.section, hit.anchor)  # type: ignore[attr-defined]
+
+    def _take_suggestion(self) -> None:
+        if self._suggested:
+            self.box.setText(self._suggested)
+            self.queryChanged.emit()
+            self.focus_box()
+
+    # Showing what was found ---------------------------------------------------------------
+
+    def show_message(self, message: str, speak: bool = True) -> None:
+        self.status.setText(message)
+        self.results.setAccessibleDescription(message)
+        self.box.setAccessibleDescription(message)
+        if speak:
+            announce(self, message)
+
+    def clear_results(self) -> None:
+        self.results.clear()
+        self.suggestion.hide()
+        self._suggested = ""
+        self.matches.clear()
+        self.status.clear()
+        self.box.setAccessibleDescription(tr("Results appear below as you type. Down arrow moves to them."))
+
+    def show_results(self, found: object) -> None:
+        """Fill the list from a :class:`reader.search.SearchResults`, keeping the focus where it is."""
+        had_focus = self.results.hasFocus()
+        self.results.clear()
+        for hit in found.results:  # type: ignore[attr-defined]
+            item = QListWidgetItem()
+            spoken = f"{hit.title}: {hit.snippet_text}"
+            item.setData(Qt.ItemDataRole.DisplayRole, spoken)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
+            item.setData(HIT_ROLE, hit)
+            self.results.addItem(item)
+        self._suggested = found.suggestion or ""  # type: ignore[attr-defined]
+        if self._suggested:
+            self.suggestion.setText(tr("Did you mean “{words}”?").format(words=self._suggested))
+            self.suggestion.setAccessibleName(self.suggestion.text())
+            self.suggestion.show()
+        else:
+            self.suggestion.hide()
+        self.show_message(self._describe(found))
+        if had_focus:
+            if self.results.count():
+                self.results.setCurrentRow(0)
+            else:
+                self.focus_box()  # never leave the focus on an empty list
+
+    @staticmethod
+    def _describe(found: object) -> str:
+        total, shown = found.total, len(found.results)  # type: ignore[attr-defined]
+        query = found.query  # type: ignore[attr-defined]
+        if total == 0:
+            text = tr("No passages match “{query}”.").format(query=query)
+        elif found.fuzzy_used:  # type: ignore[attr-defined]
+            text = tr("No exact matches for “{query}”. {count} passages with similar words:").format(
+                query=query, count=total) if total != 1 else tr(
+                "No exact matches for “{query}”. 1 passage with similar words:").format(query=query)
+        else:
+            text = (tr("1 passage found.") if total == 1
+                    else tr("{count} passages found.").format(count=total))
+        if 0 < shown < total:
+            text += " " + tr("Showing the first {shown}.").format(shown=shown)
+        notes = " ".join(found.notes)  # type: ignore[attr-defined]
+        return f"{text} {notes}".strip()
+
+    def show_matches(self, current: int, total: int) -> None:
+        if total == 0:
+            self.matches.setText(tr("No matches in this section.") if self.box.text().strip() else "")
+        elif current == 0:
+            self.matches.setText(tr("{total} matches in this section. F3 goes to the next.").format(total=total)
+                                 if total != 1 else tr("1 match in this section."))
+        else:
+            self.matches.setText(tr("Match {current} of {total}").format(current=current, total=total))
+
+
+class SearchDock(QObject):
+    """Connects the panel, the worker and the reading view of a main window."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.panel = SearchPanel(window.guide)  # type: ignore[attr-defined]
+        self.dock = QDockWidget(tr("Search"), window)
+        self.dock.setObjectName("search_dock")
+        self.dock.setAccessibleName(tr("Search"))
+        self.dock.setWidget(self.panel)
+        self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
+                              | QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.dock.hide()
+        window.panes.append(self.panel)  # type: ignore[attr-defined]
+
+        self.view = window.view  # type: ignore[attr-defined]
+        self.highlights = MatchHighlights(self.view)
+        self.worker = SearchThread(self)
+        self.ready = False
+        self.closed = False
+        self.report = None
+
+        self.panel.queryChanged.connect(self.search_now)
+        self.panel.passageChosen.connect(self.open_passage)
+        self.panel.closeRequested.connect(self.close)
+        self.worker.worker.ready.connect(self._ready)
+        self.worker.worker.unavailable.connect(self._unavailable)
+        self.worker.worker.found.connect(self._found)
+        self.highlights.changed.connect(self._matches_changed)
+        self.dock.visibilityChanged.connect(self._visibility_changed)
+        back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.view, context=Qt.ShortcutContext.WidgetShortcut)
+        back.activated.connect(self._escape_from_text)
+        self.view.viewport().installEventFilter(self)
+
+    @classmethod
+    def install(cls, window: QMainWindow) -> SearchDock:
+        return cls(window)
+
+    # Starting the engine only once the window is on screen --------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(PREPARE_AFTER_PAINT_MS, self.prepare)
+        return False
+
+    def prepare(self) -> None:
+        """Open (or build) the index in the worker; harmless to call again."""
+        if not self.worker.started and not self.closed:
+            self.worker.start(self.window.guide)  # type: ignore[attr-defined]
+
+    def reindex(self, sections: object) -> None:
+        """The content changed (a pack was added or removed): open the index for these sections."""
+        self.ready = False
+        if not self.closed:
+            self.worker.start(sections)  # type: ignore[arg-type]
+
+    def _ready(self, report: object) -> None:
+        self.ready, self.report = True, report
+        if self.panel.query()[0]:
+            self.search_now()
+
+    def _unavailable(self, message: str) -> None:
+        self.panel.show_message(tr("Search is not available: {reason}").format(reason=message))
+
+    # Searching ----------------------------------------------------------------------------
+
+    def show_and_focus(self) -> None:
+        self.prepare()
+        self.dock.show()
+        self.dock.raise_()
+        self.panel.focus_box()
+
+    def search_now(self) -> None:
+        text, kind, tag = self.panel.query()
+        if not text:
+            self.worker.search("", kind, tag)  # makes any search still running stale
+            self.panel.clear_results()
+            self.highlights.clear()
+            return
+        if not self.ready:
+            self.prepare()
+            self.panel.show_message(tr("Getting search ready…"), speak=False)
+            return
+        self.worker.search(text, kind, tag)
+
+    def _found(self, request: int, found: object) -> None:
+        if request != self.worker.latest:
+            return  # an answer to an older query: the user has typed since
+        self.panel.show_results(found)
+        self.highlights.set_highlighter(found.highlighter)  # type: ignore[attr-defined]
+
+    # The open section ---------------------------------------------------------------------
+
+    def open_passage(self, section_id: str, anchor: str) -> None:
+        if not self.window.open_section(section_id, anchor):  # type: ignore[attr-defined]
+            return
+        self.highlights.select_first_in(anchor)
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def step(self, delta: int) -> None:
+        """F3 / Shift+F3: the next or previous match in the open section."""
+        if not self.highlights.highlighter:
+            self.show_and_focus()
+            return
+        if not self.highlights.step(delta):
+            self.window.statusBar().showMessage(tr("No matches in this section."), 4000)  # type: ignore[attr-defined]
+
+    def _matches_changed(self, current: int, total: int) -> None:
+        self.panel.show_matches(current, total)
+        if current:
+            message = tr("Match {current} of {total}").format(current=current, total=total)
+            self.window.statusBar().showMessage(message, 4000)  # type: ignore[attr-defined]
+            announce(self.view, message)
+
+    def _escape_from_text(self) -> None:
+        if self.dock.isVisible():
+            self.panel.focus_box()
+
+    def close(self) -> None:
+        self.dock.hide()
+
+    def _visibility_changed(self, visible: bool) -> None:
+        if visible or not self.window.isVisible() or self.window.isMinimized():
+            return  # shown again, or only the whole window was minimised or closed
+        self.highlights.clear()
+        self.panel.matches.clear()
+        focused = QApplication.focusWidget()
+        if focused is None or self.panel.isAncestorOf(focused) or focused is self.panel:
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def shutdown(self) -> None:
+        """Stop the worker thread (the window is closing); it is not started again."""
+        self.closed = True
+        self.worker.stop()

@@ -1,0 +1,59 @@
+"""The word rules shared by index, queries and highlighting."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from reader.search.analysis import join_prefixes, normalise, second_part, words
+from reader.search.snippets import Highlighter
+
+from .conftest import ROOT
+
+
+@pytest.mark.parametrize("text", ["co-production", "Co-Production", "co production", "coproduction",
+                                  "co–production", "co‐production", "co\u2011production", "CO  PRODUCTION"])
+def test_every_spelling_is_one_word(text):
+    assert [w for _, _, w in words(text)] == ["coproduction"]
+
+
+def test_words_keep_their_place_in_the_text():
+    text = "The Café co-design, e.g. in 2014"
+    assert [(text[s:e], w) for s, e, w in words(text)] == [
+        ("Café", "cafe"), ("co-design", "codesign"), ("e.g", "e.g"), ("2014", "2014")]
+
+
+def test_co_is_joined_only_to_a_following_word():
+    assert [w for _, _, w in words("co 99 and co, design")] == ["co", "99", "co", "design"]
+    assert [w for _, _, w in words("taco production")] == ["taco", "production"]
+
+
+def test_query_joining_leaves_operators_alone():
+    assert join_prefixes("co production AND co AND x") == "coproduction AND co AND x"
+    assert join_prefixes('"co design" NOT co OR co-delivery') == '"codesign" NOT co OR codelivery'
+
+
+@pytest.mark.parametrize(("raw", "part"), [("co-design", "design"), ("Co design", "design"),
+                                           ("codesigned", "designed"), ("coproduction", "production"),
+                                           ("co-operate", "operate"), ("cooperate", None), ("cook", None),
+                                           ("co-op", "op"), ("co-a", None), ("design", None)])
+def test_second_half_of_a_prefixed_word(raw, part):
+    assert second_part(raw, normalise(raw)) == part
+
+
+def test_normalise_folds_accents_and_case():
+    assert normalise("Naïve") == "naive" and normalise("STRAẞE") == "strasse"
+
+
+def test_highlighter_marks_stems_and_exact_words():
+    marker = Highlighter(stems=frozenset({"disabl"}), words=frozenset({"carers"}))
+    text = "Disabled carers, disabilities, carer"
+    assert [text[s:e] for s, e in marker.spans(text)] == ["Disabled", "carers", "disabilities"]
+
+
+def test_importing_search_does_not_load_whoosh():
+    code = "import sys, reader.search; print('whoosh' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -1,0 +1,91 @@
+"""``coproduction-reader index`` and ``search`` as scripts use them: real processes, real output."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import ROOT
+
+
+def run(*arguments: str, env_home) -> subprocess.CompletedProcess:
+    env = {**os.environ, "COPRODUCTION_READER_HOME": str(env_home),
+           "COPRODUCTION_READER_INDEX": str(env_home / "bundled-index")}
+    return subprocess.run([sys.executable, "-m", "reader", *arguments], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory):
+    return tmp_path_factory.mktemp("cli-home")
+
+
+def test_index_check_build_and_rebuild(home):
+    before = run("index", "--check", env_home=home)
+    assert before.returncode == 1
+    assert "missing" in before.stdout and "No usable index" in before.stdout
+    first = run("index", env_home=home)
+    assert first.returncode == 0, first.stderr
+    assert "missing" in first.stdout and "Built the index in" in first.stdout
+    assert str(home / "bundled-index") in first.stdout
+    second = run("index", env_home=home)
+    assert "fresh" in second.stdout and "Opened the index" in second.stdout
+    check = run("index", "--check", env_home=home)
+    assert check.returncode == 0 and "fresh" in check.stdout
+    again = run("index", "--rebuild", env_home=home)
+    assert again.returncode == 0 and "Built the index in" in again.stdout
+
+
+def test_index_options_exclude_each_other(home):
+    result = run("index", "--check", "--rebuild", env_home=home)
+    assert result.returncode == 2 and result.stdout == ""
+
+
+def test_search_json_is_exactly_one_object(home):
+    result = run("search", "co-design", "--json", "--limit", "3", env_home=home)
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout)  # the whole of stdout: nothing else printed
+    assert set(found) == {"query", "total", "suggestion", "results"}
+    assert found["query"] == "co-design" and found["total"] > 3 and found["suggestion"] is None
+    assert len(found["results"]) == 3
+    for hit in found["results"]:
+        assert set(hit) == {"section", "title", "anchor", "score", "snippet"}
+        assert "<b>" in hit["snippet"] and isinstance(hit["score"], float)
+
+
+def test_search_json_with_a_misspelling_and_filters(home):
+    result = run("search", "comissioning", "--json", "--kind", "foreword", env_home=home)
+    found = json.loads(result.stdout)
+    assert found["suggestion"] == "commissioning"
+    assert found["results"] and {h["section"] for h in found["results"]} == {"foreword"}
+    tagged = json.loads(run("search", "people", "--json", "--tag", "disability", env_home=home).stdout)
+    assert {h["section"] for h in tagged["results"]} == {"glasgow-disability-alliance"}
+
+
+def test_search_with_no_results_still_exits_zero(home):
+    result = run("search", "xqzvwk", "--json", env_home=home)
+    assert result.returncode == 0
+    assert json.loads(result.stdout) == {"query": "xqzvwk", "total": 0, "suggestion": None, "results": []}
+    plain = run("search", "xqzvwk", env_home=home)
+    assert plain.returncode == 0 and "Nothing matches" in plain.stdout
+
+
+def test_search_plain_text(home):
+    result = run("search", '"public services"', "--limit", "2", env_home=home)
+    assert result.returncode == 0
+    assert "passages match “\"public services\"”" in result.stdout
+    assert "<b>" not in result.stdout and "1. " in result.stdout and "2. " in result.stdout
+
+
+@pytest.mark.parametrize("arguments", [["search"], ["search", "x", "--limit", "0"],
+                                       ["search", "x", "--limit", "many"], ["search", "x", "--kind", "nope"],
+                                       ["search", "x", "--tag", "nope"], ["search", "x", "--bogus"]])
+def test_wrong_arguments_exit_2_with_one_line(home, arguments):
+    result = run(*arguments, env_home=home)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1

@@ -1,0 +1,251 @@
+"""The search panel as a user meets it: Ctrl+F, typing, arrows, Enter, Escape and F3."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QApplication, QWidget
+
+from ..conftest import ROOT
+
+WAIT = 15_000  # ms: the first search also opens (and here builds) the index in the worker
+
+
+def press(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    focused = QApplication.focusWidget()
+    assert focused is not None, "nothing has the keyboard focus"
+    qtbot.keyClick(focused, key, modifier)
+
+
+def search_for(qtbot, window, words: str):
+    """Ctrl+F from wherever the focus is, type, and wait for the answer."""
+    window.view.setFocus()
+    press(qtbot, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    panel = window.search.panel
+    qtbot.waitUntil(panel.box.hasFocus)
+    panel.box.clear()
+    qtbot.keyClicks(panel.box, words)
+    qtbot.waitUntil(lambda: panel.status.text() != "" and "ready" not in panel.status.text(), timeout=WAIT)
+    return panel
+
+
+def hit(panel, row: int):
+    from reader.ui.search_panel import HIT_ROLE
+
+    return panel.results.item(row).data(HIT_ROLE)
+
+
+def test_ctrl_f_from_anywhere_then_results_as_you_type(make_window, qtbot):
+    window = make_window()
+    window.contents.setFocus()
+    assert not window.search.dock.isVisible()
+    panel = search_for(qtbot, window, "co-design")
+    assert window.search.dock.isVisible()
+    assert panel.results.count() > 3
+    assert "passages found" in panel.status.text()
+    first = hit(panel, 0)
+    assert "<b>" in first.snippet_html.lower()
+    # Nine keystrokes made one search (two or three on a busy machine), not nine.
+    assert window.search.worker.latest <= 3
+
+
+def test_down_arrow_enter_opens_the_passage_scrolled_and_highlighted(make_window, qtbot):
+    window = make_window()
+    panel = search_for(qtbot, window, "partnership")
+    press(qtbot, Qt.Key.Key_Down)
+    assert panel.results.hasFocus() and panel.results.currentRow() == 0
+    press(qtbot, Qt.Key.Key_Down)
+    assert panel.results.currentRow() == 1
+    chosen = hit(panel, 1)
+    press(qtbot, Qt.Key.Key_Return)
+
+    assert window.current == chosen.section
+    view = window.view
+    assert view.hasFocus()
+    assert view.cursor_anchor() == chosen.anchor  # the current match is in the chosen paragraph
+    assert view.textCursor().selectedText().lower().startswith("partnership")
+    assert view.viewport().rect().contains(view.cursorRect())  # scrolled to it
+    marks = view.extraSelections()
+    text = view.toPlainText().lower()
+    assert len(marks) == text.count("partnership") >= 1
+    assert all(m.cursor.selectedText().lower().startswith("partnership") for m in marks)
+
+
+def test_escape_returns_to_the_box_and_closes_the_panel(make_window, qtbot):
+    window = make_window()
+    panel = search_for(qtbot, window, "carers")
+    press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_Escape)
+    assert panel.box.hasFocus()
+    press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_Up)  # up from the first result: back in the box too
+    assert panel.box.hasFocus()
+    press(qtbot, Qt.Key.Key_Return)  # Enter in the box opens the first result
+    qtbot.waitUntil(window.view.hasFocus)
+    press(qtbot, Qt.Key.Key_Escape)  # from the text: back to the box, words selected for retyping
+    qtbot.waitUntil(panel.box.hasFocus)
+    assert panel.box.selectedText() == "carers"
+    press(qtbot, Qt.Key.Key_Escape)  # from the box: the panel closes and the marks go
+    qtbot.waitUntil(lambda: not window.search.dock.isVisible())
+    assert window.view.hasFocus()
+    assert window.view.extraSelections() == []
+
+
+def test_f3_steps_through_the_matches_with_a_counter(make_window, qtbot):
+    window = make_window()
+    panel = search_for(qtbot, window, "co-production")
+    target = next(hit(panel, r) for r in range(panel.results.count()) if hit(panel, r).section == "foreword")
+    panel.passageChosen.emit(target.section, target.anchor)
+    total = len(window.view.extraSelections())
+    assert total > 3
+    first = panel.matches.text()
+    assert first.startswith("Match ") and first.endswith(f" of {total}")
+    number = int(first.split()[1])
+    starts = [m.cursor.selectionStart() for m in window.view.extraSelections()]
+    assert window.view.textCursor().selectionStart() == starts[number - 1]
+
+    press(qtbot, Qt.Key.Key_F3)
+    assert panel.matches.text() == f"Match {number % total + 1} of {total}"
+    assert window.view.textCursor().selectionStart() == starts[number % total]
+    assert "production" in window.view.textCursor().selectedText().lower()
+    press(qtbot, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    assert panel.matches.text() == f"Match {number} of {total}"
+    for _ in range(number):
+        press(qtbot, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    assert panel.matches.text() == f"Match {total} of {total}"  # wrapped round to the last
+    assert f"Match {total} of {total}" in window.statusBar().currentMessage()
+
+
+def test_filters_by_kind_and_tag(make_window, qtbot):
+    window = make_window()
+    panel = search_for(qtbot, window, "people")
+    everything = panel.status.text()
+    panel.kind.setCurrentIndex(panel.kind.findData("examples"))
+    qtbot.waitUntil(lambda: panel.status.text() != everything, timeout=WAIT)
+    kinds = {hit(panel, r).kind for r in range(panel.results.count())}
+    assert kinds == {"examples"}
+    before = panel.status.text()
+    panel.tag.setCurrentIndex(panel.tag.findData("disability"))
+    qtbot.waitUntil(lambda: panel.status.text() != before, timeout=WAIT)
+    assert {hit(panel, r).section for r in range(panel.results.count())} == {"glasgow-disability-alliance"}
+
+
+def test_misspelling_offers_did_you_mean_and_near_spellings(make_window, qtbot):
+    window = make_window()
+    panel = search_for(qtbot, window, "comissioning")
+    assert panel.suggestion.isVisible()
+    assert panel.suggestion.text() == "Did you mean “commissioning”?"
+    assert "similar words" in panel.status.text() and panel.results.count() > 0
+    before = panel.status.text()
+    qtbot.mouseClick(panel.suggestion, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.status.text() != before, timeout=WAIT)
+    assert panel.box.text() == "commissioning"
+    assert "passages found" in panel.status.text() or "1 passage found" in panel.status.text()
+    assert not panel.suggestion.isVisible()
+
+
+def test_nothing_found_is_said_and_focus_stays_in_the_box(make_window, qtbot):
+    window = make_window()
+    panel = search_for(qtbot, window, "xqzvwk")
+    assert panel.status.text() == "No passages match “xqzvwk”."
+    assert panel.results.count() == 0
+    press(qtbot, Qt.Key.Key_Down)
+    assert panel.box.hasFocus()
+
+
+def test_results_speak_their_section_and_extract(make_window, qtbot):
+    window = make_window()
+    panel = search_for(qtbot, window, "disability")
+    for widget in (panel.box, panel.kind, panel.tag, panel.results):
+        assert QAccessible.queryAccessibleInterface(widget).text(QAccessible.Text.Name)
+    assert "passages found" in QAccessible.queryAccessibleInterface(panel.results).text(
+        QAccessible.Text.Description)
+    first = hit(panel, 0)
+    child = QAccessible.queryAccessibleInterface(panel.results).child(0)
+    assert child.text(QAccessible.Text.Name) == f"{first.title}: {first.snippet_text}"
+
+
+def test_an_answer_to_an_older_query_is_dropped(make_window, qtbot):
+    window = make_window()
+    panel = search_for(qtbot, window, "carers")
+    shown = [hit(panel, r).section for r in range(panel.results.count())]
+    from reader.search.results import Hit, SearchResults
+
+    stale = SearchResults("old", 1, [Hit("words", "Words", "p1", 1.0, "old", "old", ())])
+    window.search._found(window.search.worker.latest - 1, stale)
+    assert [hit(panel, r).section for r in range(panel.results.count())] == shown
+
+
+def test_worker_skips_requests_overtaken_before_they_run(qtbot, guide):
+    from reader.ui.search_worker import SearchWorker
+
+    worker = SearchWorker()
+    worker.open(guide)
+    answers = []
+    worker.found.connect(lambda request, found: answers.append((request, found.query)))
+    worker.latest = 3
+    worker.search(2, "carers", "", "")
+    worker.search(3, "disability", "", "")
+    assert answers == [(3, "disability")]
+    worker.close()
+
+
+@pytest.mark.slow
+def test_start_up_does_not_load_the_search_engine_until_after_the_first_paint(tmp_path):
+    code = textwrap.dedent(f"""
+        import os, sys, time
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        os.environ["COPRODUCTION_READER_HOME"] = {str(tmp_path)!r}
+        os.environ["COPRODUCTION_READER_INDEX"] = {str(tmp_path / "index")!r}
+        sys.path.insert(0, {str(ROOT)!r})
+        from reader.ui.app import application
+        from reader.library import open_guide
+        from reader.settings import Settings
+        from reader import paths
+        from reader.ui.main_window import MainWindow
+        app = application()
+        window = MainWindow(open_guide(), Settings(paths.settings_file()), remember=False)
+        window.show()
+        app.processEvents()
+        print("after paint:", "whoosh" in sys.modules)
+        deadline = time.time() + 15
+        while not window.search.ready and time.time() < deadline:
+            app.processEvents()
+            time.sleep(0.01)
+        print("later:", window.search.ready)
+        window.close()
+    """)
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert "after paint: False" in out.stdout
+    assert "later: True" in out.stdout
+
+
+def test_every_control_of_the_open_panel_has_an_accessible_name(make_window, qtbot):
+    from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QComboBox, QLineEdit
+
+    window = make_window()
+    panel = search_for(qtbot, window, "comissioning")  # shows the suggestion button too
+    controls = [w for w in window.search.dock.findChildren(QWidget)
+                if isinstance(w, QAbstractButton | QAbstractItemView | QComboBox | QLineEdit) and w.isVisible()]
+    assert panel.suggestion in controls and panel.results in controls
+    for widget in controls:
+        name = QAccessible.queryAccessibleInterface(widget).text(QAccessible.Text.Name)
+        assert name, f"{type(widget).__name__} {widget.objectName()!r} has no accessible name"
+
+
+def test_tab_goes_from_the_text_through_the_open_panel(make_window, qtbot):
+    window = make_window()
+    search_for(qtbot, window, "carers")
+    window.view.setFocus()
+    qtbot.waitUntil(window.view.hasFocus)
+    reached = []
+    for _ in range(4):
+        press(qtbot, Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget().objectName())
+    assert reached == ["search_box", "search_kind", "search_tag", "search_results"]
