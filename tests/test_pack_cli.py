@@ -70,3 +70,29 @@ def test_import_a_document(tmp_path: Path, user_home: Path) -> None:
     listing = json.loads(run_cli("pack", "list", "--json", home=user_home).stdout)
     assert [(p["name"], [s["id"] for s in p["sections"]]) for p in listing] == [
         ("local", ["our-notes"]), ("minutes", ["our-notes-2"])]
+
+
+def test_added_content_is_in_the_search_index_without_a_rebuild(tmp_path: Path, user_home: Path) -> None:
+    assert run_cli("index", home=user_home).returncode == 0  # as set-up does
+    folder = write_pack_folder(tmp_path / "allot", name="allotments", title="Allotments",
+                               sections=[("allotment-society", "The allotment society",
+                                          "Neighbours share the polytunnel and the harvest.\n")])
+    out = tmp_path / "allot.zip"
+    assert run_cli("pack", "create", folder, "--out", out, home=user_home).returncode == 0
+    added = run_cli("pack", "add", out, home=user_home)
+    assert added.returncode == 0 and added.stderr == ""
+    check = run_cli("index", "--check", home=user_home)
+    assert check.returncode == 0, check.stdout  # current for the guide plus the pack: no rebuild needed
+    found = json.loads(run_cli("search", "polytunnel", "--json", home=user_home).stdout)
+    assert [r["section"] for r in found["results"]] == ["allotment-society"]
+
+    doc = tmp_path / "minutes.txt"
+    doc.write_text("The committee agreed to buy a second wheelbarrow.\n")
+    assert run_cli("import", doc, home=user_home).returncode == 0
+    assert run_cli("index", "--check", home=user_home).returncode == 0
+    found = json.loads(run_cli("search", "wheelbarrow", "--json", home=user_home).stdout)
+    assert [r["section"] for r in found["results"]] == ["minutes"]
+
+    assert run_cli("pack", "remove", "allotments", home=user_home).returncode == 0
+    assert run_cli("index", "--check", home=user_home).returncode == 0
+    assert json.loads(run_cli("search", "polytunnel", "--json", home=user_home).stdout)["total"] == 0

@@ -20,9 +20,12 @@ def run(args: argparse.Namespace) -> int:
     from reader.packs.notify import index_listener
 
     try:
-        section = import_document(args.file, args.pack, listener=index_listener())
+        with index_listener() as listener:
+            section = import_document(args.file, args.pack, listener=listener)
     except (PackError, ContentError) as error:
         print(f"coproduction-reader: refused: {error}", file=sys.stderr)
         return 1
     print(f"Added '{section.title}' to the pack '{section.pack}' as the section '{section.id}'.")
+    if listener is not None and listener.problem:
+        print(f"coproduction-reader: warning: {listener.problem}", file=sys.stderr)
     return 0

@@ -69,14 +69,18 @@ def run(args: argparse.Namespace) -> int:
             made = create(args.folder, args.out)
             print(f"Wrote {made.path}: the pack '{made.name}' ({made.title}), {made.sections} sections "
                   f"in {made.files} files.")
-        elif args.action == "add":
-            pack = add(args.zip, replace=args.replace, listener=index_listener())
-            print(f"Added the pack '{pack.name}' ({pack.title}): {len(pack.sections)} sections.")
-        elif args.action == "remove":
-            ids = remove(args.name, listener=index_listener())
-            print(f"Removed the pack '{args.name}' ({len(ids)} sections).")
-        else:
+        elif args.action == "list":
             return _listing(args.json)
+        else:
+            with index_listener() as listener:
+                if args.action == "add":
+                    pack = add(args.zip, replace=args.replace, listener=listener)
+                    print(f"Added the pack '{pack.name}' ({pack.title}): {len(pack.sections)} sections.")
+                else:
+                    ids = remove(args.name, listener=listener)
+                    print(f"Removed the pack '{args.name}' ({len(ids)} sections).")
+            if listener is not None and listener.problem:
+                print(f"{PROG}: warning: {listener.problem}", file=sys.stderr)
     except PackError as error:
         return _fail(f"refused: {error}")
     except ContentError as error:  # the bundled guide itself cannot load

@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self.search = SearchDock.install(self)
 
         self.added_content = AddedContent(self)
+        self.added_content.listeners.append(self.search)  # added content is searchable at once
         self.specs = list(action_registry.SPECS)
         self.actions = action_registry.create_actions(self, self.specs, self._handlers())
         self.menus = action_registry.build_menus(self.menuBar(), self.specs, self.actions,
@@ -192,6 +193,7 @@ class MainWindow(QMainWindow):
         current, fraction = self.current, self.view.scroll_fraction()
         self.guide = guide
         self.contents.set_guide(guide)
+        self.search.panel.set_guide(guide)
         self.current = None  # render again: the section's text may have changed
         if current is not None and current in guide:
             self.open_section(current, record=False)

@@ -130,3 +130,34 @@ def test_listeners_hear_of_added_and_removed_sections(window: MainWindow, tmp_pa
     window.added_content.add_path(pack)
     window.added_content.remove_pack("local-stories")
     assert heard == [("added", ["lunch-club", "garden-group"]), ("removed", ["lunch-club", "garden-group"])]
+
+
+def test_added_content_is_searchable_at_once_without_a_full_rebuild(window: MainWindow, qtbot, tmp_path: Path,
+                                                                    monkeypatch) -> None:
+    from reader.search.index import SearchIndex
+    from reader.ui.search_panel import HIT_ROLE
+
+    builds: list[int] = []
+    original = SearchIndex._build
+    monkeypatch.setattr(SearchIndex, "_build", lambda self, *args: builds.append(1) or original(self, *args))
+    dock = window.search
+    dock.show_and_focus()
+    qtbot.waitUntil(lambda: dock.ready, timeout=30_000)
+    before = len(builds)  # the first open builds the guide's index in this fresh test folder
+
+    folder = write_pack_folder(tmp_path / "allot", name="allotments", title="Allotments",
+                               sections=[("allotment-society", "The allotment society",
+                                          "Neighbours share the polytunnel and the harvest.\n")])
+    window.added_content.add_path(create(folder, tmp_path / "allot.zip").path)
+    panel = dock.panel
+    assert panel.kind.findData("examples") >= 0 and panel.tag.findData("local") >= 0  # the pack's tag
+    qtbot.keyClicks(panel.box, "polytunnel")
+    panel.flush()
+    qtbot.waitUntil(lambda: panel.results.count() == 1, timeout=15_000)
+    found = panel.results.item(0).data(HIT_ROLE)
+    assert (found.section, found.title) == ("allotment-society", "The allotment society")
+    assert len(builds) == before  # the passages were added to the index, not the index rebuilt
+
+    window.added_content.remove_pack("allotments")  # searches again for what is typed
+    qtbot.waitUntil(lambda: panel.results.count() == 0 and "No" in panel.status.text(), timeout=15_000)
+    assert len(builds) == before
