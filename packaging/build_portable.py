@@ -13,6 +13,7 @@ import platform
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import zipfile
 from pathlib import Path
@@ -48,6 +49,17 @@ def zip_folder(folder: Path, out: Path) -> None:
                 archive.write(path, name)
 
 
+def build_index(folder: Path) -> None:
+    """Index content/ alone: never the builder's own added content or settings."""
+    shutil.rmtree(folder, ignore_errors=True)
+    with tempfile.TemporaryDirectory() as home:
+        env = {key: value for key, value in os.environ.items() if not key.startswith("COPRODUCTION_READER_")}
+        env.update({"COPRODUCTION_READER_HOME": home, "COPRODUCTION_READER_INDEX": str(folder)})
+        subprocess.run([sys.executable, "-m", "reader", "index", "--rebuild"], check=True, cwd=ROOT, env=env,
+                       stdout=subprocess.DEVNULL)
+    (folder / ".lock").unlink(missing_ok=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="where to put the build (default dist/)")
@@ -66,7 +78,9 @@ def main(argv: list[str] | None = None) -> int:
 
     work = ROOT / "build" / "pyinstaller"
     dist = args.dist / "portable"
-    env = dict(os.environ)
+    index = work / "index"
+    build_index(index)
+    env = dict(os.environ, READER_BUILD_INDEX=str(index))
     if args.console:
         env["READER_BUILD_CONSOLE"] = "1"
     started = time.perf_counter()

@@ -50,6 +50,8 @@ def test_the_portable_folder_is_small_and_self_contained(built: Path) -> None:
     assert archive.stat().st_size < MAX_ZIP_MB * 1e6
     assert (folder / "portable").is_file()
     assert (folder / "_internal" / "content" / "manifest.yaml").is_file()
+    assert (folder / "_internal" / "index" / "current.json").is_file()
+    assert (folder / "_internal" / "reader" / "fonts" / "opendyslexic" / "OpenDyslexic-Regular.otf").is_file()
     assert not list(folder.rglob("*WebEngine*")) and not list(folder.rglob("libQt6Qml*"))
     assert not list(folder.rglob("translations"))
 
@@ -64,18 +66,27 @@ def test_the_built_app_opens_a_section_and_writes_only_beside_itself(built: Path
     assert sections.returncode == 0, sections.stderr
     assert json.loads(sections.stdout)[0]["id"] == "foreword"
 
+    search = _run(app, "search", "co-design", "--json", home=home)
+    assert search.returncode == 0, search.stderr
+    assert search.stderr == ""  # the index built into the app was opened, not built again
+    assert json.loads(search.stdout)["total"] > 3
+
     document = tmp_path / "notes.md"
     document.write_text("# Group notes\n\nThe lunch club meets on Fridays.\n")
     imported = _run(app, "import", str(document), home=home)
     assert imported.returncode == 0, imported.stderr
     assert (app.parent / "user-data" / "data" / "packs" / "local" / "group-notes.md").is_file()
+    search = _run(app, "search", "Fridays", "--json", home=home)
+    assert search.stderr == ""  # its passages were added to the index, not the index rebuilt
+    assert [hit["section"] for hit in json.loads(search.stdout)["results"]] == ["group-notes"]
 
     shot = tmp_path / "shot.png"
     # strace lists every socket call of the whole process tree, Qt's own included (the Python
     # guard cannot see inside a built program).
     assert shutil.which("strace"), "strace is needed to watch the built program's sockets: apt-get install strace"
     log = tmp_path / "strace.log"
-    result = _run(app, "screenshot", "--section", "group-notes", "--out", str(shot), home=home, strace_log=log)
+    result = _run(app, "screenshot", "--section", "group-notes", "--preset", "dyslexia", "--out", str(shot),
+                  home=home, strace_log=log)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     assert shot.stat().st_size > 5000
