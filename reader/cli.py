@@ -22,6 +22,8 @@ COMMANDS: dict[str, str] = {
     "screenshot": "Render the main window offscreen to a PNG file and exit.",
     "index": "Build or check the search index (set-up runs this once).",
     "search": "Search the guide and print the matching passages.",
+    "speak": "Read a section aloud into an MP3 or WAV file.",
+    "voices": "List the voices available for reading aloud.",
 }
 USAGE_ERROR = 2
 

@@ -66,6 +66,11 @@ OPTIONS: tuple[Option, ...] = (
            typography.LINE_LENGTH.minimum, typography.LINE_LENGTH.maximum),
     Option("reading_ruler", bool, False, "Reading ruler: dim all but the lines being read"),
     Option("ruler_lines", int, 3, "Lines the reading ruler leaves clear", 1, 8),
+    Option("speech_rate", int, 175, "Reading speed (words per minute)", 80, 450),
+    Option("speech_voice", str, "", "Voice for reading aloud (empty: one for the guide's language)"),
+    Option("speech_volume", int, 100, "Reading volume (percent)", 10, 100),
+    Option("speech_end_of_section", str, "stop", "At the end of a section, stop or carry on",
+           choices=("stop", "continue")),
 )
 REGISTRY: dict[str, Option] = {option.name: option for option in OPTIONS}
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Set up Co-production Reader on Debian 12 (or similar) and start it.
+# Set up Co-production Reader on Debian 12 (or similar): system packages, a virtual environment,
+# the search index; then start it.
 #
 #   scripts/setup.sh            install what is missing, build the search index, start the reader
 #   scripts/setup.sh --no-start install only (used by scripts/test.sh)
@@ -74,6 +75,9 @@ extras=""
 echo "Installing Co-production Reader into $VENV"
 "$VENV/bin/python" -m pip install --quiet --upgrade pip >/dev/null
 "$VENV/bin/python" -m pip install --quiet --editable ".$extras"
+
+echo "Building the search index"
+"$VENV/bin/coproduction-reader" index
 
 if [ "$START" = 1 ]; then
   if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then

@@ -354,8 +354,10 @@ def test_copies_that_cannot_wait_for_the_lock_still_build_safely(tmp_path, guide
     with (root / store.LOCK).open("a+b") as held:
         fcntl.flock(held.fileno(), fcntl.LOCK_EX)  # a third copy holds the lock throughout
         outputs = _results(_start_builders(tmp_path, 2, timeout=0))
-    assert [o["action"] for o in outputs] == ["rebuilt", "rebuilt"]
-    assert all(any("kept the build lock" in step for step in o["steps"]) for o in outputs)
+    # Each copy builds on its own; one that starts after the other has finished may open that build.
+    assert sorted(o["action"] for o in outputs) in (["rebuilt", "rebuilt"], ["opened", "rebuilt"])
+    assert all(any("kept the build lock" in step for step in o["steps"]) for o in outputs
+               if o["action"] == "rebuilt")
     assert store.inspect(root, store.content_fingerprint(guide)).fresh
     with SearchIndex.open_or_build(guide, roots=[root]) as index:
         assert index.report.action == "opened" and index.search("co-design").total > 0

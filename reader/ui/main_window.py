@@ -25,6 +25,7 @@ from reader.ui.contents_panel import ContentsPanel
 from reader.ui.messages import LinkChoice, Messages
 from reader.ui.reading_view import ReadingView
 from reader.ui.search_panel import SearchDock
+from reader.ui.speech_ui import SpeechUi
 from reader.ui.style import focus_stylesheet
 
 HELP_SECTION = "using-this-reader"
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         self._restore()
         # Themes, reading settings, presets, reading ruler, bookmarks and large print.
         self.comfort = Comfort(self)
+        self.speech = SpeechUi(self)  # the Listen menu and toolbar; the voice itself loads after first paint
 
     # Building -------------------------------------------------------------------------------
 

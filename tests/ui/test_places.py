@@ -194,7 +194,7 @@ def test_screen_reader_sees_names_roles_and_the_page_text(open_window) -> None:
         assert interface.role() == role and interface.text(QAccessible.Text.Name), widget.objectName()
         assert interface.text(QAccessible.Text.Description), widget.objectName()
     menu_titles = [a.text().replace("&", "") for a in window.menuBar().actions()]
-    assert menu_titles == ["File", "Go", "View", "Bookmarks", "Help"]
+    assert menu_titles == ["File", "Go", "View", "Bookmarks", "Listen", "Help"]
     view_menu = [a.text().replace("&", "") for a in window.menus["view"].actions() if a.text()]
     for entry in ("Reading settings panel", "Presets", "Colours", "Reading ruler"):
         assert entry in view_menu

@@ -1,0 +1,100 @@
+"""``coproduction-reader speak SECTION_ID --out FILE.mp3|FILE.wav``: a section read aloud into a file.
+
+``--all --out FOLDER`` saves every section, one numbered file each. Rate and voice default to
+the listener's settings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from reader.speech.engine import MAX_RATE, MIN_RATE
+
+
+def _rate(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of words per minute") from None
+    if not MIN_RATE <= value <= MAX_RATE:
+        raise argparse.ArgumentTypeError(f"the rate must be between {MIN_RATE} and {MAX_RATE} words per minute")
+    return value
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("section", nargs="?", metavar="SECTION_ID",
+                        help="the section to read (see the 'sections' command)")
+    parser.add_argument("--all", action="store_true", help="read every section, one file each, into a folder")
+    parser.add_argument("--out", required=True, type=Path,
+                        help="the file to write (.mp3 or .wav), or the folder with --all")
+    parser.add_argument("--format", choices=("mp3", "wav"), default="mp3", help="file type with --all (mp3)")
+    parser.add_argument("--rate", type=_rate, help=f"words per minute ({MIN_RATE} to {MAX_RATE})")
+    parser.add_argument("--voice", metavar="ID", help="a voice id from the 'voices' command")
+    parser.add_argument("--quiet", action="store_true", help="no progress on standard error")
+
+
+def _minutes(ms: int) -> str:
+    seconds = round(ms / 1000)
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def run(args: argparse.Namespace) -> int:
+    from reader import paths
+    from reader.library import open_guide
+    from reader.loader import ContentError
+    from reader.settings import Settings
+    from reader.speech.engine import EngineUnavailable, open_engine
+    from reader.speech.export import ExportCancelled, audio_format, export_script, export_scripts
+    from reader.speech.prepare import prepare_section
+    from reader.speech.pronounce import load_lexicon
+
+    def fail(message: str, status: int = 1) -> int:
+        print(f"coproduction-reader speak: {message}", file=sys.stderr)
+        return status
+
+    if args.all == bool(args.section):
+        return fail("give either a SECTION_ID or --all", 2)
+    try:
+        guide = open_guide()
+    except ContentError as error:
+        return fail(str(error))
+    settings = Settings(paths.settings_file())
+    rate = args.rate or settings.get("speech_rate")
+    try:
+        engine = open_engine()
+    except EngineUnavailable as error:
+        return fail(str(error))
+    voice = args.voice or settings.get("speech_voice") or engine.default_voice(getattr(guide, "language", "en-GB"))
+    if voice not in {v.id for v in engine.voices()}:
+        return fail(f"there is no voice “{voice}”; the 'voices' command lists them")
+    lexicon, problem = load_lexicon()
+    if problem:
+        print(f"coproduction-reader speak: {problem} (using the shipped pronunciations only)", file=sys.stderr)
+
+    def progress(done: int, total: int, title: str) -> None:
+        if not args.quiet:
+            print(f"\r{title[:50]:<50} {done * 100 // max(total, 1):3d}%", end="", file=sys.stderr, flush=True)
+
+    try:
+        if args.all:
+            scripts = [prepare_section(section, guide, lexicon) for section in guide]
+            results = export_scripts(engine, scripts, args.out, args.format, voice=voice, rate=rate,
+                                     progress=progress, album=guide.title)
+        else:
+            section = guide.get(args.section)
+            if section is None:
+                return fail(f"there is no section “{args.section}”; the 'sections' command lists them")
+            audio_format(args.out)
+            results = [export_script(engine, prepare_section(section, guide, lexicon), args.out, voice=voice,
+                                     rate=rate, progress=progress, album=guide.title)]
+    except (ValueError, OSError, RuntimeError, ExportCancelled) as error:
+        if not args.quiet:
+            print(file=sys.stderr)
+        return fail(str(error))
+    if not args.quiet:
+        print(file=sys.stderr)
+    for result in results:
+        print(f"{result.path}\t{_minutes(result.duration_ms)}\t{result.size / 1e6:.1f} MB")
+    return 0

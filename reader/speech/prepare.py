@@ -1,0 +1,285 @@
+"""A section turned into what the voice says: utterances of one sentence each, ready for the ear.
+
+Works from the renderer's plain-text blocks (never from markup), splits them into sentences
+with pysbd (so "Dr. Margaret Whoriskey" stays in one sentence), rewrites abbreviations and
+symbols for listening, applies the pronunciation list, and gives each utterance a pause to
+follow it. Every utterance keeps its block's anchor and its character span in the block's
+displayed text, so the reading view can highlight exactly the sentence being spoken.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from reader.model import Guide, Section
+from reader.render import Block, Rendered, render_section
+from reader.speech.mapping import MappedText
+from reader.speech.pronounce import Lexicon
+
+MAX_UTTERANCE = 400  # characters; longer sentences are split at a comma or space
+NORMAL_RATE = 175  # words per minute the pauses below are measured at
+
+# Silence after the last sentence of a block, by what the block is (milliseconds at NORMAL_RATE).
+PAUSES = {"title": 800, "heading": 650, "paragraph": 350, "item": 250, "signature-name": 150,
+          "signature-role": 650, "epigraph": 550, "picture": 350}
+
+_PICTURE = re.compile(r"\[Picture:\s*([^\]]*)\]")
+_EAR_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), replacement) for pattern, replacement in (
+        (r"\[Picture:\s*([^\]]*)\]", r"Picture: \1."),
+        (r"\bDr\.?(?=\s+[A-Z])", "Doctor"),
+        (r"\bProf\.?(?=\s+[A-Z])", "Professor"),
+        (r"\bMrs\.?(?=\s+[A-Z])", "Missus"),
+        (r"\bMr\.?(?=\s+[A-Z])", "Mister"),
+        (r"\b[Ee]\.\s?g\.(?:,)?", "for example,"),
+        (r"\b[Ii]\.\s?e\.(?:,)?", "that is,"),
+        (r"\betc(?=\.)", "et cetera"),
+        (r"\bNo\.(?=\s*\d)", "number"),
+        (r"\s*&\s*", " and "),
+        (r"\band/or\b", "and or"),
+        (r"(?<=[A-Za-z])/(?=[A-Za-z])", " or "),
+        (r"(?<=\d)\s*[–—]\s*(?=\d)", " to "),
+        (r"(?<=\w)\s+(?:>|›|→)\s+(?=\w)", ", then "),  # a menu path: File > Preferences
+        (r"^\s*(?:…|\.\.\.)\s*", ""),
+        (r"(?:…|\.\.\.)(?=[\s”’\"']*$)", "."),
+        (r"\s*(?:…|\.\.\.)\s*", ", "),
+        (r"\s+[–—]\s+|[–—]", ", "),
+        (r"\s{2,}", " "),
+    ))
+_ENDS_SENTENCE = re.compile(r"[.!?:;,][\s”’\"')\]]*$")
+
+
+@dataclass(frozen=True)
+class Utterance:
+    """One sentence (or a piece of a very long one) with where it sits in the displayed text."""
+
+    section_id: str
+    anchor: str
+    block_index: int
+    start: int  # character span in the block's displayed text
+    end: int
+    display: str
+    spoken: MappedText  # its starts/ends are offsets in the block's displayed text
+    kind: str
+    pause_ms: int  # silence after it, at NORMAL_RATE
+
+    @property
+    def text(self) -> str:
+        """What the engine is given."""
+        return self.spoken.text
+
+    def word_span(self, spoken_start: int, length: int) -> tuple[int, int]:
+        """The displayed span (in the block) of a word the engine reported in the spoken text."""
+        return self.spoken.display_span(spoken_start, length)
+
+    def pause_at(self, rate: int) -> int:
+        """The pause scaled to the speaking rate, so a faster voice also pauses less."""
+        return round(self.pause_ms * min(1.5, max(0.4, NORMAL_RATE / max(rate, 1))))
+
+
+@dataclass(frozen=True)
+class Script:
+    """What the voice says for a section (or part of one), in order."""
+
+    section_id: str
+    title: str
+    utterances: tuple[Utterance, ...]
+
+    def __len__(self) -> int:
+        return len(self.utterances)
+
+    def __getitem__(self, index: int) -> Utterance:
+        return self.utterances[index]
+
+    def index_at(self, anchor: str, offset: int = 0) -> int | None:
+        """The utterance holding ``offset`` of block ``anchor`` (or the block's first, or the next one)."""
+        candidates = [i for i, u in enumerate(self.utterances) if u.anchor == anchor]
+        if not candidates:
+            return None
+        for index in candidates:
+            if offset < self.utterances[index].end:
+                return index
+        return candidates[-1]
+
+    def next_block(self, index: int) -> int | None:
+        """First utterance of the block after the one holding ``index``."""
+        anchor = self.utterances[index].anchor
+        return next((i for i in range(index + 1, len(self.utterances))
+                     if self.utterances[i].anchor != anchor), None)
+
+    def block_start(self, index: int) -> int:
+        anchor = self.utterances[index].anchor
+        while index > 0 and self.utterances[index - 1].anchor == anchor:
+            index -= 1
+        return index
+
+    def previous_block(self, index: int) -> int:
+        """Start of this block if we are inside it, else the start of the block before."""
+        start = self.block_start(index)
+        if start < index or start == 0:
+            return start
+        return self.block_start(start - 1)
+
+
+@lru_cache(maxsize=4)
+def _segmenter():  # -> pysbd.Segmenter; built once, it compiles many rules
+    import pysbd
+
+    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of ``text``, without surrounding spaces."""
+    spans: list[tuple[int, int]] = []
+    if not text.strip():
+        return spans
+    search_from = 0
+    for piece in _segmenter().segment(text):
+        begin = text.find(piece.sent, search_from) if piece.sent else -1
+        if begin < 0:  # pysbd's own offsets, if the text could not be found as given
+            begin = piece.start
+        end = begin + len(piece.sent)
+        search_from = end
+        stripped = text[begin:end]
+        left = len(stripped) - len(stripped.lstrip())
+        right = len(stripped.rstrip())
+        if right > left:
+            spans.append((begin + left, begin + right))
+    return _merge_unclosed(text, spans)
+
+
+def _merge_unclosed(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Keep a quotation together when the splitter cut inside it (its closing mark went to the next piece)."""
+    merged: list[tuple[int, int]] = []
+    for span in spans:
+        if merged and text[span[0]:span[1]].strip() in {"”", "’", "\"", ")"}:
+            merged[-1] = (merged[-1][0], span[1])
+        else:
+            merged.append(span)
+    return merged
+
+
+def _split_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Pieces of at most MAX_UTTERANCE characters, cut after a comma, semicolon or space."""
+    pieces: list[tuple[int, int]] = []
+    while end - start > MAX_UTTERANCE:
+        window = text[start:start + MAX_UTTERANCE]
+        cut = max(window.rfind(", "), window.rfind("; "), window.rfind(": "))
+        if cut < MAX_UTTERANCE // 3:
+            cut = window.rfind(" ")
+        cut = cut + 1 if cut > 0 else MAX_UTTERANCE
+        pieces.append((start, start + cut))
+        start += cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        pieces.append((start, end))
+    return [(a, len(text[:b].rstrip())) for a, b in pieces]
+
+
+def for_the_ear(text: MappedText, lexicon: Lexicon | None = None) -> MappedText:
+    """Abbreviations and symbols said in words, then the pronunciation list."""
+    for pattern, replacement in _EAR_RULES:
+        text = text.sub(pattern, replacement)
+    if lexicon is not None:
+        text = lexicon.apply(text)
+    return text.strip()
+
+
+def block_classes(html: str) -> dict[str, set[str]]:
+    """Anchor → CSS classes of each block in the rendered HTML (the signature and portrait marks)."""
+    found: dict[str, set[str]] = {}
+    for match in re.finditer(r"<(?:p|li|h[1-6])\b([^>]*)>", html):
+        attributes = dict(re.findall(r'(\w+)="([^"]*)"', match.group(1)))
+        if "id" in attributes:
+            found[attributes["id"]] = set(attributes.get("class", "").split())
+    return found
+
+
+def _kind(block: Block, classes: set[str]) -> str:
+    if block.anchor == "title":
+        return "title"
+    for special in ("signature-name", "signature-role", "epigraph"):
+        if special in classes:
+            return special
+    if _PICTURE.fullmatch(block.text.strip()):
+        return "picture"
+    return block.kind
+
+
+def _skip(block: Block, kind: str, following: Block | None) -> bool:
+    """A portrait just before the name it shows adds nothing for a listener: the name is read next."""
+    if kind != "picture" or following is None:
+        return False
+    match = _PICTURE.fullmatch(block.text.strip())
+    description = match.group(1).casefold() if match else ""
+    name = re.sub(r"\bdr\.?\s+", "", following.text.casefold()).strip()
+    return bool(name) and name in description
+
+
+def prepare_blocks(section_id: str, blocks: Sequence[Block], lexicon: Lexicon | None = None,
+                   classes: dict[str, set[str]] | None = None,
+                   spans: dict[int, tuple[int, int]] | None = None) -> list[Utterance]:
+    """Utterances for ``blocks``; ``spans`` limits some blocks (by index) to a character range."""
+    classes = classes or {}
+    utterances: list[Utterance] = []
+    for index, block in enumerate(blocks):
+        kind = _kind(block, classes.get(block.anchor, set()))
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if _skip(block, kind, following):
+            continue
+        low, high = (spans or {}).get(index, (0, len(block.text)))
+        pieces = [piece for a, b in sentences(block.text[low:high])
+                  for piece in _split_long(block.text, low + a, low + b)]
+        made: list[Utterance] = []
+        for start, end in pieces:
+            spoken = for_the_ear(MappedText.of(block.text[start:end], start), lexicon)
+            if not re.search(r"\w", spoken.text):
+                continue
+            if not _ENDS_SENTENCE.search(spoken.text):  # a full stop gives the falling tone of an ending
+                spoken = spoken.append(".")
+            made.append(Utterance(section_id, block.anchor, index, start, end, block.text[start:end],
+                                  spoken, kind, 0))
+        if made:
+            last = made[-1]
+            made[-1] = Utterance(last.section_id, last.anchor, last.block_index, last.start, last.end,
+                                 last.display, last.spoken, last.kind, PAUSES.get(kind, PAUSES["paragraph"]))
+        utterances.extend(made)
+    return utterances
+
+
+def prepare_section(section: Section, guide: Guide | None = None, lexicon: Lexicon | None = None,
+                    rendered: Rendered | None = None) -> Script:
+    """The whole section, title first."""
+    rendered = rendered or render_section(section, guide)
+    return Script(section.id, section.title,
+                  tuple(prepare_blocks(section.id, rendered.blocks, lexicon, block_classes(rendered.html))))
+
+
+def prepare_range(section: Section, rendered: Rendered, start: tuple[str, int], end: tuple[str, int],
+                  lexicon: Lexicon | None = None) -> Script:
+    """Only the text from ``start`` to ``end`` ((anchor, offset) pairs), for "read the selection"."""
+    anchors = [block.anchor for block in rendered.blocks]
+    if start[0] not in anchors or end[0] not in anchors:
+        return Script(section.id, section.title, ())
+    first, last = anchors.index(start[0]), anchors.index(end[0])
+    if (first, start[1]) > (last, end[1]):
+        start, end, first, last = end, start, last, first
+    spans: dict[int, tuple[int, int]] = {}
+    for index in range(first, last + 1):
+        length = len(rendered.blocks[index].text)
+        spans[index] = (start[1] if index == first else 0, end[1] if index == last else length)
+    chosen = list(rendered.blocks)
+    # Blocks outside the range are given an empty span, keeping block indexes true to the section.
+    for index in range(len(chosen)):
+        spans.setdefault(index, (0, 0))
+    return Script(section.id, section.title,
+                  tuple(prepare_blocks(section.id, chosen, lexicon, block_classes(rendered.html), spans)))
+
+
+def spoken_words(utterances: Iterable[Utterance]) -> list[str]:
+    """Every word the voice will say, in order (for tests and checks)."""
+    return [word for u in utterances for word in re.findall(r"[\w’'-]+", u.text)]

@@ -1,0 +1,529 @@
+"""The Listen menu, the Listening toolbar and everything they do in the main window.
+
+Keys follow the media keys of many keyboards: F7 back a sentence, F8 read/pause, F9 on a
+sentence; Shift moves by paragraph (Shift+F8 stops); Ctrl changes the speed (Ctrl+F7 slower,
+Ctrl+F9 faster) or reads from the cursor (Ctrl+F8). Media keys work too.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QTextCursor
+from PySide6.QtWidgets import QLabel, QMenu, QToolBar, QToolButton, QWidget
+
+from reader.render import Block
+from reader.speech.engine import MAX_RATE, MIN_RATE
+from reader.speech.export import file_name
+from reader.speech.narrator import State
+from reader.speech.prepare import Script, prepare_blocks, prepare_range, prepare_section
+from reader.speech.pronounce import Lexicon, PronunciationError, load_lexicon, load_user, save_user, shipped, user_file
+from reader.ui import actions as action_registry
+from reader.ui.actions import ActionSpec
+from reader.ui.audio_export import ExportProgress, ExportWorker, FileChooser, describe
+from reader.ui.speech_controller import SpeechController
+from reader.ui.speech_highlight import Highlight, SpeechHighlighter
+from reader.ui.voice_dialog import VoiceChoice, VoiceDialog
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Speech", text)
+
+
+MENU = "&Listen"
+SPECS: list[ActionSpec] = [
+    ActionSpec("speech_play", "&Read aloud", "listen", ("F8", "Toggle Media Play/Pause", "Media Play"),
+               "Read this section aloud from the top of the page you see; press again to pause", toolbar="speech"),
+    ActionSpec("speech_stop", "&Stop reading", "listen", ("Shift+F8", "Media Stop"),
+               "Stop reading aloud and clear the highlight", toolbar="speech"),
+    ActionSpec("speech_previous_sentence", "Previous &sentence", "listen", ("F7", "Media Previous"),
+               "Read the sentence before", toolbar="speech", separator_before=True),
+    ActionSpec("speech_next_sentence", "&Next sentence", "listen", ("F9", "Media Next"),
+               "Skip to the next sentence", toolbar="speech"),
+    ActionSpec("speech_previous_paragraph", "Previous &paragraph", "listen", "Shift+F7",
+               "Read from the start of this paragraph, or of the one before"),
+    ActionSpec("speech_next_paragraph", "Next p&aragraph", "listen", "Shift+F9", "Skip to the next paragraph"),
+    ActionSpec("speech_from_here", "Read from &here", "listen", "Ctrl+F8",
+               "Read aloud from the paragraph with the text cursor", separator_before=True),
+    ActionSpec("speech_selection", "Read the s&election", "listen", "Ctrl+Shift+F8",
+               "Read aloud only the text you have selected"),
+    ActionSpec("speech_slower", "S&lower", "listen", "Ctrl+F7", "Read more slowly", toolbar="speech",
+               separator_before=True),
+    ActionSpec("speech_faster", "&Faster", "listen", "Ctrl+F9", "Read more quickly", toolbar="speech"),
+    ActionSpec("speech_continue", "&Carry on into the next section", "listen", None,
+               "At the end of a section, go on reading the next one (otherwise reading stops there)"),
+    ActionSpec("speech_voice", "&Voice and pronunciation…", "listen", None,
+               "Choose the voice, its speed and volume, and how it says names"),
+    ActionSpec("speech_save_section", "Save section as &audio…", "listen", "Ctrl+Shift+S",
+               "Save this section read aloud as an MP3 or WAV file", toolbar="speech", separator_before=True),
+    ActionSpec("speech_save_guide", "Save the whole &guide as audio…", "listen", None,
+               "Save every section read aloud, one MP3 file each, into a folder"),
+    ActionSpec("speech_why", "Reading aloud is not available: how to enable it…", "listen", None,
+               "What to install so the reader can read aloud"),
+]
+PLAYBACK = ("speech_play", "speech_stop", "speech_previous_sentence", "speech_next_sentence",
+            "speech_previous_paragraph", "speech_next_paragraph", "speech_from_here", "speech_selection")
+NEEDS_ENGINE = (*PLAYBACK, "speech_save_section", "speech_save_guide", "speech_voice")
+WHILE_READING = ("speech_stop", "speech_previous_sentence", "speech_next_sentence", "speech_previous_paragraph",
+                 "speech_next_paragraph")
+
+
+class _FirstPaint(QObject):
+    """Calls ``then`` once, just after ``widget`` is first painted, so start-up never waits for speech."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)  # a child of the widget: it goes when the widget goes
+        self.then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.then)
+        return False
+
+
+class SpeechUi(QObject):
+    """Adds reading aloud to a :class:`MainWindow`; the window itself needs to know nothing of it."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.controller = SpeechController(window.settings, parent=self)
+        self.highlighter = SpeechHighlighter(window.view)
+        self.chooser = FileChooser(window)
+        self._lexicon: Lexicon | None = None
+        self._scripts: dict[str, Script] = {}
+        self._whole_section = False
+        self._continuing = False
+        self._export: tuple[ExportWorker, ExportProgress] | None = None
+
+        self.actions = action_registry.create_actions(window, SPECS, self._handlers())
+        continue_action = self.actions["speech_continue"]
+        continue_action.setCheckable(True)
+        continue_action.setChecked(window.settings.get("speech_end_of_section") == "continue")
+        self.menu = self._build_menu()
+        self.toolbar = self._build_toolbar()
+        self.status = QLabel()
+        self.status.setObjectName("speech_status")
+        window.statusBar().addPermanentWidget(self.status)
+
+        self.controller.availabilityChanged.connect(self._availability_changed)
+        self.controller.stateChanged.connect(lambda _state: self._update())
+        self.controller.highlightChanged.connect(self._show_highlight)
+        self.controller.errorOccurred.connect(self._error)
+        self.controller.finished.connect(self._finished)
+        self.controller.rateChanged.connect(self._rate_changed)
+        window.sectionShown.connect(self._section_shown)
+        window.installEventFilter(self)
+        self._first_paint = _FirstPaint(window.view.viewport(), self.controller.start)
+        self._update()
+        self._rate_changed(self.controller.rate)
+
+    # Building -------------------------------------------------------------------------------
+
+    def _handlers(self) -> dict[str, object]:
+        c = self.controller
+        return {
+            "speech_play": self.play_pause,
+            "speech_stop": self.stop,
+            "speech_previous_sentence": lambda: c.skip(-1),
+            "speech_next_sentence": lambda: c.skip(1),
+            "speech_previous_paragraph": lambda: c.skip_block(-1),
+            "speech_next_paragraph": lambda: c.skip_block(1),
+            "speech_from_here": self.read_from_cursor,
+            "speech_selection": self.read_selection,
+            "speech_slower": lambda: c.change_rate(-1),
+            "speech_faster": lambda: c.change_rate(1),
+            "speech_continue": self._continue_toggled,
+            "speech_voice": self.voice_settings,
+            "speech_save_section": self.save_section,
+            "speech_save_guide": self.save_guide,
+            "speech_why": self.explain_unavailable,
+        }
+
+    def _build_menu(self) -> QMenu:
+        menu = QMenu(tr(MENU), self.window)
+        menu.setObjectName("menu_listen")
+        for spec in SPECS:
+            if spec.separator_before and not menu.isEmpty():
+                menu.addSeparator()
+            menu.addAction(self.actions[spec.name])
+        help_menu = self.window.menus.get("help")
+        if help_menu is not None:
+            self.window.menuBar().insertMenu(help_menu.menuAction(), menu)
+        else:
+            self.window.menuBar().addMenu(menu)
+        self.window.menus["listen"] = menu
+        return menu
+
+    def _build_toolbar(self) -> QToolBar:
+        toolbar = QToolBar(tr("Listening"), self.window)
+        toolbar.setObjectName("speech_toolbar")
+        toolbar.setAccessibleName(tr("Listening"))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.setMovable(False)
+        action_registry.fill_toolbar(toolbar, "speech", SPECS, self.actions)
+        self.rate_label = QLabel()
+        self.rate_label.setObjectName("speech_rate_label")
+        self.rate_label.setContentsMargins(8, 0, 8, 0)
+        toolbar.insertWidget(self.actions["speech_save_section"], self.rate_label)
+        self.window.addToolBarBreak()  # its own row: both fit without hiding buttons behind »
+        self.window.addToolBar(toolbar)
+        for action in toolbar.actions():
+            button = toolbar.widgetForAction(action)
+            if isinstance(button, QToolButton):
+                button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        return toolbar
+
+    # Commands -------------------------------------------------------------------------------
+
+    def section_script(self, section_id: str) -> Script:
+        if section_id not in self._scripts:
+            section = self.window.guide.get(section_id)
+            assert section is not None
+            rendered = self.window.rendered if section_id == self.window.current else None
+            self._scripts[section_id] = prepare_section(section, self.window.guide, self.lexicon(), rendered)
+        return self._scripts[section_id]
+
+    def lexicon(self) -> Lexicon:
+        if self._lexicon is None:
+            self._lexicon, problem = load_lexicon()
+            if problem:
+                self.window.messages.warning(tr("Pronunciation list not used"), problem)
+        return self._lexicon
+
+    def play_pause(self) -> None:
+        """Pause or carry on when reading this section; otherwise read it from the top of the view."""
+        state = self.controller.state
+        script = self.controller.script
+        if state is not State.STOPPED and script is not None and script.section_id == self.window.current:
+            self.controller.toggle()
+            return
+        self.read_from_anchor(self.window.view.top_anchor())
+
+    def read_from_anchor(self, anchor: str, offset: int = 0) -> None:
+        current = self.window.current
+        if current is None:
+            return
+        script = self.section_script(current)
+        index = script.index_at(anchor, offset) if anchor else 0
+        if index is None:  # a block with nothing to say (a portrait): the next one that has
+            blocks = [b.anchor for b in self.window.rendered.blocks] if self.window.rendered else []
+            position = blocks.index(anchor) if anchor in blocks else -1
+            index = next((i for i, u in enumerate(script) if u.block_index > position), 0)
+        self._whole_section = True
+        self.controller.read(script, index)
+
+    def read_section(self, section_id: str, anchor: str = "") -> None:
+        """Open a section (say, a search result) and read it aloud from ``anchor``."""
+        if self.window.current != section_id and not self.window.open_section(section_id, anchor):
+            return
+        self.read_from_anchor(anchor)
+
+    def read_from_cursor(self) -> None:
+        view = self.window.view
+        cursor = view.textCursor()
+        anchor, offset = self._place(cursor.position())
+        self.read_from_anchor(anchor, offset)
+
+    def read_selection(self) -> None:
+        cursor = self.window.view.textCursor()
+        current = self.window.current
+        if not cursor.hasSelection() or current is None or self.window.rendered is None:
+            self.window.statusBar().showMessage(tr("Select some text first, then choose Read the selection."), 8000)
+            return
+        start = self._place(cursor.selectionStart())
+        end = self._place(cursor.selectionEnd())
+        section = self.window.guide.get(current)
+        assert section is not None
+        script = prepare_range(section, self.window.rendered, start, end, self.lexicon())
+        if not script.utterances:
+            self.window.statusBar().showMessage(tr("The selection has no words to read."), 8000)
+            return
+        self._whole_section = False
+        self.controller.read(script, 0)
+
+    def _place(self, position: int) -> tuple[str, int]:
+        """(anchor, offset in its block's text) for a position in the reading view's document."""
+        view = self.window.view
+        cursor = QTextCursor(view.document())
+        cursor.setPosition(position)
+        anchor = view.anchor_at(cursor)
+        block = view.block_for_anchor(anchor) if anchor else None
+        if block is None:
+            return anchor, 0
+        if block.blockNumber() == cursor.block().blockNumber():
+            return anchor, position - block.position()
+        return anchor, len(block.text())  # past the anchored block (a table cell): its end
+
+    def stop(self) -> None:
+        self.controller.stop()
+        self.highlighter.clear()
+
+    def _continue_toggled(self) -> None:
+        on = self.actions["speech_continue"].isChecked()
+        self.window.settings.set("speech_end_of_section", "continue" if on else "stop")
+
+    # Voice and pronunciation ----------------------------------------------------------------
+
+    def voice_settings(self) -> VoiceDialog | None:
+        """Open the dialog (window-modal, not blocking); its choice applies when OK is pressed."""
+        engine = self.controller.engine
+        if engine is None:
+            self.explain_unavailable()
+            return None
+        settings = self.window.settings
+        try:
+            mine = load_user()
+        except PronunciationError as error:
+            self.window.messages.warning(tr("Your pronunciation list could not be read"),
+                                         tr("{error}\n\nIf you save new entries, the old file is kept beside "
+                                            "them with “damaged” in its name.").format(error=error))
+            mine = []
+        choice = VoiceChoice(settings.get("speech_voice") or engine.default_voice(), settings.get("speech_rate"),
+                             settings.get("speech_volume"), self.actions["speech_continue"].isChecked(),
+                             tuple(mine))
+        dialog = VoiceDialog(engine.voices(), choice, shipped(), self.hear, "en", self.window)
+        dialog.accepted.connect(lambda: self.apply_voice_choice(dialog.choice()))
+        dialog.rejected.connect(self._restore_voice)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def hear(self, text: str, voice: str, rate: int, volume: int) -> None:
+        """Say ``text`` with these settings (trying a voice or a pronunciation), nothing highlighted."""
+        narrator = self.controller.narrator
+        if narrator is None:
+            return
+        narrator.configure(voice=voice, rate=rate, volume=volume)
+        self._whole_section = False
+        self.controller.read(Script("", "", tuple(prepare_blocks("", [Block("sample", "paragraph", text)]))))
+
+    def _restore_voice(self) -> None:
+        settings = self.window.settings
+        if self.controller.narrator is not None:
+            self.controller.narrator.configure(voice=settings.get("speech_voice"), rate=settings.get("speech_rate"),
+                                               volume=settings.get("speech_volume"))
+
+    def apply_voice_choice(self, choice: VoiceChoice) -> None:
+        settings = self.window.settings
+        try:
+            self._save_pronunciations(list(choice.pronunciations))
+        except (PronunciationError, OSError) as error:
+            self.window.messages.warning(tr("Pronunciations not saved"), str(error))
+        settings.set("speech_voice", choice.voice)
+        settings.set("speech_volume", choice.volume)
+        settings.set("speech_end_of_section", "continue" if choice.carry_on else "stop")
+        self.actions["speech_continue"].setChecked(choice.carry_on)
+        self.controller.set_voice(choice.voice, choice.volume)
+        self.controller.set_rate(choice.rate)
+        reading = self.controller.script
+        was_section = self._whole_section and reading is not None and reading.section_id in self.window.guide
+        self._lexicon = None
+        self._scripts.clear()
+        if was_section and self.controller.state is not State.STOPPED:
+            index = self.controller.narrator.snapshot().index if self.controller.narrator else 0
+            self.controller.read(self.section_script(reading.section_id), index or 0)
+        elif self.controller.state is not State.STOPPED and not self._whole_section:
+            self.controller.stop()  # a sample was playing
+        try:
+            settings.save()
+        except OSError as error:
+            self.window.messages.warning(tr("Settings not saved"), str(error))
+
+    def _save_pronunciations(self, entries: list) -> None:
+        path = user_file()
+        try:
+            load_user(path)
+        except PronunciationError:
+            shutil.copy2(path, path.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}"))
+        save_user(entries, path)
+
+    # Saving as audio ------------------------------------------------------------------------
+
+    def save_section(self) -> None:
+        current = self.window.current
+        if current is None or not self._engine_ready():
+            return
+        section = self.window.guide.get(current)
+        assert section is not None
+        path = self.chooser.save_file(file_name(self.window.guide.position(current) + 1, section.title, "mp3"))
+        if path is not None:
+            self._start_export([self.section_script(current)], path, whole_guide=False)
+
+    def save_guide(self) -> None:
+        if not self._engine_ready():
+            return
+        folder = self.chooser.save_folder()
+        if folder is not None:
+            scripts = [self.section_script(section.id) for section in self.window.guide]
+            self._start_export(scripts, folder, whole_guide=True)
+
+    def _engine_ready(self) -> bool:
+        if self.controller.engine is None:
+            self.explain_unavailable()
+            return False
+        return self._export is None
+
+    def _start_export(self, scripts: list[Script], target, whole_guide: bool) -> None:
+        engine = self.controller.engine
+        assert engine is not None
+        voice = self.window.settings.get("speech_voice") or engine.default_voice()
+        worker = ExportWorker(engine, scripts, target, whole_guide=whole_guide, voice=voice,
+                              rate=self.controller.rate, album=self.window.guide.title, parent=self)
+        dialog = ExportProgress(worker, self.window)
+        worker.succeeded.connect(lambda results: self.window.messages.information(tr("Saved as audio"),
+                                                                                 describe(results)))
+        worker.failed.connect(lambda message: self.window.messages.warning(
+            tr("Could not save the audio"), tr("The audio could not be saved: {error}").format(error=message)))
+        worker.cancelled.connect(lambda: self.window.statusBar().showMessage(
+            tr("Saving cancelled; no unfinished file was left behind.") if not whole_guide else
+            tr("Saving cancelled; the sections already finished were kept."), 10000))
+        worker.finished.connect(self._export_done)
+        self._export = (worker, dialog)
+        self._update()
+        worker.start()
+
+    def _export_done(self) -> None:
+        if self._export is not None:
+            worker, dialog = self._export
+            self._export = None
+            dialog.deleteLater()
+            worker.deleteLater()
+        self._update()
+
+    @property
+    def export_dialog(self) -> ExportProgress | None:
+        return self._export[1] if self._export else None
+
+    # Following what is heard ----------------------------------------------------------------
+
+    def _show_highlight(self, highlight: Highlight | None) -> None:
+        if highlight is not None and highlight.section_id == self.window.current:
+            self.highlighter.show(highlight)
+        else:
+            self.highlighter.clear()
+        self._update_status()
+
+    def _section_shown(self, section_id: str) -> None:
+        script = self.controller.script
+        if (not self._continuing and self.controller.state is not State.STOPPED and script is not None
+                and script.section_id != section_id):
+            self.stop()  # the listener went elsewhere: reading follows them, it does not run on unseen
+        elif script is None or script.section_id != section_id:
+            self.highlighter.clear()
+
+    def _finished(self, section_id: str) -> None:
+        self.highlighter.clear()
+        following = self.window.guide.neighbour(section_id, 1)
+        if self._whole_section and self.actions["speech_continue"].isChecked() and following is not None:
+            self._continuing = True
+            try:
+                self.window.open_section(following.id)
+            finally:
+                self._continuing = False
+            self._whole_section = True
+            self.controller.read(self.section_script(following.id), 0)
+            return
+        title = self.window.guide.get(section_id).title if section_id in self.window.guide else section_id
+        self.window.statusBar().showMessage(tr("Finished reading “{title}”.").format(title=title), 10000)
+
+    def _error(self, message: str) -> None:
+        self.highlighter.clear()
+        self.window.messages.warning(tr("Reading aloud stopped"), message)
+
+    def _rate_changed(self, rate: int) -> None:
+        self.rate_label.setText(tr("{rate} words a minute").format(rate=rate))
+        self.rate_label.setToolTip(tr("Reading speed: Ctrl+F7 slower, Ctrl+F9 faster"))
+        self.actions["speech_slower"].setEnabled(self.controller.available and rate > MIN_RATE)
+        self.actions["speech_faster"].setEnabled(self.controller.available and rate < MAX_RATE)
+
+    # State shown ----------------------------------------------------------------------------
+
+    def _availability_changed(self) -> None:
+        if self.controller.problem:
+            self.window.statusBar().showMessage(self.controller.problem, 20000)
+        self._update()
+
+    def _update(self) -> None:
+        available = self.controller.available
+        loading = self.controller.loading
+        state = self.controller.state
+        play = self.actions["speech_play"]
+        texts = {State.STOPPED: (tr("&Read aloud"), tr("Read this section aloud from the top of the page you see")),
+                 State.STARTING: (tr("&Pause"), tr("Pause reading aloud")),
+                 State.PLAYING: (tr("&Pause"), tr("Pause reading aloud")),
+                 State.PAUSED: (tr("&Carry on reading"), tr("Carry on reading aloud from where it paused"))}
+        text, tip = texts[state]
+        for name in NEEDS_ENGINE:
+            self.actions[name].setEnabled(available or (loading and name in PLAYBACK))
+        for name in WHILE_READING:
+            self.actions[name].setEnabled(available and state is not State.STOPPED)
+        for name in ("speech_save_section", "speech_save_guide"):
+            self.actions[name].setEnabled(available and self._export is None)
+        problem = self.controller.problem
+        if problem:
+            tip = problem
+            for name in NEEDS_ENGINE:
+                self.actions[name].setStatusTip(problem)
+                self.actions[name].setToolTip(problem)
+        play.setText(text)
+        play.setStatusTip(tip)
+        keys = play.shortcut().toString()
+        if not problem:
+            play.setToolTip(f"{tip} ({keys})")
+        self.actions["speech_why"].setVisible(bool(problem))
+        for action in self.toolbar.actions():
+            button = self.toolbar.widgetForAction(action)
+            if isinstance(button, QToolButton):
+                button.setAccessibleName(action.text().replace("&", ""))
+                button.setAccessibleDescription(action.statusTip())
+        self._rate_changed(self.controller.rate)
+        self._update_status()
+
+    def _update_status(self) -> None:
+        state = self.controller.state
+        script = self.controller.script
+        highlight = self.highlighter.current
+        if self.controller.problem:
+            text = tr("Reading aloud unavailable")
+        elif state is State.STOPPED or script is None:
+            text = ""
+        else:
+            index = next((i for i, u in enumerate(script) if highlight and u.anchor == highlight.anchor
+                          and u.start == highlight.start), None)
+            where = tr(" – sentence {n} of {count}").format(n=index + 1, count=len(script)) if index is not None else ""
+            text = (tr("Paused") if state is State.PAUSED else tr("Reading aloud")) + where
+        self.status.setText(text)
+
+    def explain_unavailable(self) -> None:
+        if self.controller.problem:
+            self.window.messages.information(tr("Reading aloud is not available"), self.controller.problem)
+        elif self.controller.loading:
+            self.window.statusBar().showMessage(tr("The voice is still starting; try again in a moment."), 5000)
+
+    # Start-up and shutdown ------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.shutdown()
+        return False
+
+    def shutdown(self) -> None:
+        if self._export is not None:
+            self._export[0].cancel.set()
+            self._export[0].wait(5000)
+        self.controller.shutdown()
+        self.highlighter.clear()
+
+    @property
+    def play_action(self) -> QAction:
+        return self.actions["speech_play"]
