@@ -91,7 +91,7 @@ def test_subprocesses_are_guarded_too(tmp_path: Path, user_home: Path) -> None:
 
 @pytest.mark.slow
 def test_the_command_line_paths_run_offline(tmp_path: Path, user_home: Path) -> None:
-    """Listing, rendering a section to a picture, importing and packs, each under the guard."""
+    """Listing, importing, showing a section (as a picture), searching and speaking to a file."""
     assert run_cli("sections", home=user_home).returncode == 0
     doc = tmp_path / "notes.md"
     doc.write_text("# Notes\n\nSome words about the lunch club.\n")
@@ -100,3 +100,9 @@ def test_the_command_line_paths_run_offline(tmp_path: Path, user_home: Path) -> 
     result = run_cli("screenshot", "--section", "notes", "--out", shot, home=user_home)
     assert result.returncode == 0, result.stderr
     assert shot.stat().st_size > 1000
+    found = run_cli("search", "lunch club", home=user_home)
+    assert found.returncode == 0 and "Notes  [notes#p1]" in found.stdout
+    audio = tmp_path / "notes.mp3"
+    spoken = run_cli("speak", "notes", "--out", audio, "--quiet", home=user_home)
+    assert spoken.returncode == 0, spoken.stderr
+    assert audio.read_bytes()[:3] == b"ID3"

@@ -91,4 +91,9 @@ def test_the_built_app_opens_a_section_and_writes_only_beside_itself(built: Path
     assert "Traceback" not in result.stderr
     assert shot.stat().st_size > 5000
     assert [call for call in log.read_text().splitlines() if "AF_UNIX" not in call] == []
+
+    audio = tmp_path / "notes.mp3"  # read aloud into a file, with the computer's eSpeak NG
+    spoken = _run(app, "speak", "group-notes", "--out", str(audio), "--quiet", home=home)
+    assert spoken.returncode == 0, spoken.stderr
+    assert audio.read_bytes()[:3] == b"ID3" and audio.stat().st_size > 5000
     assert list(home.rglob("*")) == []  # nothing was written to the user's own folders
