@@ -9,15 +9,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette, QTextCursor
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtGui import QColor, QTextCursor
+from PySide6.QtWidgets import QPushButton, QTextEdit
 
 from reader import paths
 from reader.settings import Settings
 from reader.speech.espeak import espeak_available
 from reader.speech.fake import FakeEngine
 from reader.ui.main_window import MainWindow
-from reader.ui.speech_highlight import MIN_CONTRAST, contrast, highlight_colours
+from reader.ui.speech_highlight import Highlight
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -283,24 +283,6 @@ def test_speech_menu_has_every_command_with_keys_and_descriptions(window: MainWi
             assert button.accessibleName() and button.focusPolicy() & Qt.FocusPolicy.TabFocus
 
 
-@pytest.mark.parametrize("dark", [False, True])
-def test_highlight_colours_keep_contrast(dark: bool) -> None:
-    palette = QPalette()
-    palette.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e" if dark else "#ffffff"))
-    palette.setColor(QPalette.ColorRole.Text, QColor("#eeeeee" if dark else "#111111"))
-    text, sentence, word = highlight_colours(palette)
-    assert contrast(text, sentence) >= MIN_CONTRAST and contrast(text, word) >= MIN_CONTRAST
-    assert sentence != palette.color(QPalette.ColorRole.Base) and word != sentence
-
-
-def test_a_low_contrast_theme_still_gets_readable_highlight() -> None:
-    palette = QPalette()
-    palette.setColor(QPalette.ColorRole.Base, QColor("#777777"))
-    palette.setColor(QPalette.ColorRole.Text, QColor("#222222"))
-    text, sentence, word = highlight_colours(palette)
-    assert contrast(text, word) >= 4.5 and contrast(text, sentence) >= 4.5
-
-
 def test_start_up_does_not_load_speech_until_after_the_first_paint() -> None:
     script = textwrap.dedent("""
         import os, sys
@@ -337,7 +319,7 @@ def test_real_voice_highlights_words_in_the_window(qtbot, guide, monkeypatch, tm
     qtbot.waitUntil(lambda: _word_text(window) not in ("", "We"), timeout=10000)
     assert _sentence_text(window).startswith("We know from our work across Scotland")
     image = window.view.viewport().grab().toImage()
-    _, sentence_colour, _ = highlight_colours(window.view.palette())
+    sentence_colour = QColor(window.view.theme().spoken_background)
     def near(colour: QColor) -> bool:
         return all(abs(a - b) <= 3 for a, b in zip(colour.getRgb()[:3], sentence_colour.getRgb()[:3], strict=True))
 
@@ -436,15 +418,29 @@ def test_a_place_elsewhere_can_be_read_aloud_directly(qtbot, window: MainWindow)
                     timeout=5000)
 
 
-def test_every_theme_keeps_text_readable_on_the_marks_and_the_marks_visible() -> None:
+def test_the_marks_take_the_theme_colours_and_stay_over_search_marks(qtbot, window: MainWindow) -> None:
+    """Sentence and word are painted in the theme's spoken and selection colours (their contrast is
+    tested for every theme in tests/test_themes.py), on top of any search marks."""
     from reader import themes
 
     for name in themes.THEMES:
-        colours = themes.get(name).colours()
-        palette = QPalette()
-        palette.setColor(QPalette.ColorRole.Base, QColor(colours["base"]))
-        palette.setColor(QPalette.ColorRole.Text, QColor(colours["text"]))
-        text, sentence, word = highlight_colours(palette)
-        page = QColor(colours["base"])
-        assert min(contrast(text, sentence), contrast(text, word)) >= MIN_CONTRAST, name
-        assert contrast(sentence, page) > 1.1 and contrast(word, page) > contrast(sentence, page), name
+        window.settings.set("theme", name)
+        window.refresh_page()
+        theme = window.view.theme()
+        assert theme.name == name
+        window.speech.highlighter.show(Highlight("foreword", "p2", 0, 20, (0, 4)))
+        sentence, word = window.speech.highlighter.selections()
+        assert sentence.format.background().color().name() == theme.spoken_background
+        assert sentence.format.foreground().color().name() == theme.spoken_text
+        assert word.format.background().color().name() == theme.selection_background
+        assert word.format.fontUnderline()
+        window.speech.highlighter.clear()
+        assert window.speech.highlighter.selections() == []
+    search_mark = QTextEdit.ExtraSelection()
+    search_mark.cursor = window.view.textCursor()
+    window.view.set_marks("search", [search_mark])
+    window.speech.highlighter.show(Highlight("foreword", "p2", 0, 20))
+    assert len(window.view.extraSelections()) == 2
+    window.view.set_marks("search", [])
+    painted = window.view.extraSelections()
+    assert len(painted) == 1 and painted[0].format.background().color().name() == theme.spoken_background

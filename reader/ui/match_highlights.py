@@ -8,22 +8,11 @@ the text cursor's selection, which screen readers announce.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
 from reader.search.snippets import Highlighter
 from reader.ui.reading_view import ReadingView
-
-MATCH_BACKGROUND = QColor("#FFE066")  # pale yellow under black text: contrast 15:1
-CURRENT_BACKGROUND = QColor("#FF9E1B")  # orange under black text: contrast 10:1
-MATCH_TEXT = QColor("#000000")
-
-
-def _format(background: QColor) -> QTextCharFormat:
-    text_format = QTextCharFormat()
-    text_format.setBackground(background)
-    text_format.setForeground(MATCH_TEXT)
-    return text_format
 
 
 class MatchHighlights(QObject):
@@ -100,6 +89,10 @@ class MatchHighlights(QObject):
         self._paint()
 
     def _paint(self) -> None:
+        """Every match in the theme's search colours; the current one in its selection colours."""
+        theme = self.view.theme()
+        match = self.view.mark_format(theme.search_background, theme.search_text)
+        current = self.view.mark_format(theme.selection_background, theme.selection_text, underline=True)
         selections = []
         document = self.view.document()
         for number, (start, end) in enumerate(self.spans):
@@ -108,7 +101,7 @@ class MatchHighlights(QObject):
             cursor.setPosition(start)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             selection.cursor = cursor
-            selection.format = _format(CURRENT_BACKGROUND if number == self.current else MATCH_BACKGROUND)
+            selection.format = current if number == self.current else match
             selections.append(selection)
-        self.view.setExtraSelections(selections)
+        self.view.set_marks("search", selections)
         self.changed.emit(self.current + 1 if self.current >= 0 else 0, len(self.spans))

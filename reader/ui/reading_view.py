@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, QUrl, Signal
-from PySide6.QtGui import QFont, QFontMetricsF, QResizeEvent, QTextCursor, QWheelEvent
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QResizeEvent, QTextCharFormat, QTextCursor, QWheelEvent
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
-from reader import typography
+from reader import themes, typography
 from reader.reading_style import ReadingStyle
+from reader.themes import Theme
+
+# Marks painted over the text without changing the document, lowest first: the sentence being
+# read aloud stays visible over the words a search found.
+MARK_LAYERS = ("search", "speech")
 
 # Measured to find the average width of a character of running English text, spaces included.
 _SAMPLE = "When we set out to develop a new resource, we asked people what makes co-production work."
@@ -31,6 +36,32 @@ class ReadingView(QTextBrowser):
         self.anchorClicked.connect(lambda url: self.linkActivated.emit(url.toString()))
         self._wheel_rest = 0
         self.style_shown: ReadingStyle | None = None
+        self._marks: dict[str, list[QTextEdit.ExtraSelection]] = {}
+
+    # Marks ----------------------------------------------------------------------------------
+
+    def theme(self) -> Theme:
+        """The colours of the page on show; their contrast is checked for every theme."""
+        return self.style_shown.theme if self.style_shown is not None else themes.get(themes.DEFAULT)
+
+    @staticmethod
+    def mark_format(background: str, text: str, underline: bool = False) -> QTextCharFormat:
+        mark = QTextCharFormat()
+        mark.setBackground(QColor(background))
+        mark.setForeground(QColor(text))
+        if underline:
+            mark.setFontUnderline(True)
+            mark.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        return mark
+
+    def set_marks(self, layer: str, selections: list[QTextEdit.ExtraSelection]) -> None:
+        """Replace one layer of marks (search matches, spoken sentence) and leave the others."""
+        assert layer in MARK_LAYERS, layer
+        self._marks[layer] = selections
+        self.setExtraSelections([mark for name in MARK_LAYERS for mark in self._marks.get(name, [])])
+
+    def marks(self, layer: str) -> list[QTextEdit.ExtraSelection]:
+        return list(self._marks.get(layer, []))
 
     def show_html(self, html: str, style: ReadingStyle) -> None:
         """Show a page in ``style``; Qt's rich text ignores a CSS size on <body>, so the default font carries it."""

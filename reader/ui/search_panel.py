@@ -13,7 +13,7 @@ Shift+F3 step through the matches in the open section.
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -48,15 +48,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader import themes
 from reader.model import Guide, Section
-from reader.ui.match_highlights import MATCH_BACKGROUND, MatchHighlights
+from reader.ui.match_highlights import MatchHighlights
 from reader.ui.search_worker import SearchThread
 
 DEBOUNCE_MS = 150
 PREPARE_AFTER_PAINT_MS = 300
 HIT_ROLE = Qt.ItemDataRole.UserRole
-_MARK_OPEN = (f'<span style="background-color:{MATCH_BACKGROUND.name()}; color:#000000; '
-              'font-weight:bold">')
 
 
 def tr(text: str) -> str:
@@ -72,9 +71,11 @@ def announce(widget: QWidget, message: str) -> None:
     QAccessible.updateAccessibility(event)
 
 
-def marked_html(snippet_html: str) -> str:
-    """Our extracts hold only escaped text and <b> marks: show the marks as highlighted words."""
-    return snippet_html.replace("<b>", _MARK_OPEN).replace("</b>", "</span>")
+def marked_html(snippet_html: str, theme: themes.Theme) -> str:
+    """Our extracts hold only escaped text and <b> marks: show the marks in the theme's search colours."""
+    mark = (f'<span style="background-color:{theme.search_background}; color:{theme.search_text}; '
+            'font-weight:bold">')
+    return snippet_html.replace("<b>", mark).replace("</b>", "</span>")
 
 
 class _ResultDelegate(QStyledItemDelegate):
@@ -82,12 +83,16 @@ class _ResultDelegate(QStyledItemDelegate):
 
     MARGIN = 6
 
+    def __init__(self, parent: QWidget, theme: Callable[[], themes.Theme]) -> None:
+        super().__init__(parent)
+        self.theme = theme
+
     def _document(self, index: QModelIndex, width: int, option: QStyleOptionViewItem) -> QTextDocument:
         hit = index.data(HIT_ROLE)
         document = QTextDocument()
         document.setDefaultFont(option.font)
         document.setDocumentMargin(self.MARGIN)
-        document.setHtml(f"<b>{html.escape(hit.title)}</b><br>{marked_html(hit.snippet_html)}")
+        document.setHtml(f"<b>{html.escape(hit.title)}</b><br>{marked_html(hit.snippet_html, self.theme())}")
         document.setTextWidth(max(80, width))
         return document
 
@@ -189,7 +194,9 @@ class SearchPanel(QWidget):
         self.results.setAccessibleName(tr("Search results"))
         self.results.setWordWrap(True)
         self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.results.setItemDelegate(_ResultDelegate(self.results))
+        # The window hands in its page's theme; on its own the panel uses the default colours.
+        self.theme: Callable[[], themes.Theme] = lambda: themes.get(themes.DEFAULT)
+        self.results.setItemDelegate(_ResultDelegate(self.results, lambda: self.theme()))
         self.matches = QLabel()
         self.matches.setObjectName("search_matches")
 
@@ -359,6 +366,7 @@ class SearchDock(QObject):
         super().__init__(window)
         self.window = window
         self.panel = SearchPanel(window.guide)  # type: ignore[attr-defined]
+        self.panel.theme = window.view.theme  # type: ignore[attr-defined]
         self.dock = QDockWidget(tr("Search"), window)
         self.dock.setObjectName("search_dock")
         self.dock.setAccessibleName(tr("Search"))

@@ -1,8 +1,8 @@
 """The sentence being read, marked in the reading view without touching the document.
 
 Extra selections paint over the text, so the page's HTML (and its anchors, search marks and
-undo-free read-only state) stays as it was. Colours come from the view's own palette and
-are checked for contrast, so the mark stays readable in light, dark and high-contrast themes.
+undo-free read-only state) stays as it was. The sentence takes the theme's spoken-sentence
+colours and the word its selection colours, pairs whose contrast is tested for every theme.
 """
 
 from __future__ import annotations
@@ -10,11 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
-MIN_CONTRAST = 7.0  # WCAG AAA for body text
-SENTENCE_PROPERTY = QTextFormat.Property.UserProperty + 41  # tells our selections from others'
+from reader.ui.reading_view import ReadingView
 
 
 @dataclass(frozen=True)
@@ -26,62 +25,17 @@ class Highlight:
     word: tuple[int, int] | None = None
 
 
-def _luminance(color: QColor) -> float:
-    def channel(value: float) -> float:
-        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
-
-    return 0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF()) + 0.0722 * channel(color.blueF())
-
-
-def contrast(a: QColor, b: QColor) -> float:
-    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
-
-
-def _mix(a: QColor, b: QColor, amount: float) -> QColor:
-    return QColor.fromRgbF(a.redF() + (b.redF() - a.redF()) * amount, a.greenF() + (b.greenF() - a.greenF()) * amount,
-                           a.blueF() + (b.blueF() - a.blueF()) * amount)
-
-
-def highlight_colours(palette: QPalette) -> tuple[QColor, QColor, QColor]:
-    """(text, sentence background, word background): a warm tint of the page, strongest for the word.
-
-    The tint is reduced until the text keeps at least MIN_CONTRAST against it; when even the
-    page itself is below that (a custom theme), the text colour is switched to black or white."""
-    base = palette.color(QPalette.ColorRole.Base)
-    text = palette.color(QPalette.ColorRole.Text)
-    dark = base.lightnessF() < 0.5
-    tint = QColor("#7a5c00") if dark else QColor("#ffd84d")
-    sentence = word = base
-    share = 0.6  # of the word's tint: enough for the sentence to show on every page colour
-    for amount in (0.9, 0.7, 0.5, 0.35, 0.2, 0.0):
-        sentence = _mix(base, tint, amount * share)
-        word = _mix(base, tint, amount)
-        if contrast(text, word) >= MIN_CONTRAST:
-            break
-    if min(contrast(text, word), contrast(text, sentence)) >= MIN_CONTRAST:
-        return text, sentence, word
-    # A theme whose own text is faint: black or white text, whichever reads better on the marks.
-    best = max((QColor("black"), QColor("white")), key=lambda c: min(contrast(c, word), contrast(c, sentence)))
-    if min(contrast(best, word), contrast(best, sentence)) >= MIN_CONTRAST:
-        return best, sentence, word
-    if dark:
-        return QColor("white"), QColor("#3d3000"), QColor("#5c4800")
-    return QColor("black"), QColor("#fff4c2"), QColor("#ffd84d")
-
-
 class SpeechHighlighter:
     """Marks one sentence (and its current word) in a QTextEdit and keeps it in view."""
 
-    def __init__(self, view: QTextEdit) -> None:
+    def __init__(self, view: ReadingView) -> None:
         self.view = view
         self.current: Highlight | None = None
         self.follow = True
         view.document().contentsChanged.connect(self._document_changed)
 
     def block_position(self, anchor: str) -> int | None:
-        finder = getattr(self.view, "block_for_anchor", None)
-        block = finder(anchor) if finder is not None else None
+        block = self.view.block_for_anchor(anchor)
         return block.position() if block is not None else None
 
     def cursor_for(self, anchor: str, start: int, end: int) -> QTextCursor | None:
@@ -109,34 +63,29 @@ class SpeechHighlighter:
         self.show(None)
 
     def selections(self) -> list[QTextEdit.ExtraSelection]:
-        return [s for s in self.view.extraSelections() if s.format.property(SENTENCE_PROPERTY)]
+        return self.view.marks("speech")
 
     def _paint(self) -> None:
-        others = [s for s in self.view.extraSelections() if not s.format.property(SENTENCE_PROPERTY)]
         highlight = self.current
-        ours: list[QTextEdit.ExtraSelection] = []
+        marks: list[QTextEdit.ExtraSelection] = []
         if highlight is not None:
-            text, sentence_colour, word_colour = highlight_colours(self.view.palette())
+            theme = self.view.theme()
             sentence = self.cursor_for(highlight.anchor, highlight.start, highlight.end)
             if sentence is not None:
-                ours.append(self._selection(sentence, text, sentence_colour, underline=False))
+                marks.append(self._selection(sentence, self.view.mark_format(theme.spoken_background,
+                                                                             theme.spoken_text)))
             if highlight.word is not None:
                 word = self.cursor_for(highlight.anchor, *highlight.word)
                 if word is not None:
-                    ours.append(self._selection(word, text, word_colour, underline=True))
-        self.view.setExtraSelections(others + ours)
+                    marks.append(self._selection(word, self.view.mark_format(
+                        theme.selection_background, theme.selection_text, underline=True)))
+        self.view.set_marks("speech", marks)
 
     @staticmethod
-    def _selection(cursor: QTextCursor, text: QColor, background: QColor,
-                   underline: bool) -> QTextEdit.ExtraSelection:
+    def _selection(cursor: QTextCursor, mark: QTextCharFormat) -> QTextEdit.ExtraSelection:
         selection = QTextEdit.ExtraSelection()
         selection.cursor = cursor
-        selection.format = QTextCharFormat()
-        selection.format.setBackground(background)
-        selection.format.setForeground(text)
-        selection.format.setProperty(SENTENCE_PROPERTY, True)
-        if underline:
-            selection.format.setFontUnderline(True)
+        selection.format = mark
         return selection
 
     def _keep_in_view(self, sentence_moved: bool) -> None:
