@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import keyword
 import sys
 from collections.abc import Sequence
 from types import ModuleType
@@ -16,6 +17,8 @@ from reader import APP_ID, __version__
 
 COMMANDS: dict[str, str] = {
     "sections": "List the guide's sections.",
+    "pack": "Create, add, list or remove content packs (more sections, from a zip file).",
+    "import": "Add a Markdown, text or web page file as a new section of a local pack.",
     "screenshot": "Render the main window offscreen to a PNG file and exit.",
     "index": "Build or check the search index (set-up runs this once).",
     "search": "Search the guide and print the matching passages.",
@@ -33,7 +36,10 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _command_module(name: str) -> ModuleType:
-    return importlib.import_module(f"reader.commands.{name.replace('-', '_')}")
+    module = name.replace("-", "_")
+    if keyword.iskeyword(module):  # ``import`` lives in import_.py
+        module += "_"
+    return importlib.import_module(f"reader.commands.{module}")
 
 
 def build_parser() -> argparse.ArgumentParser:

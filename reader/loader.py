@@ -7,6 +7,7 @@ there is one, the line: a group writing its own pack must be told exactly what t
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -87,7 +88,12 @@ def read_manifest(folder: Path) -> dict[str, Any]:
     return manifest
 
 
-def _check_entry(entry: Any, path: Path, index: int, seen: dict[str, int]) -> int:
+def _owner_phrase(owner: str) -> str:
+    return "the bundled guide" if owner == "guide" else f"the content pack '{owner}'"
+
+
+def _check_entry(entry: Any, path: Path, index: int, seen: dict[str, int],
+                 known: Mapping[str, str]) -> int:
     if not isinstance(entry, dict):
         raise ContentError(f"section {index + 1} must be a mapping of id, file, title, kind, tags",
                            path)
@@ -103,6 +109,9 @@ def _check_entry(entry: Any, path: Path, index: int, seen: dict[str, int]) -> in
     if section_id in seen:
         raise ContentError(f"duplicate section id '{section_id}' (first used on line "
                            f"{seen[section_id]})", path, line)
+    if section_id in known:
+        raise ContentError(f"section id '{section_id}' is already used by "
+                           f"{_owner_phrase(known[section_id])}: choose another id", path, line)
     seen[section_id] = line
     for key in ("title", "kind", "file"):
         value = entry.get(key)
@@ -144,14 +153,19 @@ def _read_section_file(path: Path, section_id: str) -> tuple[str, dict[str, Any]
     return post.content, metadata
 
 
-def load_guide(folder: Path, pack: str = "guide") -> Guide:
-    """Read ``folder/manifest.yaml`` and every section it lists, in order."""
+def load_guide(folder: Path, pack: str = "guide", known: Mapping[str, str] | None = None) -> Guide:
+    """Read ``folder/manifest.yaml`` and every section it lists, in order.
+
+    ``known`` maps the ids of sections the reader already shows (the bundled guide, other
+    packs) to the pack holding them: a pack may not reuse one, but may place a section under one.
+    """
+    known = known or {}
     manifest_path = folder / MANIFEST_NAME
     manifest = read_manifest(folder)
     seen: dict[str, int] = {}
     sections: list[Section] = []
     for index, entry in enumerate(manifest["sections"]):
-        line = _check_entry(entry, manifest_path, index, seen)
+        line = _check_entry(entry, manifest_path, index, seen, known)
         path = _resolve_file(folder, entry["file"], manifest_path, line)
         body, metadata = _read_section_file(path, entry["id"])
         sections.append(Section(
@@ -166,7 +180,7 @@ def load_guide(folder: Path, pack: str = "guide") -> Guide:
             pack=pack,
         ))
     for section in sections:
-        if section.parent is not None and section.parent not in seen:
+        if section.parent is not None and section.parent not in seen and section.parent not in known:
             raise ContentError(f"section '{section.id}' names an unknown parent '{section.parent}'",
                                manifest_path, seen[section.id])
     title = manifest.get("title")

@@ -7,8 +7,10 @@ The same pass lists the blocks as plain text, which search indexes and speech re
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
@@ -22,8 +24,11 @@ from reader.model import Guide, Section
 SECTION_SCHEME = "section"
 #: Bump whenever what becomes a block (or its anchor or text) changes: search indexes built
 #: before are then stale and rebuilt.
-BLOCKS_VERSION = 2
+BLOCKS_VERSION = 3
 _SPACE = re.compile(r"\s+")
+_RAW_HTML = re.compile(re.escape(markdown.util.HTML_PLACEHOLDER).replace("%s", r"(\d+)"))
+_ESCAPED = re.compile(f"{markdown.util.STX}(\\d+){markdown.util.ETX}")
+_ENTITY = re.compile(r"&#?\w+;")
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
@@ -45,8 +50,26 @@ class Rendered:
         return next((b for b in self.blocks if b.anchor == anchor), None)
 
 
-def plain_text(element: ET.Element) -> str:
-    return _SPACE.sub(" ", "".join(element.itertext())).strip()
+def clean_text(text: str, stash: Sequence[object] = ()) -> str:
+    """Text as a reader sees it, from a tree that Markdown has not finished with.
+
+    Markdown restores backslash escapes, entities and inline HTML only after the tree
+    processors run, so ``\\#`` or ``&amp;`` would otherwise reach search and speech as
+    placeholders. ``stash`` is the converter's ``htmlStash.rawHtmlBlocks``: entities in it become
+    their characters; tags add no text."""
+
+    def stashed(match: re.Match[str]) -> str:
+        index = int(match.group(1))
+        raw = str(stash[index]) if index < len(stash) else ""
+        return html.unescape(raw) if _ENTITY.fullmatch(raw) else ""
+
+    text = _RAW_HTML.sub(stashed, text)
+    text = _ESCAPED.sub(lambda match: chr(int(match.group(1))), text)
+    return _SPACE.sub(" ", text).strip()
+
+
+def plain_text(element: ET.Element, stash: Sequence[object] = ()) -> str:
+    return clean_text("".join(element.itertext()), stash)
 
 
 def section_link(section_id: str, anchor: str = "") -> str:
@@ -76,6 +99,7 @@ class _BlockAnchors(Treeprocessor):
 
     def run(self, root: ET.Element) -> None:
         self.blocks = []
+        self._stash = self.md.htmlStash.rawHtmlBlocks
         self._paragraphs = 0
         self._used: set[str] = set()
         for element in list(root.iter()):
@@ -91,9 +115,10 @@ class _BlockAnchors(Treeprocessor):
     def _walk(self, parent: ET.Element) -> None:
         for element in parent:
             if element.tag in _HEADINGS:
-                anchor = element.get("id") or self._unique(slugify(plain_text(element), "-") or "heading")
+                text = plain_text(element, self._stash)
+                anchor = element.get("id") or self._unique(slugify(text, "-") or "heading")
                 element.set("id", anchor)
-                self.blocks.append(Block(anchor, "heading", plain_text(element)))
+                self.blocks.append(Block(anchor, "heading", text))
             elif element.tag in {"p", "li", "td", "th"}:
                 self._paragraphs += 1
                 anchor = element.get("id") or self._unique(f"p{self._paragraphs}")
@@ -102,7 +127,7 @@ class _BlockAnchors(Treeprocessor):
                 # A list item holding paragraphs or a nested list: the item is one block
                 # for its own text; nested lists become blocks of their own.
                 nested = [child for child in element if child.tag in {"ul", "ol"}]
-                text = plain_text(element) if not nested else self._text_without(element, nested)
+                text = plain_text(element, self._stash) if not nested else self._text_without(element, nested)
                 if text:
                     self.blocks.append(Block(anchor, kind, text))
                 for child in nested:
@@ -110,14 +135,13 @@ class _BlockAnchors(Treeprocessor):
             else:
                 self._walk(element)
 
-    @staticmethod
-    def _text_without(element: ET.Element, nested: list[ET.Element]) -> str:
+    def _text_without(self, element: ET.Element, nested: list[ET.Element]) -> str:
         parts = [element.text or ""]
         for child in element:
             if child not in nested:
                 parts.append("".join(child.itertext()))
             parts.append(child.tail or "")
-        return _SPACE.sub(" ", "".join(parts)).strip()
+        return clean_text("".join(parts), self._stash)
 
     def _unique(self, anchor: str) -> str:
         candidate, counter = anchor, 1
@@ -174,14 +198,25 @@ class _AnchorExtension(Extension):
         md.treeprocessors.register(self.processor, "block_anchors", 5)
 
 
-def render_section(section: Section, guide: Guide | None = None) -> Rendered:
-    """Render one section under its title.
-
-    ``guide`` lets links to other sections' files become section links."""
+def render_unsanitised(section: Section, guide: Guide | None = None) -> Rendered:
+    """The HTML exactly as Markdown produces it: what the added-content checks inspect."""
     extension = _AnchorExtension(section, guide)
     converter = markdown.Markdown(extensions=["attr_list", "sane_lists", "tables", extension],
                                   output_format="html")
     body = converter.convert(section.body)
     assert extension.processor is not None
     return Rendered(body, tuple(extension.processor.blocks))
+
+
+def render_section(section: Section, guide: Guide | None = None) -> Rendered:
+    """Render one section under its title.
+
+    ``guide`` lets links to other sections' files become section links. Added content (any
+    section not from the bundled guide) keeps only plain document markup, whatever its files say."""
+    rendered = render_unsanitised(section, guide)
+    if section.pack == "guide":
+        return rendered
+    from reader.packs.safety import sanitise_html
+
+    return Rendered(sanitise_html(rendered.html), rendered.blocks)
 

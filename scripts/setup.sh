@@ -33,8 +33,8 @@ RUNTIME_PACKAGES=(
   libespeak-ng1 alsa-utils
 )
 # What the tests use besides: a virtual X server and the screen-reader bus, to see the app as Orca does,
-# and pdftotext to read back the large-print PDF.
-TEST_PACKAGES=(xvfb xauth dbus at-spi2-core python3-pyatspi poppler-utils)
+# pdftotext to read back the large-print PDF, and strace to watch the built portable app's every socket call.
+TEST_PACKAGES=(xvfb xauth dbus at-spi2-core python3-pyatspi poppler-utils strace)
 
 packages=("${RUNTIME_PACKAGES[@]}")
 if [ "$TESTS" = 1 ]; then packages+=("${TEST_PACKAGES[@]}"); fi
@@ -71,7 +71,7 @@ if [ ! -x "$VENV/bin/python" ]; then
   "$PYTHON" -m venv "$VENV"
 fi
 extras=""
-[ "$TESTS" = 1 ] && extras="[test]"
+[ "$TESTS" = 1 ] && extras="[test,build]"  # build: PyInstaller, for the portable build's smoke test
 echo "Installing Co-production Reader into $VENV"
 "$VENV/bin/python" -m pip install --quiet --upgrade pip >/dev/null
 "$VENV/bin/python" -m pip install --quiet --editable ".$extras"

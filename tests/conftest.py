@@ -7,6 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from tests import netguard
+
+netguard.install()  # before any test module imports code that might look a host up
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("COPRODUCTION_READER_CONTENT", None)
 
@@ -28,3 +32,14 @@ def guide():
     from reader.library import open_guide
 
     return open_guide(CONTENT)
+
+
+@pytest.fixture(autouse=True)
+def no_network() -> None:
+    """Every test runs offline: any attempt to use the network fails the test, even if it was caught."""
+    netguard.attempts.clear()
+    yield
+    if netguard.attempts:
+        found = list(netguard.attempts)
+        netguard.attempts.clear()
+        pytest.fail("the test tried to use the network:\n" + "\n".join(found), pytrace=False)

@@ -34,7 +34,11 @@ class ActionSpec:
 MENUS: dict[str, str] = {"file": "&File", "go": "&Go", "view": "&View", "help": "&Help"}
 
 SPECS: list[ActionSpec] = [
-    ActionSpec("quit", "&Quit", "file", QKeySequence.StandardKey.Quit, "Close the reader"),
+    ActionSpec("add_content", "&Add content…", "file", QKeySequence.StandardKey.Open,
+               "Add a content pack (.zip) or a document (Markdown, text or web page) to the reader"),
+    ActionSpec("manage_content", "&Manage added content…", "file", None,
+               "See the content added to the reader, and remove it"),
+    ActionSpec("quit", "&Quit", "file", QKeySequence.StandardKey.Quit, "Close the reader", separator_before=True),
     ActionSpec("previous_section", "&Previous section", "go", "Ctrl+PgUp",
                "Go to the section before this one", toolbar="main"),
     ActionSpec("next_section", "&Next section", "go", "Ctrl+PgDown",

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader import APP_ID, APP_NAME, paths
-from reader.library import open_guide
+from reader.library import open_library
 from reader.loader import ContentError
 from reader.settings import Settings
 from reader.ui.main_window import MainWindow
@@ -50,14 +50,14 @@ class _FirstPaintProbe(QObject):
 def run_app() -> int:
     app = application()
     try:
-        guide = open_guide()
+        library = open_library()
     except ContentError as error:
         QMessageBox.critical(None, tr("The guide could not be opened"),
                              tr("A content file has a problem, so the reader cannot open:\n\n{error}")
                              .format(error=error))
         return 1
     settings = Settings(paths.settings_file())
-    window = MainWindow(guide, settings)
+    window = MainWindow(library.guide, settings)
     probe = None
     if os.environ.get(STARTUP_PROBE_ENV):
         window.remember = False
@@ -66,6 +66,9 @@ def run_app() -> int:
     window.show()
     if settings.problem:
         QTimer.singleShot(0, lambda: window.messages.warning(tr("Settings reset"), settings.problem or ""))
+    if library.problems:
+        QTimer.singleShot(0, lambda: window.messages.warning(tr("Some added content was left out"),
+                                                             "\n\n".join(library.problems)))
     for problem in window.comfort.startup_problems():
         QTimer.singleShot(0, lambda problem=problem: window.messages.warning(tr("Bookmarks reset"), problem))
     return app.exec()

@@ -19,6 +19,7 @@ from reader.render import Rendered, is_web_link, parse_section_link, render_sect
 from reader.rich_text import for_qt_rich_text
 from reader.settings import Settings
 from reader.ui import actions as action_registry
+from reader.ui.added_content import AddedContent
 from reader.ui.comfort import Comfort
 from reader.ui.contents_panel import ContentsPanel
 from reader.ui.messages import LinkChoice, Messages
@@ -68,6 +69,8 @@ class MainWindow(QMainWindow):
         self.panes: list[QWidget] = [self.contents, self.view]
         self.search = SearchDock.install(self)
 
+        self.added_content = AddedContent(self)
+        self.added_content.listeners.append(self.search)  # added content is searchable at once
         self.specs = list(action_registry.SPECS)
         self.actions = action_registry.create_actions(self, self.specs, self._handlers())
         self.menus = action_registry.build_menus(self.menuBar(), self.specs, self.actions,
@@ -117,6 +120,8 @@ class MainWindow(QMainWindow):
             "normal_text": lambda: self.set_text_size(zoom.NORMAL),
             "help": lambda: self.open_section(HELP_SECTION) if HELP_SECTION in self.guide else None,
             "about": self.show_about,
+            "add_content": self.added_content.add_content,
+            "manage_content": self.added_content.manage,
             "search": lambda: self.search.show_and_focus(),
             "next_match": lambda: self.search.step(1),
             "previous_match": lambda: self.search.step(-1),
@@ -184,6 +189,19 @@ class MainWindow(QMainWindow):
         self._update_status()
         self.sectionShown.emit(section_id)
         return True
+
+    def set_guide(self, guide: Guide) -> None:
+        """Show a new set of sections (content added or removed), keeping the reader's place if it is still there."""
+        current, fraction = self.current, self.view.scroll_fraction()
+        self.guide = guide
+        self.contents.set_guide(guide)
+        self.search.panel.set_guide(guide)
+        self.current = None  # render again: the section's text may have changed
+        if current is not None and current in guide:
+            self.open_section(current, record=False)
+            self.view.set_scroll_fraction(fraction)
+        else:
+            self.open_section(guide.first().id, record=False)
 
     def step_section(self, step: int) -> None:
         if self.current is None:

@@ -51,3 +51,14 @@ class Messages:
 
     def information(self, title: str, text: str) -> None:
         QMessageBox.information(self.parent, title, text)
+
+    def confirm(self, title: str, text: str, accept: str) -> bool:
+        """Ask before a change; ``accept`` names the change (Cancel is the default, and Escape)."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, self.parent)
+        box.setAccessibleName(title)
+        accept_button = box.addButton(accept, QMessageBox.ButtonRole.AcceptRole)
+        cancel_button = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel_button)
+        box.setEscapeButton(cancel_button)
+        box.exec()
+        return box.clickedButton() is accept_button

@@ -13,7 +13,7 @@ Shift+F3 step through the matches in the open section.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader import themes
-from reader.model import Guide
+from reader.model import Guide, Section
 from reader.ui.match_highlights import MatchHighlights
 from reader.ui.search_worker import SearchThread
 
@@ -181,15 +181,10 @@ class SearchPanel(QWidget):
         self.kind = QComboBox()
         self.kind.setObjectName("search_kind")
         self.kind.setAccessibleName(tr("Kind of section"))
-        self.kind.addItem(tr("All kinds of section"), "")
-        for kind in guide.kinds():
-            self.kind.addItem(kind.replace("-", " ").capitalize(), kind)
         self.tag = QComboBox()
         self.tag.setObjectName("search_tag")
         self.tag.setAccessibleName(tr("Tag"))
-        self.tag.addItem(tr("All tags"), "")
-        for tag in guide.tags():
-            self.tag.addItem(tag.replace("-", " ").capitalize().replace("Co ", "Co-"), tag)
+        self.set_guide(guide)
 
         self.status = QLabel()
         self.status.setObjectName("search_status")
@@ -244,6 +239,21 @@ class SearchPanel(QWidget):
         self.read_aloud.clicked.connect(lambda: self._read(self.results.currentItem().data(HIT_ROLE))
                                         if self.results.currentItem() else None)
         self._suggested = ""
+
+    def set_guide(self, guide: Guide) -> None:
+        """Offer the kinds and tags of these sections (added content brings its own), keeping the choice."""
+        for combo, everything, values, label in (
+                (self.kind, tr("All kinds of section"), guide.kinds(), lambda k: k.replace("-", " ").capitalize()),
+                (self.tag, tr("All tags"), guide.tags(),
+                 lambda t: t.replace("-", " ").capitalize().replace("Co ", "Co-"))):
+            chosen = combo.currentData() or ""
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everything, "")
+            for value in values:
+                combo.addItem(label(value), value)
+            combo.setCurrentIndex(max(0, combo.findData(chosen)))
+            combo.blockSignals(False)
 
     def set_text_pixels(self, pixels: int) -> None:
         """Follow the window's text size, as the contents do."""
@@ -426,6 +436,23 @@ class SearchDock(QObject):
         self.ready = False
         if not self.closed:
             self.worker.start(sections)  # type: ignore[arg-type]
+
+    # Added content (reader.packs.SectionsListener) ------------------------------------------
+
+    def on_sections_added(self, sections: Sequence[Section]) -> None:
+        """A pack or document was added: index its passages now, without rebuilding the rest."""
+        if self.closed:
+            return
+        self.prepare()  # not open yet: open the index for the content as it was, then change it
+        self.worker.add_sections(sections)
+        self.search_now()
+
+    def on_sections_removed(self, section_ids: Sequence[str]) -> None:
+        if self.closed:
+            return
+        self.prepare()
+        self.worker.remove_sections(section_ids)
+        self.search_now()
 
     def _ready(self, report: object) -> None:
         self.ready, self.report = True, report

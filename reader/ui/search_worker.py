@@ -22,6 +22,7 @@ class SearchWorker(QObject):
     ready = Signal(object)  # IndexReport
     unavailable = Signal(str)
     found = Signal(int, object)  # request number, SearchResults
+    changed = Signal(int)  # passages added or removed for added content
 
     def __init__(self) -> None:
         super().__init__()
@@ -41,6 +42,25 @@ class SearchWorker(QObject):
             self._index.close()
         self._index = index
         self.ready.emit(index.report)
+
+    @Slot(object)
+    def add_sections(self, sections: Sequence[Section]) -> None:
+        """Added content: index its passages in the open index, without rebuilding the rest."""
+        self._change(lambda index: index.add_sections(sections))
+
+    @Slot(object)
+    def remove_sections(self, section_ids: Sequence[str]) -> None:
+        self._change(lambda index: index.remove_sections(section_ids))
+
+    def _change(self, change) -> None:
+        if self._index is None:
+            return  # nothing open: the next open_or_build indexes the content as it is then
+        try:
+            count = change(self._index)
+        except Exception as error:  # a full disk: searching the old index still works
+            self.unavailable.emit(str(error))
+            return
+        self.changed.emit(int(count))
 
     @Slot(int, str, str, str)
     def search(self, request: int, text: str, kind: str, tag: str) -> None:
@@ -65,6 +85,8 @@ class SearchThread(QObject):
     """Owns the worker and its thread; the window talks to it through signals only."""
 
     openRequested = Signal(object)
+    addRequested = Signal(object)
+    removeRequested = Signal(object)
     searchRequested = Signal(int, str, str, str)
     closeRequested = Signal()
 
@@ -75,6 +97,8 @@ class SearchThread(QObject):
         self.worker = SearchWorker()
         self.worker.moveToThread(self.thread)
         self.openRequested.connect(self.worker.open)
+        self.addRequested.connect(self.worker.add_sections)
+        self.removeRequested.connect(self.worker.remove_sections)
         self.searchRequested.connect(self.worker.search)
         self.closeRequested.connect(self.worker.close)
         self._request = 0
@@ -85,6 +109,13 @@ class SearchThread(QObject):
             self.thread.start()
             self.started = True
         self.openRequested.emit(list(sections))
+
+    def add_sections(self, sections: Sequence[Section]) -> None:
+        """Runs after any open asked for before it: requests reach the worker in order."""
+        self.addRequested.emit(list(sections))
+
+    def remove_sections(self, section_ids: Sequence[str]) -> None:
+        self.removeRequested.emit(list(section_ids))
 
     def search(self, text: str, kind: str, tag: str) -> int:
         """Ask for a search; returns its number. Older requests still waiting are dropped."""

@@ -18,6 +18,7 @@ class RecordedMessages:
     def __init__(self) -> None:
         self.shown: list[tuple[str, str, str]] = []
         self.link_choice = LinkChoice.CANCEL
+        self.confirm_answer = True
 
     def web_link(self, url: str) -> LinkChoice:
         self.shown.append(("web_link", url, ""))
@@ -31,6 +32,10 @@ class RecordedMessages:
 
     def information(self, title: str, text: str) -> None:
         self.shown.append(("information", title, text))
+
+    def confirm(self, title: str, text: str, accept: str) -> bool:
+        self.shown.append(("confirm", title, text))
+        return self.confirm_answer
 
 
 @pytest.fixture

@@ -1,0 +1,164 @@
+"""Read a pack's zip without trusting it: every name, size and file type is checked first.
+
+Nothing is written until the whole listing passes; extraction then counts the bytes really
+written, because the sizes a zip declares can lie.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+import zipfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from reader.packs.errors import PackError
+from reader.packs.limits import (
+    ALLOWED_DESCRIPTION,
+    ALLOWED_SUFFIXES,
+    DEFAULT_LIMITS,
+    MIB,
+    PICTURE_SIGNATURES,
+    Limits,
+    is_ignored,
+)
+
+_CHUNK = 64 * 1024
+
+
+@dataclass(frozen=True)
+class Member:
+    info: zipfile.ZipInfo
+    parts: tuple[str, ...]  # the checked relative path
+
+
+def _safe_parts(name: str) -> tuple[str, ...]:
+    """The path's parts, or a PackError for anything that could land outside the pack's folder."""
+    if any(ord(ch) < 32 for ch in name) or "\\" in name:
+        raise PackError(f"'{name!s}' has characters not allowed in a file name in a pack")
+    if name.startswith("/") or (len(name) > 1 and name[1] == ":"):
+        raise PackError(f"'{name}' is an absolute path: files in a pack must be inside its folder")
+    parts = tuple(part for part in PurePosixPath(name).parts if part not in {"", "."})
+    if ".." in parts:
+        raise PackError(f"'{name}' points outside the pack's folder ('..'): refused")
+    if not parts:
+        raise PackError(f"'{name}' is not a usable file name")
+    return parts
+
+
+def check_file_type(parts: tuple[str, ...], head: bytes | None = None) -> None:
+    """Only text and pictures; a picture must really be one (its first bytes say so)."""
+    suffix = PurePosixPath(parts[-1]).suffix.lower()
+    shown = "/".join(parts)
+    if suffix not in ALLOWED_SUFFIXES:
+        raise PackError(f"'{shown}' is not allowed in a pack (only {ALLOWED_DESCRIPTION})")
+    signatures = PICTURE_SIGNATURES.get(suffix)
+    if signatures and head is not None and not head.startswith(signatures):
+        raise PackError(f"'{shown}' is named as a picture but is not one")
+
+
+def _unix_mode(info: zipfile.ZipInfo) -> int:
+    return (info.external_attr >> 16) & 0xFFFF
+
+
+def list_members(zip_file: zipfile.ZipFile, limits: Limits = DEFAULT_LIMITS) -> list[Member]:
+    """Check the zip's listing: names, links, encryption, count, declared sizes, compression ratio."""
+    members: list[Member] = []
+    seen: set[str] = set()
+    total = 0
+    for info in zip_file.infolist():
+        parts = _safe_parts(info.filename)
+        mode = _unix_mode(info)
+        if mode and stat.S_ISLNK(mode):
+            raise PackError(f"'{info.filename}' is a link: links are not allowed in a pack")
+        if info.is_dir():
+            continue
+        if stat.S_IFMT(mode) not in (0, stat.S_IFREG):  # zip tools may leave the type bits unset
+            raise PackError(f"'{info.filename}' is not an ordinary file")
+        if is_ignored(parts):
+            continue
+        if info.flag_bits & 0x1:
+            raise PackError(f"'{info.filename}' is encrypted: packs must not be password-protected")
+        key = "/".join(parts).casefold()  # Windows and macOS would merge names that differ in case
+        if key in seen:
+            raise PackError(f"'{info.filename}' appears twice in the zip")
+        seen.add(key)
+        check_file_type(parts)
+        total += info.file_size
+        if len(members) + 1 > limits.max_files:
+            raise PackError(f"the pack has more than {limits.max_files} files")
+        if total > limits.max_total_bytes:
+            raise PackError(f"the pack's files add up to more than {limits.max_total_bytes // MIB} MB")
+        if info.file_size > limits.ratio_floor_bytes and \
+                info.file_size > limits.max_ratio * max(info.compress_size, 1):
+            raise PackError(f"'{info.filename}' is compressed suspiciously well (a possible zip bomb): "
+                            "refused")
+        members.append(Member(info, parts))
+    if not members:
+        raise PackError("the zip is empty")
+    return members
+
+
+def open_zip(path: Path) -> zipfile.ZipFile:
+    """Open ``path`` as a zip, or a PackError saying plainly that it is not one."""
+    if not path.is_file():
+        raise PackError(f"{path}: no such file")
+    if not zipfile.is_zipfile(path):
+        raise PackError(f"{path.name} is not a zip file")
+    try:
+        return zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise PackError(f"{path.name} is a damaged zip file ({error})") from None
+
+
+def extract(path: Path, destination: Path, limits: Limits = DEFAULT_LIMITS) -> None:
+    """Extract a checked zip into the empty folder ``destination``, enforcing the limits on real bytes."""
+    with open_zip(path) as zip_file:
+        members = list_members(zip_file, limits)
+        written = 0
+        root = destination.resolve()
+        for member in members:
+            target = destination.joinpath(*member.parts)
+            if not target.resolve().is_relative_to(root):
+                raise PackError(f"'{member.info.filename}' points outside the pack's folder: refused")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                with zip_file.open(member.info) as source, open(target, "xb") as out:
+                    head = source.read(_CHUNK)
+                    check_file_type(member.parts, head)
+                    chunk = head
+                    size = 0
+                    while chunk:
+                        size += len(chunk)
+                        written += len(chunk)
+                        if size > member.info.file_size or written > limits.max_total_bytes:
+                            raise PackError(f"'{member.info.filename}' is larger than the zip says: refused")
+                        out.write(chunk)
+                        chunk = source.read(_CHUNK)
+            except (zipfile.BadZipFile, EOFError, NotImplementedError, RuntimeError, zlib.error) as error:
+                raise PackError(f"'{member.info.filename}' is damaged in the zip ({error})") from None
+            except OSError as error:
+                raise PackError(f"could not write '{member.info.filename}': {error.strerror or error}") \
+                    from None
+
+
+def write_zip(files: list[tuple[Path, str]], out: Path) -> None:
+    """Write ``(file, name in zip)`` pairs to ``out`` atomically, in a stable order."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    os.close(fd)
+    try:
+        with zipfile.ZipFile(tmp_name, "w", compression=zipfile.ZIP_DEFLATED) as zip_file:
+            for file, name in sorted(files, key=lambda pair: pair[1]):
+                info = zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0))
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = (stat.S_IFREG | 0o644) << 16
+                zip_file.writestr(info, file.read_bytes())
+        os.replace(tmp_name, out)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise

@@ -1,0 +1,66 @@
+"""Make a pack's zip from a content folder, refusing anything ``add`` would refuse later."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.loader import MANIFEST_NAME
+from reader.packs.archive import check_file_type, write_zip
+from reader.packs.errors import PackError
+from reader.packs.limits import DEFAULT_LIMITS, IGNORED_FOLDERS, Limits, is_ignored
+from reader.packs.store import bundled_known
+from reader.packs.validate import load_pack
+
+
+@dataclass(frozen=True)
+class CreatedPack:
+    name: str
+    title: str
+    sections: int
+    files: int
+    path: Path
+
+
+def _pack_files(folder: Path, skip: Path, limits: Limits) -> list[tuple[Path, str]]:
+    files: list[tuple[Path, str]] = []
+    total = 0
+    for current, dirs, names in os.walk(folder, followlinks=False):
+        here = Path(current)
+        for name in list(dirs):
+            if (here / name).is_symlink():
+                link = (here / name).relative_to(folder).as_posix()
+                raise PackError(f"'{link}' is a link: links are not allowed in a pack")
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in IGNORED_FOLDERS)
+        for name in sorted(names):
+            path = here / name
+            relative = path.relative_to(folder)
+            if name.startswith(".") or is_ignored(relative.parts) or path.resolve() == skip:
+                continue
+            if path.is_symlink():
+                raise PackError(f"'{relative.as_posix()}' is a link: links are not allowed in a pack")
+            with path.open("rb") as handle:
+                check_file_type(relative.parts, handle.read(16))
+            total += path.stat().st_size
+            files.append((path, relative.as_posix()))
+            if len(files) > limits.max_files:
+                raise PackError(f"the folder has more than {limits.max_files} files")
+            if total > limits.max_total_bytes:
+                raise PackError(f"the folder's files add up to more than "
+                                f"{limits.max_total_bytes // (1024 * 1024)} MB")
+    return files
+
+
+def create(folder: Path, out_zip: Path, limits: Limits = DEFAULT_LIMITS) -> CreatedPack:
+    """Check ``folder`` as ``add`` will (against the bundled guide's ids) and zip it to ``out_zip``."""
+    folder = Path(folder)
+    out_zip = Path(out_zip)
+    if not (folder / MANIFEST_NAME).is_file():
+        raise PackError(f"{folder}: no {MANIFEST_NAME} in this folder (see the content format)")
+    if out_zip.suffix.lower() != ".zip":
+        raise PackError(f"{out_zip.name}: the pack's file name must end in .zip")
+    pack = load_pack(folder, bundled_known())
+    files = _pack_files(folder, out_zip.resolve(), limits)
+    write_zip(files, out_zip)
+    return CreatedPack(pack.sections[0].pack, pack.title, len(pack), len(files), out_zip)

@@ -1,0 +1,214 @@
+"""Installed packs: one folder each under ``<data>/packs/<name>/``, changed only by atomic renames.
+
+A pack is unpacked and checked in a hidden staging folder beside the installed ones (the same
+disk, so the final rename is atomic); only a pack that passed every check is renamed into
+place. On any failure the staging folder, and any folder this made, are removed again, so the
+user's data folder is exactly as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import os
+import secrets
+import shutil
+import tempfile
+import time
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader import paths
+from reader.loader import ID_PATTERN, MANIFEST_NAME, load_guide
+from reader.model import Section
+from reader.packs.archive import extract
+from reader.packs.errors import PackError, PackExistsError
+from reader.packs.events import SectionsListener
+from reader.packs.limits import DEFAULT_LIMITS, Limits
+from reader.packs.validate import load_pack, pack_name
+
+STAGING_PREFIX = ".incoming-"
+REPLACED_PREFIX = ".replaced."
+REMOVED_PREFIX = ".removed."
+STALE_SECONDS = 600  # leftovers older than this belong to no running operation
+
+
+@dataclass(frozen=True)
+class InstalledPack:
+    name: str
+    title: str
+    folder: Path
+    sections: tuple[Section, ...]
+
+
+@dataclass(frozen=True)
+class BrokenPack:
+    """An installed folder that no longer loads (edited by hand, or from an older version)."""
+
+    name: str
+    folder: Path
+    problem: str
+
+
+def packs_dir() -> Path:
+    return paths.data_dir() / "packs"
+
+
+def bundled_known() -> dict[str, str]:
+    """Ids of the bundled guide's sections, which no pack may reuse."""
+    return {section.id: "guide" for section in load_guide(paths.content_dir())}
+
+
+def _pack_folders() -> Iterator[Path]:
+    folder = packs_dir()
+    if not folder.is_dir():
+        return
+    for child in sorted(folder.iterdir()):
+        if child.is_dir() and not child.name.startswith(".") and not child.is_symlink():
+            yield child
+
+
+def tidy() -> None:
+    """Finish or undo operations that a crash interrupted (see the renames in :func:`_swap_in`)."""
+    folder = packs_dir()
+    if not folder.is_dir():
+        return
+    now = time.time()
+    for child in folder.iterdir():
+        if not child.name.startswith(".") or now - child.stat().st_mtime < STALE_SECONDS:
+            continue
+        if child.name.startswith(REPLACED_PREFIX):
+            name = child.name[len(REPLACED_PREFIX):].split(".")[0]
+            if ID_PATTERN.match(name) and not (folder / name).exists():
+                with contextlib.suppress(OSError):
+                    os.rename(child, folder / name)  # the new copy never arrived: keep the old one
+                continue
+        if child.name.startswith((STAGING_PREFIX, REPLACED_PREFIX, REMOVED_PREFIX)):
+            shutil.rmtree(child, ignore_errors=True)
+
+
+def scan(known: Mapping[str, str] | None = None) -> tuple[list[InstalledPack], list[BrokenPack]]:
+    """Load every installed pack, in name order; a pack that fails is reported, never fatal."""
+    taken = dict(bundled_known() if known is None else known)
+    installed: list[InstalledPack] = []
+    broken: list[BrokenPack] = []
+    for folder in _pack_folders():
+        try:
+            pack = load_pack(folder, taken)
+            if pack.sections[0].pack != folder.name:
+                raise PackError(f"{MANIFEST_NAME}: its name '{pack.sections[0].pack}' does not match "
+                                f"its folder '{folder.name}'")
+        except PackError as error:
+            broken.append(BrokenPack(folder.name, folder, str(error)))
+            continue
+        taken.update({section.id: folder.name for section in pack})
+        installed.append(InstalledPack(folder.name, pack.title, folder, tuple(pack.sections)))
+    return installed, broken
+
+
+def list_packs() -> list[InstalledPack]:
+    """The packs that load; :func:`scan` also gives the ones that do not."""
+    return scan()[0]
+
+
+def find(name: str) -> InstalledPack | None:
+    return next((pack for pack in list_packs() if pack.name == name), None)
+
+
+def known_except(name: str) -> dict[str, str]:
+    known = bundled_known()
+    for pack in scan(known)[0]:
+        if pack.name != name:
+            known.update({section.id: pack.name for section in pack.sections})
+    return known
+
+
+@contextlib.contextmanager
+def staging_folder() -> Iterator[Path]:
+    """A hidden folder beside the installed packs, removed afterwards with any folder made for it."""
+    created: list[Path] = []
+    probe = packs_dir()
+    while not probe.exists():
+        created.append(probe)
+        probe = probe.parent
+    packs_dir().mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=packs_dir()))
+    try:
+        yield staging
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        for folder in created:  # deepest first; only if still empty (nothing was installed)
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+
+
+def _pack_root(staging: Path) -> Path:
+    """The folder holding the manifest: the zip's top level, or its only folder (a zipped folder)."""
+    if (staging / MANIFEST_NAME).is_file():
+        return staging
+    children = [child for child in staging.iterdir() if not child.name.startswith(".")]
+    if len(children) == 1 and children[0].is_dir() and (children[0] / MANIFEST_NAME).is_file():
+        return children[0]
+    raise PackError(f"the zip has no {MANIFEST_NAME} at its top level: it is not a content pack")
+
+
+def swap_in(new: Path, target: Path) -> None:
+    """Put ``new`` at ``target``, replacing any old copy: two renames, undone if the second fails."""
+    if not target.exists():
+        os.rename(new, target)
+        return
+    aside = target.with_name(f"{REPLACED_PREFIX}{target.name}.{secrets.token_hex(4)}")
+    os.rename(target, aside)
+    try:
+        os.rename(new, target)
+    except OSError:
+        os.rename(aside, target)
+        raise
+    shutil.rmtree(aside, ignore_errors=True)
+
+
+def moved(sections: Sequence[Section], old_root: Path, new_root: Path) -> tuple[Section, ...]:
+    """The same sections, with their files where the final rename put them."""
+    return tuple(dataclasses.replace(s, path=new_root / s.path.relative_to(old_root)) for s in sections)
+
+
+def add(zip_path: Path, *, replace: bool = False, listener: SectionsListener | None = None,
+        limits: Limits = DEFAULT_LIMITS) -> InstalledPack:
+    """Install the pack in ``zip_path``; a PackError says why it was refused (nothing changed)."""
+    tidy()
+    zip_path = Path(zip_path)
+    with staging_folder() as staging:
+        extract(zip_path, staging, limits)
+        root = _pack_root(staging)
+        name = pack_name(root)
+        target = packs_dir() / name
+        old = find(name) if target.exists() else None
+        if target.exists() and not replace:
+            raise PackExistsError(name)
+        pack = load_pack(root, known_except(name))
+        swap_in(root, target)
+        installed = InstalledPack(name, pack.title, target, moved(pack.sections, root, target))
+    if listener is not None:
+        if old is not None:
+            listener.on_sections_removed([section.id for section in old.sections])
+        listener.on_sections_added(installed.sections)
+    return installed
+
+
+def remove(name: str, *, listener: SectionsListener | None = None) -> list[str]:
+    """Remove an installed pack; returns the ids of the sections that went with it."""
+    tidy()
+    target = packs_dir() / name
+    if not ID_PATTERN.match(name) or not target.is_dir():
+        names = [folder.name for folder in _pack_folders()]
+        hint = f" (installed: {', '.join(names)})" if names else " (no packs are installed)"
+        raise PackError(f"no pack named '{name}' is installed{hint}")
+    pack = find(name)
+    ids = [section.id for section in pack.sections] if pack else []
+    aside = target.with_name(f"{REMOVED_PREFIX}{name}.{secrets.token_hex(4)}")
+    os.rename(target, aside)
+    shutil.rmtree(aside, ignore_errors=True)
+    if listener is not None and ids:
+        listener.on_sections_removed(ids)
+    return ids

@@ -1,0 +1,219 @@
+"""Adding and removing content from the window: packs (zip files) and single documents.
+
+The rules live in :mod:`reader.packs`; this module asks for a file, reports the outcome in
+plain words, and puts the new sections in front of the reader at once (contents, text and,
+through :attr:`AddedContent.listeners`, the search index).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.library import open_library
+from reader.model import Section
+from reader.packs import PackError, PackExistsError, SectionsListener, add, import_document, remove, scan
+
+FILE_FILTER = "Content packs and documents (*.zip *.md *.markdown *.txt *.html *.htm);;All files (*)"
+NAME_ROLE = Qt.ItemDataRole.UserRole
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("AddedContent", text)
+
+
+class _WaitCursor:
+    def __enter__(self) -> None:
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+
+    def __exit__(self, *exc: object) -> None:
+        QGuiApplication.restoreOverrideCursor()
+
+
+class AddedContent(QObject):
+    """The window's "Add content…" and "Manage added content…" commands.
+
+    ``choose_file`` asks the user for a file (a file dialog by default; tests pass their own).
+    """
+
+    guideChanged = Signal()
+
+    def __init__(self, window: QWidget, choose_file: Callable[[], str] | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.choose_file = choose_file or self._file_dialog
+        self.listeners: list[SectionsListener] = []
+
+    # Telling others ---------------------------------------------------------------------------
+
+    def on_sections_added(self, sections: Sequence[Section]) -> None:
+        for listener in self.listeners:
+            listener.on_sections_added(sections)
+
+    def on_sections_removed(self, section_ids: Sequence[str]) -> None:
+        for listener in self.listeners:
+            listener.on_sections_removed(section_ids)
+
+    # Commands -----------------------------------------------------------------------------------
+
+    def _file_dialog(self) -> str:
+        path, _ = QFileDialog.getOpenFileName(self.window, tr("Add content"), str(Path.home()), tr(FILE_FILTER))
+        return path
+
+    def add_content(self) -> bool:
+        """Ask for a file and add it: a zip is a content pack, anything else a document."""
+        chosen = self.choose_file()
+        return self.add_path(Path(chosen)) if chosen else False
+
+    def add_path(self, path: Path) -> bool:
+        messages = self.window.messages
+        try:
+            with _WaitCursor():
+                if path.suffix.lower() == ".zip":
+                    sections = self._add_pack(path)
+                else:
+                    sections = (import_document(path, listener=self),)
+        except PackError as error:
+            messages.error(tr("Content not added"),
+                           tr("“{file}” was not added, and nothing in the reader was changed.\n\n"
+                              "Reason: {reason}").format(file=path.name, reason=error))
+            return False
+        if not sections:  # the user chose not to replace an installed pack
+            return False
+        self.reload(open_section=sections[0].id)
+        count = len(sections)
+        self.window.statusBar().showMessage(
+            tr("Added “{file}”: {count} new section(s), marked “added” in the contents.").format(
+                file=path.name, count=count), 10000)
+        return True
+
+    def _add_pack(self, path: Path) -> tuple[Section, ...]:
+        try:
+            return add(path, listener=self).sections
+        except PackExistsError as exists:
+            replace = self.window.messages.confirm(
+                tr("Replace added content?"),
+                tr("Content named “{name}” has already been added. Replace it with the content in “{file}”?")
+                .format(name=exists.name, file=path.name), tr("&Replace"))
+            if not replace:
+                return ()
+            return add(path, replace=True, listener=self).sections
+
+    def remove_pack(self, name: str) -> bool:
+        """Remove an installed pack after asking; the reader moves away from its sections."""
+        confirmed = self.window.messages.confirm(
+            tr("Remove added content?"),
+            tr("Remove “{name}” and all its sections from the reader? The bundled guide is not affected.")
+            .format(name=name), tr("&Remove"))
+        if not confirmed:
+            return False
+        try:
+            remove(name, listener=self)
+        except (PackError, OSError) as error:
+            self.window.messages.error(tr("Content not removed"), str(error))
+            return False
+        self.reload()
+        self.window.statusBar().showMessage(tr("Removed “{name}”.").format(name=name), 10000)
+        return True
+
+    def reload(self, open_section: str | None = None) -> None:
+        library = open_library()
+        self.window.set_guide(library.guide)
+        if open_section and open_section in library.guide:
+            self.window.open_section(open_section)
+        self.guideChanged.emit()
+
+    def manage(self) -> None:
+        ManageDialog(self, self.window).exec()
+
+
+class ManageDialog(QDialog):
+    """The added content, one line per pack, with Add and Remove."""
+
+    def __init__(self, content: AddedContent, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.content = content
+        self.setObjectName("manage_content")
+        self.setWindowTitle(tr("Added content"))
+        self.setAccessibleName(tr("Added content"))
+        intro = QLabel(tr("Content added to this reader. The bundled guide is always kept; removing added "
+                          "content removes only its own sections."))
+        intro.setWordWrap(True)
+        self.packs = QListWidget()
+        self.packs.setObjectName("packs")
+        self.packs.setAccessibleName(tr("Added content"))
+        self.packs.setAccessibleDescription(tr("Each line is one piece of added content with its number of "
+                                               "sections. Choose one, then Remove."))
+        intro.setBuddy(self.packs)
+        self.add_button = QPushButton(tr("&Add content…"))
+        self.add_button.setAccessibleDescription(tr("Add a content pack (.zip) or a document"))
+        self.remove_button = QPushButton(tr("&Remove"))
+        self.remove_button.setAccessibleDescription(tr("Remove the chosen content and its sections"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.add_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.remove_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.add_button.clicked.connect(self._add)
+        self.remove_button.clicked.connect(self._remove)
+        self.packs.currentItemChanged.connect(lambda *_: self._update_buttons())
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.packs)
+        layout.addWidget(buttons)
+        self.resize(560, 360)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.packs.clear()
+        installed, broken = scan()
+        for pack in installed:
+            count = len(pack.sections)
+            item = QListWidgetItem(tr("{title} ({count} section(s); name: {name})").format(
+                title=pack.title, count=count, name=pack.name))
+            item.setData(NAME_ROLE, pack.name)
+            item.setToolTip(", ".join(section.title for section in pack.sections))
+            self.packs.addItem(item)
+        for pack in broken:
+            item = QListWidgetItem(tr("{name} (cannot be read: {problem})").format(name=pack.name,
+                                                                                 problem=pack.problem))
+            item.setData(NAME_ROLE, pack.name)
+            self.packs.addItem(item)
+        if not installed and not broken:
+            item = QListWidgetItem(tr("No content has been added yet."))
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.packs.addItem(item)
+        else:
+            self.packs.setCurrentRow(0)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        item = self.packs.currentItem()
+        self.remove_button.setEnabled(item is not None and item.data(NAME_ROLE) is not None)
+
+    def selected_name(self) -> str | None:
+        item = self.packs.currentItem()
+        return item.data(NAME_ROLE) if item is not None else None
+
+    def _add(self) -> None:
+        if self.content.add_content():
+            self.refresh()
+
+    def _remove(self) -> None:
+        name = self.selected_name()
+        if name and self.content.remove_pack(name):
+            self.refresh()
+            self.packs.setFocus()
