@@ -8,9 +8,6 @@ overwritten, and the reader starts with an empty list and says so.
 
 from __future__ import annotations
 
-import json
-import shutil
-import time
 import uuid
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
@@ -18,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from reader import atomic, paths
+from reader import atomic, paths, userfile
 
 FILE_VERSION = 1
 LABEL_LIMIT = 200
@@ -155,15 +152,13 @@ class Places:
         raise KeyError(bookmark_id)
 
     def _load(self) -> None:
-        if not self.path.exists():
-            return
         try:
-            raw = json.loads(self.path.read_text(encoding="utf-8"))
-            if not isinstance(raw, dict):
-                raise ValueError("not a JSON object")
-        except (OSError, ValueError) as error:
+            raw = userfile.read_object(self.path)
+        except userfile.UnreadableFile as error:
             self.problem = (f"Your bookmarks file could not be read ({error}); the reader starts with no "
-                            f"bookmarks. {self._keep_aside()}")
+                            f"bookmarks. {userfile.keep_aside(self.path)}")
+            return
+        if raw is None:
             return
         bookmarks = [_bookmark(item) for item in _list(raw.get("bookmarks"))]
         recent = [_visit(item) for item in _list(raw.get("recent"))]
@@ -173,15 +168,7 @@ class Places:
         bad_lists = not all(isinstance(raw.get(key, []), list) for key in ("bookmarks", "recent"))
         if lost or bad_lists:
             self.problem = ("Some bookmarks or recently read places could not be read and were left out. "
-                            f"{self._keep_aside()}")
-
-    def _keep_aside(self) -> str:
-        kept = self.path.with_name(f"{self.path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
-        try:
-            shutil.copy2(self.path, kept)
-        except OSError:
-            return "It could not be copied aside."
-        return f"The file as it was is kept as {kept}."
+                            f"{userfile.keep_aside(self.path)}")
 
 
 def _list(value: Any) -> list[Any]:

@@ -7,14 +7,11 @@ cannot be read is kept aside (never overwritten) and the reader starts from defa
 
 from __future__ import annotations
 
-import json
-import shutil
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reader import atomic, themes, typography
+from reader import atomic, themes, typography, userfile
 
 
 @dataclass(frozen=True)
@@ -85,21 +82,13 @@ class Settings:
         self._load()
 
     def _load(self) -> None:
-        if not self.path.exists():
-            return
         try:
-            raw = json.loads(self.path.read_text(encoding="utf-8"))
-            if not isinstance(raw, dict):
-                raise ValueError("not a JSON object")
-        except (OSError, ValueError) as error:
-            kept = self.path.with_name(f"{self.path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
-            try:
-                shutil.copy2(self.path, kept)
-                where = f"It has been kept as {kept}."
-            except OSError:
-                where = "It could not be copied aside."
+            raw = userfile.read_object(self.path)
+        except userfile.UnreadableFile as error:
             self.problem = (f"Your settings file could not be read ({error}); the reader is using the "
-                            f"default settings. {where}")
+                            f"default settings. {userfile.keep_aside(self.path)}")
+            return
+        if raw is None:
             return
         rejected = [key for key, value in raw.items() if key in REGISTRY and not REGISTRY[key].accepts(value)]
         self._values = {key: value for key, value in raw.items() if key not in rejected}

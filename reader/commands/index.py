@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from reader.commands import guide_or_report
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     group = parser.add_mutually_exclusive_group()
@@ -19,16 +21,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.library import open_guide
-    from reader.loader import ContentError
     from reader.search import IndexUnavailable, SearchIndex
     from reader.search.index import default_roots
     from reader.search.store import content_fingerprint, inspect
 
-    try:
-        guide = open_guide()
-    except ContentError as error:
-        print(f"coproduction-reader: {error}", file=sys.stderr)
+    guide = guide_or_report()
+    if guide is None:
         return 1
     if args.check:
         expected = content_fingerprint(guide)

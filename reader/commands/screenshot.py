@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 from reader import presets, themes, zoom
+from reader.commands import guide_or_report
 
 
 def _percent(text: str) -> int:
@@ -45,13 +46,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from reader.library import open_guide
-    from reader.loader import ContentError
 
-    try:
-        guide = open_guide()
-    except ContentError as error:
-        print(f"coproduction-reader: {error}", file=sys.stderr)
+    guide = guide_or_report()
+    if guide is None:
         return 1
     if args.section and args.section not in guide:
         print(f"coproduction-reader screenshot: error: no section '{args.section}' "

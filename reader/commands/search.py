@@ -11,6 +11,8 @@ import argparse
 import json
 import sys
 
+from reader.commands import guide_or_report
+
 USAGE_ERROR = 2
 
 
@@ -34,14 +36,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.library import open_guide
-    from reader.loader import ContentError
     from reader.search import IndexUnavailable, SearchIndex
 
-    try:
-        guide = open_guide()
-    except ContentError as error:
-        print(f"coproduction-reader: {error}", file=sys.stderr)
+    guide = guide_or_report()
+    if guide is None:
         return 1
     for option, value, known in (("--kind", args.kind, guide.kinds()), ("--tag", args.tag, guide.tags())):
         if value is not None and value.lower() not in known:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
+
+from reader.commands import guide_or_report
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -12,13 +13,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.library import open_guide
-    from reader.loader import ContentError
 
-    try:
-        guide = open_guide()
-    except ContentError as error:
-        print(f"coproduction-reader: {error}", file=sys.stderr)
+    guide = guide_or_report()
+    if guide is None:
         return 1
     rows = [{"id": s.id, "title": s.title, "kind": s.kind, "tags": list(s.tags), "words": s.word_count,
              "parent": s.parent} for s in guide]

@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from reader.commands import guide_or_report
 from reader.speech.engine import MAX_RATE, MIN_RATE
 
 
@@ -42,8 +43,6 @@ def _minutes(ms: int) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from reader import paths
-    from reader.library import open_guide
-    from reader.loader import ContentError
     from reader.settings import Settings
     from reader.speech.engine import EngineUnavailable, open_engine
     from reader.speech.export import ExportCancelled, audio_format, export_script, export_scripts
@@ -56,10 +55,9 @@ def run(args: argparse.Namespace) -> int:
 
     if args.all == bool(args.section):
         return fail("give either a SECTION_ID or --all", 2)
-    try:
-        guide = open_guide()
-    except ContentError as error:
-        return fail(str(error))
+    guide = guide_or_report("speak")
+    if guide is None:
+        return 1
     settings = Settings(paths.settings_file())
     rate = args.rate or settings.get("speech_rate")
     try:
