@@ -19,24 +19,9 @@ from reader.speech.fake import FakeEngine
 from reader.ui.main_window import MainWindow
 from reader.ui.speech_highlight import Highlight
 
+from .ui.conftest import RecordedMessages
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-class FakeMessages:
-    def __init__(self) -> None:
-        self.shown: list[tuple[str, str, str]] = []
-
-    def warning(self, title: str, text: str) -> None:
-        self.shown.append(("warning", title, text))
-
-    def error(self, title: str, text: str) -> None:
-        self.shown.append(("error", title, text))
-
-    def information(self, title: str, text: str) -> None:
-        self.shown.append(("information", title, text))
-
-    def web_link(self, url: str):  # pragma: no cover - not used here
-        raise AssertionError("no web links in these tests")
 
 
 class FakeChooser:
@@ -56,7 +41,7 @@ def _make_window(qtbot, guide, monkeypatch, engine: str = "fake", audio: str = "
                  fake: FakeEngine | None = None) -> MainWindow:
     monkeypatch.setenv("COPRODUCTION_READER_SPEECH", engine)
     monkeypatch.setenv("COPRODUCTION_READER_AUDIO", audio)
-    window = MainWindow(guide, Settings(paths.settings_file()), messages=FakeMessages(), remember=False)
+    window = MainWindow(guide, Settings(paths.settings_file()), messages=RecordedMessages(), remember=False)
     if fake is not None:
         window.speech.controller.engine_factory = lambda: fake
     qtbot.addWidget(window)
@@ -403,7 +388,7 @@ def test_closing_windows_leaves_no_reading_threads_behind(qtbot, guide, monkeypa
         window.speech.read_from_anchor("p2")
         qtbot.waitUntil(lambda w=window: bool(_sentence_text(w)), timeout=5000)
         window.close()
-    quick = MainWindow(guide, Settings(paths.settings_file()), messages=FakeMessages(), remember=False)
+    quick = MainWindow(guide, Settings(paths.settings_file()), messages=RecordedMessages(), remember=False)
     quick.show()
     quick.close()  # closed before the voice finished loading
     qtbot.wait(200)
