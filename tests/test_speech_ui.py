@@ -429,3 +429,18 @@ def test_the_marks_take_the_theme_colours_and_stay_over_search_marks(qtbot, wind
     window.view.set_marks("search", [])
     painted = window.view.extraSelections()
     assert len(painted) == 1 and painted[0].format.background().color().name() == theme.spoken_background
+
+
+def test_preferences_lead_to_the_voice_and_pronunciation_list(qtbot, window: MainWindow) -> None:
+    from PySide6.QtWidgets import QAbstractButton
+
+    from reader.ui.voice_dialog import VoiceDialog
+
+    preferences = window.comfort.show_preferences()
+    button = preferences.findChild(QAbstractButton, "preferences_voice")
+    assert button is not None and button.isVisible() and button.accessibleDescription()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    dialog = window.findChild(VoiceDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.reject()
+    preferences.close()

@@ -394,6 +394,12 @@ class Comfort(QObject):
         layout.addWidget(scroll, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(dialog.reject)
+        speech = getattr(self.window, "speech", None)
+        if speech is not None:  # voice, speed, volume and the pronunciation list have a dialog of their own
+            voice = buttons.addButton(tr("&Voice and pronunciation…"), QDialogButtonBox.ButtonRole.ActionRole)
+            voice.setObjectName("preferences_voice")
+            voice.setAccessibleDescription(tr("Choose the voice, its speed and volume, and how it says names"))
+            voice.clicked.connect(speech.voice_settings)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setAccessibleName(tr("Close"))
         layout.addWidget(buttons)
