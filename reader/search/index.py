@@ -238,7 +238,9 @@ class SearchIndex:
                     except BaseException:
                         writer.cancel()
                         raise
-                    writer.commit(optimize=True)
+                    # No optimize: merging every segment costs more than the change itself, and
+                    # the next full build leaves one segment again.
+                    writer.commit()
                     documents = ix.doc_count()
                 finally:
                     ix.close()
