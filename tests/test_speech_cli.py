@@ -71,9 +71,9 @@ def test_speak_the_whole_guide_into_a_folder(tmp_path: Path, capsys: pytest.Capt
 
 
 @pytest.mark.parametrize(("args", "status", "message"), [
-    (["speak", "no-such-section", "--out", "x.mp3"], 1, "no section “no-such-section”"),
-    (["speak", "foreword", "--out", "x.ogg"], 1, "must end in .mp3 or .wav"),
-    (["speak", "foreword", "--out", "x.mp3", "--voice", "xx/none"], 1, "no voice “xx/none”"),
+    (["speak", "no-such-section", "--out", "x.mp3"], 2, "no section “no-such-section”"),
+    (["speak", "foreword", "--out", "x.ogg"], 2, "must end in .mp3 or .wav"),
+    (["speak", "foreword", "--out", "x.mp3", "--voice", "xx/none"], 2, "no voice “xx/none”"),
     (["speak", "--out", "x.mp3"], 2, "either a SECTION_ID or --all"),
 ])
 def test_speak_refuses_bad_input_clearly(args: list[str], status: int, message: str, tmp_path: Path,
@@ -84,6 +84,7 @@ def test_speak_refuses_bad_input_clearly(args: list[str], status: int, message: 
     assert main(args) == status
     captured = capsys.readouterr()
     assert message in captured.err and captured.out == ""
+    assert len(captured.err.strip().splitlines()) == 1
     assert not list(tmp_path.iterdir())
 
 

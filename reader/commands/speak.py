@@ -58,6 +58,14 @@ def run(args: argparse.Namespace) -> int:
     guide = guide_or_report("speak")
     if guide is None:
         return 1
+    section = None if args.all else guide.get(args.section)
+    if not args.all:  # wrong arguments are told before the voice is even loaded
+        if section is None:
+            return fail(f"there is no section “{args.section}”; the 'sections' command lists them", 2)
+        try:
+            audio_format(args.out)
+        except ValueError as error:
+            return fail(str(error), 2)
     settings = Settings(paths.settings_file())
     rate = args.rate or settings.get("speech_rate")
     try:
@@ -66,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
         return fail(str(error))
     voice = args.voice or settings.get("speech_voice") or engine.default_voice(guide.language)
     if voice not in {v.id for v in engine.voices()}:
-        return fail(f"there is no voice “{voice}”; the 'voices' command lists them")
+        return fail(f"there is no voice “{voice}”; the 'voices' command lists them", 2)
     lexicon, problem = load_lexicon()
     if problem:
         print(f"coproduction-reader speak: {problem} (using the shipped pronunciations only)", file=sys.stderr)
@@ -81,10 +89,7 @@ def run(args: argparse.Namespace) -> int:
             results = export_scripts(engine, scripts, args.out, args.format, voice=voice, rate=rate,
                                      progress=progress, album=guide.title)
         else:
-            section = guide.get(args.section)
-            if section is None:
-                return fail(f"there is no section “{args.section}”; the 'sections' command lists them")
-            audio_format(args.out)
+            assert section is not None
             results = [export_script(engine, prepare_section(section, guide, lexicon), args.out, voice=voice,
                                      rate=rate, progress=progress, album=guide.title)]
     except (ValueError, OSError, RuntimeError, ExportCancelled) as error:
