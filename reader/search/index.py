@@ -185,7 +185,9 @@ class SearchIndex:
         with self._mutex:
             old_ix, old_searcher = self._ix, self._searcher
             self._ix, self._searcher, self._root = ix, searcher, root
-            self._parser = make_parser(ix.schema)
+            # The searcher's schema, read when it opened: ``ix.schema`` reads the folder again, which
+            # another copy of the reader may have swept away since.
+            self._parser = make_parser(searcher.schema)
         if old_searcher is not None:
             old_searcher.close()
         if old_ix is not None:
