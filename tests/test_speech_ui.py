@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QTextCursor
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPushButton, QTextEdit
 
 from reader import paths
@@ -419,6 +419,7 @@ def test_the_marks_take_the_theme_colours_and_stay_over_search_marks(qtbot, wind
         assert sentence.format.foreground().color().name() == theme.spoken_text
         assert word.format.background().color().name() == theme.selection_background
         assert word.format.fontUnderline()
+        assert sentence.format.underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine
         window.speech.highlighter.clear()
         assert window.speech.highlighter.selections() == []
     search_mark = QTextEdit.ExtraSelection()

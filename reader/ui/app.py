@@ -63,6 +63,9 @@ def run_app() -> int:
         window.remember = False
         probe = _FirstPaintProbe()
         window.view.viewport().installEventFilter(probe)
+    # However the application ends (the session logging out, say), the window saves the reader's
+    # place and stops its worker threads.
+    app.aboutToQuit.connect(window.close)
     window.show()
     if settings.problem:
         QTimer.singleShot(0, lambda: window.messages.warning(tr("Settings reset"), settings.problem or ""))

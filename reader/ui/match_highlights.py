@@ -8,7 +8,7 @@ the text cursor's selection, which screen readers announce.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
 from reader.search.snippets import Highlighter
@@ -91,8 +91,10 @@ class MatchHighlights(QObject):
     def _paint(self) -> None:
         """Every match in the theme's search colours; the current one in its selection colours."""
         theme = self.view.theme()
-        match = self.view.mark_format(theme.search_background, theme.search_text)
-        current = self.view.mark_format(theme.selection_background, theme.selection_text, underline=True)
+        match = self.view.mark_format(theme.search_background, theme.search_text,
+                                      QTextCharFormat.UnderlineStyle.DashUnderline)
+        current = self.view.mark_format(theme.selection_background, theme.selection_text,
+                                        QTextCharFormat.UnderlineStyle.SingleUnderline)
         selections = []
         document = self.view.document()
         for number, (start, end) in enumerate(self.spans):

@@ -45,13 +45,15 @@ class ReadingView(QTextBrowser):
         return self.style_shown.theme if self.style_shown is not None else themes.get(themes.DEFAULT)
 
     @staticmethod
-    def mark_format(background: str, text: str, underline: bool = False) -> QTextCharFormat:
+    def mark_format(background: str, text: str,
+                    underline: QTextCharFormat.UnderlineStyle | None = None) -> QTextCharFormat:
+        """A mark's colours, and a line under it so that it shows without relying on colour alone."""
         mark = QTextCharFormat()
         mark.setBackground(QColor(background))
         mark.setForeground(QColor(text))
-        if underline:
-            mark.setFontUnderline(True)
-            mark.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        if underline is not None:
+            mark.setUnderlineStyle(underline)
+            mark.setUnderlineColor(QColor(text))
         return mark
 
     def set_marks(self, layer: str, selections: list[QTextEdit.ExtraSelection]) -> None:

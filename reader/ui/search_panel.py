@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
@@ -528,6 +529,8 @@ class SearchDock(QObject):
         self.dock.hide()
 
     def _visibility_changed(self, visible: bool) -> None:
+        if not shiboken6.isValid(self.window):
+            return  # the window is being destroyed
         if visible or not self.window.isVisible() or self.window.isMinimized():
             return  # shown again, or only the whole window was minimised or closed
         self.highlights.clear()

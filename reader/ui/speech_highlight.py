@@ -72,13 +72,14 @@ class SpeechHighlighter:
             theme = self.view.theme()
             sentence = self.cursor_for(highlight.anchor, highlight.start, highlight.end)
             if sentence is not None:
-                marks.append(self._selection(sentence, self.view.mark_format(theme.spoken_background,
-                                                                             theme.spoken_text)))
+                marks.append(self._selection(sentence, self.view.mark_format(
+                    theme.spoken_background, theme.spoken_text, QTextCharFormat.UnderlineStyle.DotLine)))
             if highlight.word is not None:
                 word = self.cursor_for(highlight.anchor, *highlight.word)
                 if word is not None:
                     marks.append(self._selection(word, self.view.mark_format(
-                        theme.selection_background, theme.selection_text, underline=True)))
+                        theme.selection_background, theme.selection_text,
+                        QTextCharFormat.UnderlineStyle.SingleUnderline)))
         self.view.set_marks("speech", marks)
 
     @staticmethod

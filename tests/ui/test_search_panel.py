@@ -8,7 +8,7 @@ import textwrap
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible
+from PySide6.QtGui import QAccessible, QTextCharFormat
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ..conftest import ROOT
@@ -74,6 +74,12 @@ def test_down_arrow_enter_opens_the_passage_scrolled_and_highlighted(make_window
     text = view.toPlainText().lower()
     assert len(marks) == text.count("partnership") >= 1
     assert all(m.cursor.selectedText().lower().startswith("partnership") for m in marks)
+    # Marked by colour and by a line under the words, so the marks never rely on colour alone.
+    theme = view.theme()
+    styles = {m.format.underlineStyle() for m in marks}
+    assert styles <= {QTextCharFormat.UnderlineStyle.DashUnderline, QTextCharFormat.UnderlineStyle.SingleUnderline}
+    assert {m.format.background().color().name() for m in marks} <= {theme.search_background,
+                                                                     theme.selection_background}
 
 
 def test_escape_returns_to_the_box_and_closes_the_panel(make_window, qtbot):
