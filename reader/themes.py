@@ -161,7 +161,20 @@ HIGH_CONTRAST = Theme(
     tooltip_background="#ffffff", tooltip_text="#000000", ruler_opacity=0.7,
 )
 
-THEMES: dict[str, Theme] = {theme.name: theme for theme in (LIGHT, DARK, SEPIA, HIGH_CONTRAST)}
+# The colours of Windows' "High Contrast White", for readers who need strong contrast on a light page.
+HIGH_CONTRAST_LIGHT = Theme(
+    name="high-contrast-light", label="High contrast (black on white)", dark=False, high_contrast=True,
+    window="#ffffff", window_text="#000000", base="#ffffff", text="#000000", alternate_base="#ffffff",
+    button="#ffffff", button_text="#000000", border="#000000",
+    link="#00009f", visited_link="#600060",
+    search_background="#ffff00", search_text="#000000",
+    spoken_background="#9fffff", spoken_text="#000000",
+    selection_background="#37006e", selection_text="#ffffff",
+    focus="#00009f", disabled_text="#600000", placeholder_text="#404040",
+    tooltip_background="#ffffff", tooltip_text="#000000", ruler_opacity=0.7,
+)
+
+THEMES: dict[str, Theme] = {theme.name: theme for theme in (LIGHT, DARK, SEPIA, HIGH_CONTRAST, HIGH_CONTRAST_LIGHT)}
 DEFAULT = LIGHT.name
 # Printing and PDF export are always dark text on white, whatever the screen shows.
 PRINT = LIGHT
@@ -174,6 +187,6 @@ def get(name: str) -> Theme:
 
 def for_system(dark: bool | None, high_contrast: bool) -> str:
     """The theme that matches what the operating system asks for (``dark`` None: it does not say)."""
-    if high_contrast:
-        return HIGH_CONTRAST.name
+    if high_contrast:  # a light high-contrast scheme gets black on white; otherwise white on black
+        return HIGH_CONTRAST_LIGHT.name if dark is False else HIGH_CONTRAST.name
     return DARK.name if dark else LIGHT.name

@@ -10,13 +10,14 @@ from reader.contrast import contrast_ratio
 ALL = list(themes.THEMES.values())
 
 
-def test_the_four_themes_exist() -> None:
-    assert set(themes.THEMES) == {"light", "dark", "sepia", "high-contrast"}
+def test_the_themes_exist() -> None:
+    assert set(themes.THEMES) == {"light", "dark", "sepia", "high-contrast", "high-contrast-light"}
+    assert [t.name for t in themes.THEMES.values() if t.high_contrast] == ["high-contrast", "high-contrast-light"]
 
 
 @pytest.mark.parametrize("theme", ALL, ids=lambda t: t.name)
 def test_every_text_pair_meets_its_minimum(theme: themes.Theme) -> None:
-    minimum = 7.0 if theme.name == "high-contrast" else 4.5
+    minimum = 7.0 if theme.high_contrast else 4.5
     for fg, bg, ratio in themes.text_pairs(theme):
         assert ratio >= minimum, f"{theme.name}: {fg} on {bg} is {ratio:.2f}:1"
 
@@ -71,7 +72,9 @@ def test_unknown_theme_falls_back_to_default_and_system_choice() -> None:
     assert themes.for_system(dark=True, high_contrast=False) == "dark"
     assert themes.for_system(dark=False, high_contrast=False) == "light"
     assert themes.for_system(dark=None, high_contrast=False) == "light"
-    assert themes.for_system(dark=False, high_contrast=True) == "high-contrast"
+    assert themes.for_system(dark=False, high_contrast=True) == "high-contrast-light"
+    assert themes.for_system(dark=True, high_contrast=True) == "high-contrast"
+    assert themes.for_system(dark=None, high_contrast=True) == "high-contrast"
 
 
 def test_print_theme_is_dark_on_white() -> None:
