@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass
 
 
@@ -23,6 +24,11 @@ class History:
             self._back.append(leaving)
             del self._back[: -self._limit]
         self._forward.clear()
+
+    def keep_only(self, section_ids: Container[str]) -> None:
+        """Forget places in sections that are gone (removed content), so Back never leads nowhere."""
+        self._back = [place for place in self._back if place.section_id in section_ids]
+        self._forward = [place for place in self._forward if place.section_id in section_ids]
 
     def can_go_back(self) -> bool:
         return bool(self._back)

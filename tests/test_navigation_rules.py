@@ -30,3 +30,13 @@ def test_history_back_and_forward_like_a_browser():
     assert history.forward(a) == b
     history.visit(b)  # a new visit clears forward
     assert not history.can_go_forward()
+
+
+def test_history_forgets_places_in_removed_sections():
+    history = History()
+    for place in (Location("foreword"), Location("local-notes", "p3"), Location("introduction")):
+        history.visit(place)
+    history.keep_only({"foreword", "introduction", "evoc"})
+    assert history.back(Location("evoc")) == Location("introduction")
+    assert history.back(Location("introduction")) == Location("foreword")
+    assert not history.can_go_back()

@@ -194,6 +194,7 @@ class MainWindow(QMainWindow):
         """Show a new set of sections (content added or removed), keeping the reader's place if it is still there."""
         current, fraction = self.current, self.view.scroll_fraction()
         self.guide = guide
+        self.history.keep_only(guide)
         self.contents.set_guide(guide)
         self.search.panel.set_guide(guide)
         self.current = None  # render again: the section's text may have changed

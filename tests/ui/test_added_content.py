@@ -94,8 +94,11 @@ def test_replacing_asks_first(window: MainWindow, tmp_path: Path) -> None:
 
 def test_removing_from_the_manage_dialog(window: MainWindow, qtbot, tmp_path: Path) -> None:
     pack = create(write_pack_folder(tmp_path / "stories"), tmp_path / "stories.zip").path
+    window.open_section("introduction")
     window.added_content.add_path(pack)
     assert window.current == "lunch-club"
+    window.open_section("words")
+    window.open_section("lunch-club")
     dialog = ManageDialog(window.added_content, window)
     qtbot.addWidget(dialog)
     assert dialog.packs.count() == 1
@@ -111,6 +114,12 @@ def test_removing_from_the_manage_dialog(window: MainWindow, qtbot, tmp_path: Pa
     assert list_packs() == []
     assert "lunch-club" not in _titles(window)
     assert window.current == window.guide.first().id  # the open section went: back to the start
+    visited = []
+    while window.history.can_go_back():  # Back never leads to the removed section
+        window.go_back()
+        visited.append(window.current)
+    assert "words" in visited and "introduction" in visited and "lunch-club" not in visited
+    assert not [m for m in window.messages.shown if m[0] == "warning"]
     assert dialog.packs.item(0).text() == "No content has been added yet."
     assert not dialog.remove_button.isEnabled()
 
