@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,9 +27,11 @@ from PySide6.QtWidgets import (
 from reader.library import open_library
 from reader.model import Section
 from reader.packs import PackError, PackExistsError, SectionsListener, add, import_document, remove, scan
+from reader.packs.store import packs_dir
 
 FILE_FILTER = "Content packs and documents (*.zip *.md *.markdown *.txt *.html *.htm);;All files (*)"
 NAME_ROLE = Qt.ItemDataRole.UserRole
+SETTLE_MS = 400
 
 
 def tr(text: str) -> str:
@@ -57,6 +59,37 @@ class AddedContent(QObject):
         self.window = window
         self.choose_file = choose_file or self._file_dialog
         self.listeners: list[SectionsListener] = []
+        self._watch_packs_folder()
+
+    # Content added or removed elsewhere (the command line, another copy of the reader) ------------
+
+    def _watch_packs_folder(self) -> None:
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)  # an install is several renames: look once they are done
+        self._settle.timeout.connect(self.catch_up)
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.directoryChanged.connect(lambda _path: self._settle.start())
+        folder = packs_dir()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return  # a read-only place: nothing can be added there anyway
+        self._watcher.addPath(str(folder))
+
+    def catch_up(self) -> bool:
+        """Show content that was added or removed outside this window; True if anything changed."""
+        library = open_library()
+        if [s.id for s in library.guide] == [s.id for s in self.window.guide]:
+            return False
+        self.window.set_guide(library.guide)
+        search = getattr(self.window, "search", None)
+        if search is not None:
+            search.reindex(library.guide)  # the other program has already updated the index on disk
+        self.guideChanged.emit()
+        self.window.statusBar().showMessage(
+            tr("Content was added or removed outside this window: the contents are up to date."), 10000)
+        return True
 
     # Telling others ---------------------------------------------------------------------------
 

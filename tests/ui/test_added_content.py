@@ -170,3 +170,27 @@ def test_added_content_is_searchable_at_once_without_a_full_rebuild(window: Main
     window.added_content.remove_pack("allotments")  # searches again for what is typed
     qtbot.waitUntil(lambda: panel.results.count() == 0 and "No" in panel.status.text(), timeout=15_000)
     assert len(builds) == before
+
+
+def test_content_added_from_the_command_line_appears_in_the_open_window(window: MainWindow, qtbot, tmp_path: Path,
+                                                                       user_home: Path) -> None:
+    from tests.clirun import run_cli
+
+    dock = window.search
+    dock.show_and_focus()
+    qtbot.waitUntil(lambda: dock.ready, timeout=30_000)
+    folder = write_pack_folder(tmp_path / "allot", name="allotments", title="Allotments",
+                               sections=[("allotment-society", "The allotment society",
+                                          "Neighbours share the polytunnel and the harvest.\n")])
+    added = run_cli("pack", "add", create(folder, tmp_path / "allot.zip").path, home=user_home)
+    assert added.returncode == 0, added.stderr
+    qtbot.waitUntil(lambda: "allotment-society" in _titles(window), timeout=10_000)
+    assert "outside this window" in window.statusBar().currentMessage()
+    panel = dock.panel
+    qtbot.keyClicks(panel.box, "polytunnel")
+    panel.flush()
+    qtbot.waitUntil(lambda: panel.results.count() == 1, timeout=15_000)
+
+    removed = run_cli("pack", "remove", "allotments", home=user_home)
+    assert removed.returncode == 0, removed.stderr
+    qtbot.waitUntil(lambda: "allotment-society" not in _titles(window), timeout=10_000)
