@@ -290,3 +290,19 @@ def test_prefix_expansion_is_capped(wide_vocabulary):
     assert 0 < len(found.highlighter.words) <= MAX_EXPANSION
     fuzzy = wide_vocabulary.search("waaax~2")
     assert 0 < len(fuzzy.highlighter.words) <= MAX_EXPANSION
+
+
+def test_words_never_found_together_fall_back_to_passages_with_some_of_them(guide_index):
+    found = guide_index.search("examples of co-design for disability")
+    assert found.any_words_used and not found.fuzzy_used and found.total > 0
+    assert "glasgow-disability-alliance" in sections(found)
+    assert sections(found) & {"iriss", "project-99", "young-scot"}  # co-design passages too
+    together = guide_index.search("co-design IRISS")  # both words in one passage: no fallback
+    assert together.total > 0 and not together.any_words_used
+
+
+@pytest.mark.parametrize("exact", ['"lochside iriss"', "lochside AND iriss", "lochs* AND iriss", "(lochside iriss)"])
+def test_a_query_written_exactly_is_taken_as_meant(guide_index, exact):
+    assert guide_index.search("lochside iriss").any_words_used  # as plain words: some of them
+    found = guide_index.search(exact)
+    assert found.total == 0 and not found.any_words_used

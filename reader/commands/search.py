@@ -78,6 +78,8 @@ def _print_plain(found) -> None:  # type: ignore[no-untyped-def]
     if found.fuzzy_used:
         print(f"Nothing matches “{found.query}” as typed; showing near spellings"
               + (f" (did you mean: {found.suggestion}?)" if found.suggestion else "") + ".")
+    if found.any_words_used:
+        print(f"No passage has all of “{found.query}”; showing passages with some of the words.")
     shown = len(found.results)
     print(f"{found.total} passage{'s' if found.total != 1 else ''} match"
           f"{'es' if found.total == 1 else ''} “{found.query}”"

@@ -26,7 +26,7 @@ from whoosh import query as wq
 from reader import paths
 from reader.model import Guide, Section
 from reader.search import build, store
-from reader.search.query import Plan, fuzzy_plan, make_parser, plan, suggest
+from reader.search.query import Plan, any_words_plan, fuzzy_plan, make_parser, plan, suggest
 from reader.search.results import Hit, IndexReport, SearchResults
 
 LOCK_TIMEOUT = 120.0
@@ -285,8 +285,15 @@ class SearchIndex:
                 total, hits = self._run(searcher, retry, filters, limit)
                 if total:
                     found, fuzzy_used = retry, True
+        any_words_used = False
+        if total == 0 and found.query is not None:
+            wider = any_words_plan(text, reader)
+            if wider is not None:
+                total, hits = self._run(searcher, wider, filters, limit)
+                if total:
+                    found, any_words_used = wider, True
         return SearchResults(text, total, hits, suggestion, fuzzy_used, found.highlighter,
-                             tuple(found.notes))
+                             tuple(found.notes), any_words_used)
 
     def _run(self, searcher: Any, found: Plan, filters: Any, limit: int) -> tuple[int, list[Hit]]:
         if found.query is None:

@@ -40,6 +40,8 @@ TEXT, WORDS, PAIRS = "text", "words", "pairs"
 
 _UNWANTED = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff\ud800-\udfff]")
 _SPACES = re.compile(r"\s+")
+# Anything a user writes to say exactly what they want: then no words are dropped for them.
+_EXACT = re.compile(r'["():*?~]|\b(?:AND|OR|NOT|ANDNOT|ANDMAYBE)\b')
 _PLAIN_WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
 _OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"})
 
@@ -404,4 +406,23 @@ def fuzzy_plan(text: str, reader: Any, near: dict[str, list[str]] | None = None)
     if not unknown or not groups:
         return None
     q = groups[0] if len(groups) == 1 else wq.And(groups)
+    return Plan(q, highlighter_for(q), notes)
+
+
+def any_words_plan(text: str, reader: Any) -> Plan | None:
+    """Passages with any of the words, for plain words that are all known but never found together.
+
+    A carer typing "examples of co-design for disability" should see something useful rather than
+    nothing; a query written with quotes, operators or wildcards is taken as meant."""
+    if _EXACT.search(text):
+        return None
+    cleaned, notes = clean(join_prefixes(text))
+    stems: list[str] = []
+    for _, _, typed in query_words(cleaned)[:MAX_TERMS]:
+        word = normalise(typed)
+        if keep(word) and reader.doc_frequency(WORDS, word) and stem(word) not in stems:
+            stems.append(stem(word))
+    if len(stems) < 2:
+        return None
+    q = wq.Or([wq.Term(TEXT, s) for s in stems])
     return Plan(q, highlighter_for(q), notes)

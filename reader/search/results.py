@@ -28,7 +28,8 @@ class SearchResults:
 
     ``total`` counts every matching passage (``results`` holds the first ``limit``).
     ``suggestion`` is a corrected query when nothing matched as typed; ``fuzzy_used`` says
-    the results are for near spellings instead. ``highlighter`` marks the matched words in
+    the results are for near spellings instead, ``any_words_used`` that they hold some but not
+    all of the words. ``highlighter`` marks the matched words in
     any text, such as the whole section in the reading view. ``notes`` say what was
     simplified (a query too long, a wildcard too broad, a syntax error)."""
 
@@ -39,6 +40,7 @@ class SearchResults:
     fuzzy_used: bool = False
     highlighter: Highlighter = field(default_factory=Highlighter)
     notes: tuple[str, ...] = ()
+    any_words_used: bool = False
 
 
 @dataclass(frozen=True)

@@ -359,6 +359,9 @@ class SearchPanel(QWidget):
             text = tr("No exact matches for “{query}”. {count} passages with similar words:").format(
                 query=query, count=total) if total != 1 else tr(
                 "No exact matches for “{query}”. 1 passage with similar words:").format(query=query)
+        elif found.any_words_used:  # type: ignore[attr-defined]
+            text = tr("No passage has all of “{query}”. {count} passages with some of the words:").format(
+                query=query, count=total)
         else:
             text = (tr("1 passage found.") if total == 1
                     else tr("{count} passages found.").format(count=total))

@@ -280,3 +280,11 @@ def test_a_result_is_read_aloud_with_ctrl_enter_or_its_button(make_window, qtbot
                     and window.speech.highlighter.current.anchor == second.anchor, timeout=WAIT)
     assert window.current == second.section
     window.speech.stop()
+
+
+def test_words_never_together_show_passages_with_some_of_them(make_window, qtbot):
+    window = make_window()
+    panel = search_for(qtbot, window, "lochside iriss")
+    assert panel.status.text().startswith("No passage has all of “lochside iriss”")
+    assert panel.results.count() > 0
+    assert "No passage has all" in panel.results.accessibleDescription()  # said to screen readers too
