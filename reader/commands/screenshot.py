@@ -9,39 +9,19 @@ import tempfile
 from pathlib import Path
 
 from reader import presets, themes, zoom
-from reader.commands import guide_or_report
-
-
-def _percent(text: str) -> int:
-    try:
-        value = int(text.rstrip("%"))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if not zoom.MINIMUM <= value <= zoom.MAXIMUM:
-        raise argparse.ArgumentTypeError(f"must be between {zoom.MINIMUM} and {zoom.MAXIMUM}")
-    return value
-
-
-def _pixels(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if not 200 <= value <= 8000:
-        raise argparse.ArgumentTypeError("must be between 200 and 8000 pixels")
-    return value
+from reader.commands import guide_or_report, whole_number
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", required=True, type=Path, help="the PNG file to write")
     parser.add_argument("--section", help="id of the section to show (default: the first)")
-    parser.add_argument("--text-size", type=_percent, default=None, metavar="PERCENT",
+    parser.add_argument("--text-size", type=whole_number(zoom.MINIMUM, zoom.MAXIMUM), default=None, metavar="PERCENT",
                         help=f"text size, {zoom.MINIMUM} to {zoom.MAXIMUM} (default {zoom.NORMAL})")
     parser.add_argument("--theme", choices=list(themes.THEMES), help="colours (default: light)")
     parser.add_argument("--preset", choices=list(presets.PRESETS),
                         help="a reading preset, applied before --theme and --text-size")
-    parser.add_argument("--width", type=_pixels, default=1280)
-    parser.add_argument("--height", type=_pixels, default=800)
+    parser.add_argument("--width", type=whole_number(200, 8000, "pixels"), default=1280)
+    parser.add_argument("--height", type=whole_number(200, 8000, "pixels"), default=800)
 
 
 def run(args: argparse.Namespace) -> int:

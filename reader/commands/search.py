@@ -11,26 +11,16 @@ import argparse
 import json
 import sys
 
-from reader.commands import guide_or_report
+from reader.commands import guide_or_report, whole_number
 
 USAGE_ERROR = 2
-
-
-def _limit(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if not 1 <= number <= 500:
-        raise argparse.ArgumentTypeError("must be between 1 and 500")
-    return number
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("query", nargs="+", metavar="QUERY",
                         help='words to find; "quoted phrases", AND, OR, NOT, prefix* and word~ work')
     parser.add_argument("--json", action="store_true", help="print one JSON object")
-    parser.add_argument("--limit", type=_limit, default=20, metavar="N", help="at most N results (1–500)")
+    parser.add_argument("--limit", type=whole_number(1, 500), default=20, metavar="N", help="at most N results (1–500)")
     parser.add_argument("--kind", metavar="K", help="only sections of this kind (examples, help...)")
     parser.add_argument("--tag", metavar="T", help="only sections with this tag (co-design...)")
 

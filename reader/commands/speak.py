@@ -10,18 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from reader.commands import guide_or_report
+from reader.commands import guide_or_report, whole_number
 from reader.speech.engine import MAX_RATE, MIN_RATE
-
-
-def _rate(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of words per minute") from None
-    if not MIN_RATE <= value <= MAX_RATE:
-        raise argparse.ArgumentTypeError(f"the rate must be between {MIN_RATE} and {MAX_RATE} words per minute")
-    return value
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -31,7 +21,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", required=True, type=Path,
                         help="the file to write (.mp3 or .wav), or the folder with --all")
     parser.add_argument("--format", choices=("mp3", "wav"), default="mp3", help="file type with --all (mp3)")
-    parser.add_argument("--rate", type=_rate, help=f"words per minute ({MIN_RATE} to {MAX_RATE})")
+    parser.add_argument("--rate", type=whole_number(MIN_RATE, MAX_RATE, "words per minute"),
+                        help=f"words per minute ({MIN_RATE} to {MAX_RATE})")
     parser.add_argument("--voice", metavar="ID", help="a voice id from the 'voices' command")
     parser.add_argument("--quiet", action="store_true", help="no progress on standard error")
 
