@@ -6,15 +6,13 @@ written, because the sizes a zip declares can lie.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import stat
-import tempfile
 import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from reader import atomic
 from reader.packs.errors import PackError
 from reader.packs.limits import (
     ALLOWED_DESCRIPTION,
@@ -147,18 +145,10 @@ def extract(path: Path, destination: Path, limits: Limits = DEFAULT_LIMITS) -> N
 
 def write_zip(files: list[tuple[Path, str]], out: Path) -> None:
     """Write ``(file, name in zip)`` pairs to ``out`` atomically, in a stable order."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    os.close(fd)
-    try:
-        with zipfile.ZipFile(tmp_name, "w", compression=zipfile.ZIP_DEFLATED) as zip_file:
-            for file, name in sorted(files, key=lambda pair: pair[1]):
-                info = zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0))
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.external_attr = (stat.S_IFREG | 0o644) << 16
-                zip_file.writestr(info, file.read_bytes())
-        os.replace(tmp_name, out)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
+    with atomic.replacing(out) as temporary, zipfile.ZipFile(temporary, "w",
+                                                           compression=zipfile.ZIP_DEFLATED) as zip_file:
+        for file, name in sorted(files, key=lambda pair: pair[1]):
+            info = zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = (stat.S_IFREG | 0o644) << 16
+            zip_file.writestr(info, file.read_bytes())

@@ -8,16 +8,13 @@ export never leaves half a file where a good one was.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 
-from reader import APP_NAME, reading_style
+from reader import APP_NAME, atomic, reading_style
 from reader.model import Guide
 from reader.reading_style import SettingsLike
 from reader.render import render_section
@@ -74,22 +71,14 @@ def export_pdf(doc: QTextDocument, path: Path) -> Path:
     path = Path(path)
     if path.suffix.lower() != ".pdf":
         path = path.with_name(path.name + ".pdf")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".pdf", dir=path.parent)
-    os.close(fd)
-    try:
+    with atomic.replacing(path, suffix=".pdf") as temporary:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(temporary)
+        printer.setOutputFileName(str(temporary))
         prepare(printer, doc.metaInformation(QTextDocument.MetaInformation.DocumentTitle))
         print_section(doc, printer)
-        if os.path.getsize(temporary) == 0:
+        if temporary.stat().st_size == 0:
             raise OSError(f"nothing could be written to {path.parent}")
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
     return path
 
 
