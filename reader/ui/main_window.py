@@ -37,6 +37,7 @@ def tr(text: str) -> str:
 
 class MainWindow(QMainWindow):
     sectionShown = Signal(str)
+    guideChanged = Signal()  # sections added, removed or replaced: anything prepared from them is stale
 
     def __init__(self, guide: Guide, settings: Settings, messages: Messages | None = None,
                  remember: bool = True) -> None:
@@ -203,6 +204,7 @@ class MainWindow(QMainWindow):
             self.view.set_scroll_fraction(fraction)
         else:
             self.open_section(guide.first().id, record=False)
+        self.guideChanged.emit()
 
     def step_section(self, step: int) -> None:
         if self.current is None:

@@ -101,6 +101,7 @@ class SpeechUi(QObject):
         self.chooser = FileChooser(window)
         self._lexicon: Lexicon | None = None
         self._scripts: dict[str, Script] = {}
+        window.guideChanged.connect(self._forget_scripts)
         self._whole_section = False
         self._continuing = False
         self._export: tuple[ExportWorker, ExportProgress] | None = None
@@ -192,6 +193,10 @@ class SpeechUi(QObject):
             rendered = self.window.rendered if section_id == self.window.current else None
             self._scripts[section_id] = prepare_section(section, self.window.guide, self.lexicon(), rendered)
         return self._scripts[section_id]
+
+    def _forget_scripts(self) -> None:
+        """Content was added, removed or replaced: never read a section's old text."""
+        self._scripts.clear()
 
     def lexicon(self) -> Lexicon:
         if self._lexicon is None:

@@ -80,6 +80,8 @@ def test_cancelling_the_file_dialog_does_nothing(window: MainWindow) -> None:
 def test_replacing_asks_first(window: MainWindow, tmp_path: Path) -> None:
     pack = create(write_pack_folder(tmp_path / "stories"), tmp_path / "stories.zip").path
     window.added_content.add_path(pack)
+    spoken = window.speech.section_script("lunch-club")  # read aloud once, before the pack is replaced
+    assert "planned the lunch club" in " ".join(u.text for u in spoken)
     newer = write_pack_folder(tmp_path / "v2", sections=[("lunch-club", "The Friday lunch club", "Fridays.\n")])
     newer_zip = create(newer, tmp_path / "v2.zip").path
     window.messages.confirm_answer = False
@@ -90,6 +92,8 @@ def test_replacing_asks_first(window: MainWindow, tmp_path: Path) -> None:
     assert window.added_content.add_path(newer_zip)
     assert _titles(window)["lunch-club"] == "The Friday lunch club (added)" and "garden-group" not in _titles(window)
     assert "Fridays." in window.view.toPlainText()
+    spoken = " ".join(u.text for u in window.speech.section_script("lunch-club"))
+    assert "Fridays." in spoken and "planned the lunch club" not in spoken  # the new text is read, not the old
 
 
 def test_removing_from_the_manage_dialog(window: MainWindow, qtbot, tmp_path: Path) -> None:
