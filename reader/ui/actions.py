@@ -38,7 +38,8 @@ SPECS: list[ActionSpec] = [
                "Add a content pack (.zip) or a document (Markdown, text or web page) to the reader"),
     ActionSpec("manage_content", "&Manage added content…", "file", None,
                "See the content added to the reader, and remove it"),
-    ActionSpec("quit", "&Quit", "file", QKeySequence.StandardKey.Quit, "Close the reader", separator_before=True),
+    ActionSpec("quit", "&Quit", "file", ("Ctrl+Q", QKeySequence.StandardKey.Quit), "Close the reader",
+               separator_before=True),  # Qt gives no Quit key on Windows; the help promises Ctrl+Q
     ActionSpec("previous_section", "&Previous section", "go", "Ctrl+PgUp",
                "Go to the section before this one", toolbar="main"),
     ActionSpec("next_section", "&Next section", "go", "Ctrl+PgDown",

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QToolBar, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QToolBar, QToolButton, QWidget
 
 from reader import APP_NAME, __version__, reading_style, zoom
 from reader.history import History, Location
@@ -85,6 +86,10 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.toolbar)
         self._make_toolbar_focusable(self.toolbar)
         self._set_tab_order()
+        self._focus_before_dialog: QWidget | None = None
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
 
         self.location_label = QLabel()
         self.location_label.setObjectName("location")
@@ -137,6 +142,27 @@ class MainWindow(QMainWindow):
                 button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
                 button.setAccessibleName(action.text().replace("&", ""))
                 button.setAccessibleDescription(action.statusTip())
+
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        """Remember where the keyboard was; when one of our dialogs closes and nothing took the focus
+        (no window manager, or one that does not hand it back), give it back to that place."""
+        if new is not None and new.window() is self:
+            self._focus_before_dialog = new
+            return
+        dialog = old.window() if old is not None else None
+        owner = dialog.parentWidget() if dialog is not None and dialog is not self else None
+        if new is None and owner is not None and owner.window() is self:
+            QTimer.singleShot(0, lambda: self._regain_focus(dialog))
+
+    def _regain_focus(self, dialog: QWidget) -> None:
+        if not shiboken6.isValid(self) or QApplication.focusWidget() is not None:
+            return  # gone, or the focus already went somewhere
+        if shiboken6.isValid(dialog) and dialog.isVisible():
+            return  # the user only switched to another program
+        self.activateWindow()
+        target = self._focus_before_dialog
+        (target if target is not None and shiboken6.isValid(target) else self.view).setFocus(
+            Qt.FocusReason.ActiveWindowFocusReason)
 
     def _set_tab_order(self) -> None:
         """Tab goes through the toolbar, then the contents, then the text, as the window reads."""

@@ -150,3 +150,36 @@ def test_help_key_opens_using_this_reader(make_window, qtbot):
     press(qtbot, Qt.Key.Key_F1)
     assert window.current == "using-this-reader"
     assert "Ctrl+Plus" in window.view.toPlainText()
+
+
+def test_the_keyboard_comes_back_to_the_text_after_a_dialog(make_window, qtbot):
+    """With no window manager to hand the focus back (or one that does not), closing one of the
+    reader's dialogs must not leave the keyboard nowhere."""
+    from PySide6.QtCore import QTimer
+
+    window = make_window()
+    window.view.setFocus()
+    qtbot.waitUntil(window.view.hasFocus)
+    answered = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        answered.append(dialog is not None)
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
+
+    QTimer.singleShot(200, answer)
+    press(qtbot, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)  # add a bookmark: asks for its name
+    assert answered == [True]
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.view)
+    press(qtbot, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)  # and keys work again
+    assert window.text_size == 110
+
+
+def test_ctrl_q_closes_and_keeps_the_place(make_window, qtbot):
+    window = make_window()
+    window.open_section("words")
+    window.view.setFocus()
+    qtbot.waitUntil(window.view.hasFocus)
+    press(qtbot, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert not window.isVisible()
+    assert make_window().current == "words"
