@@ -28,7 +28,8 @@ class MatchHighlights(QObject):
         self.current = -1
         self._seen: tuple[int, int] | None = None
         # A new page or a new text size replaces the document: mark it again once it is in.
-        view.textChanged.connect(lambda: QTimer.singleShot(0, self.refresh))
+        # The timer is tied to this object, so it never fires after the view (and this) are gone.
+        view.textChanged.connect(lambda: QTimer.singleShot(0, self, self.refresh))
 
     def set_highlighter(self, highlighter: Highlighter) -> None:
         self.highlighter = highlighter
