@@ -26,7 +26,7 @@ def _windows_peak_kb() -> int | None:
     from ctypes import wintypes
 
     class Counters(ctypes.Structure):
-        _fields_ = [  # noqa: RUF012 - ctypes reads this class attribute
+        _fields_ = [
             ("cb", wintypes.DWORD), ("PageFaultCount", wintypes.DWORD),
             ("PeakWorkingSetSize", ctypes.c_size_t), ("WorkingSetSize", ctypes.c_size_t),
             ("QuotaPeakPagedPoolUsage", ctypes.c_size_t), ("QuotaPagedPoolUsage", ctypes.c_size_t),

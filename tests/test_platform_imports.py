@@ -10,6 +10,7 @@ its ``except`` fallback).
 from __future__ import annotations
 
 import ast
+import itertools
 from pathlib import Path
 
 import pytest
@@ -37,9 +38,9 @@ def _names(node: ast.AST) -> list[str]:
 def _tests_platform(test: ast.expr) -> bool:
     """Whether an ``if`` condition asks which platform this is."""
     for node in ast.walk(test):
-        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
-            if (node.value.id, node.attr) in {("sys", "platform"), ("os", "name"), ("platform", "system")}:
-                return True
+        if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
+                and (node.value.id, node.attr) in {("sys", "platform"), ("os", "name"), ("platform", "system")}):
+            return True
         if isinstance(node, ast.Name) and node.id in {"IS_WINDOWS", "WINDOWS", "IS_MAC", "IS_LINUX"}:
             return True
     return False
@@ -54,12 +55,12 @@ def _catches_import_error(handler: ast.ExceptHandler) -> bool:
 
 def _guarded(path: list[ast.AST]) -> bool:
     """Whether the innermost statement of ``path`` (root first) runs only on a suitable platform."""
-    for parent, child in zip(path, path[1:], strict=False):
+    for parent, child in itertools.pairwise(path):
         if isinstance(parent, ast.If) and _tests_platform(parent.test):
             return True
-        if isinstance(parent, ast.Try) and any(_catches_import_error(h) for h in parent.handlers):
-            if child in parent.body or child in parent.handlers:
-                return True
+        if (isinstance(parent, ast.Try) and any(_catches_import_error(h) for h in parent.handlers)
+                and (child in parent.body or child in parent.handlers)):
+            return True
     return False
 
 
