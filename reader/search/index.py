@@ -36,8 +36,9 @@ MAX_LIMIT = 500
 
 
 def default_roots() -> list[Path]:
-    """Where to look for the index, best first: beside the content, then the user's cache."""
-    return [paths.bundled_index_dir(), paths.cache_dir() / "index"]
+    """Where to look for the index, best first: beside the content, then the user's cache
+    (once only where they are the same folder, as in an installed wheel)."""
+    return list(dict.fromkeys([paths.bundled_index_dir(), paths.cache_dir() / "index"]))
 
 
 class IndexUnavailable(Exception):
