@@ -1,7 +1,9 @@
 """The one place that knows where things live.
 
 Bundled files (``content/``, ``index/``) sit beside the package in a checkout or an
-editable install, or inside the bundle of a frozen build. User files go to the
+editable install, or inside the bundle of a frozen build. An installed wheel carries the
+guide inside the package (``reader/bundled/content``, copied there by ``setup.py``) and
+keeps its search index in the user's cache, never writing inside the installation. User files go to the
 platform's folders through ``platformdirs``; ``COPRODUCTION_READER_HOME`` puts them all
 under one folder instead (for a portable copy on a USB stick, and for tests).
 """
@@ -21,12 +23,22 @@ CONTENT_ENV = "COPRODUCTION_READER_CONTENT"
 INDEX_ENV = "COPRODUCTION_READER_INDEX"
 
 
+PACKAGE = Path(__file__).resolve().parent
+
+
+def installed_bundle() -> Path | None:
+    """The guide's folder inside an installed wheel; None in a checkout or an editable install."""
+    bundled = PACKAGE / "bundled"
+    return bundled if (bundled / "content").is_dir() else None
+
+
 def app_root() -> Path:
-    """The folder holding ``content/`` and ``index/``: the bundle when frozen, else the checkout."""
+    """The folder holding ``content/`` (and ``index/``): the bundle when frozen, the package's
+    ``bundled/`` folder in an installed wheel, else the checkout."""
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
         return Path(frozen_root)
-    return Path(__file__).resolve().parent.parent
+    return installed_bundle() or PACKAGE.parent
 
 
 def content_dir() -> Path:
@@ -35,9 +47,16 @@ def content_dir() -> Path:
 
 
 def bundled_index_dir() -> Path:
-    """Where set-up builds the search index (``COPRODUCTION_READER_INDEX`` moves it, as tests do)."""
+    """Where set-up builds the search index (``COPRODUCTION_READER_INDEX`` moves it, as tests do).
+
+    An installed wheel has none: its folder may be read-only, and files written there would
+    outlive an uninstall, so the first start builds the index in the user's cache instead."""
     override = os.environ.get(INDEX_ENV)
-    return Path(override) if override else app_root() / "index"
+    if override:
+        return Path(override)
+    if installed_bundle() is not None and not getattr(sys, "_MEIPASS", None):
+        return cache_dir() / "index"
+    return app_root() / "index"
 
 
 def _home() -> Path | None:

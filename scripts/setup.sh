@@ -76,6 +76,24 @@ echo "Installing Co-production Reader into $VENV"
 "$VENV/bin/python" -m pip install --quiet --upgrade pip >/dev/null
 "$VENV/bin/python" -m pip install --quiet --editable ".$extras"
 
+if [ "$TESTS" = 1 ]; then
+  # A wheelhouse for the test that installs the built wheel into a fresh environment with no
+  # network: the runtime dependencies and the build backend, as wheels for this computer.
+  # Collected again only when the requirements change.
+  "$VENV/bin/python" - >"$VENV/wheelhouse-requirements.txt" <<'PY'
+import tomllib
+with open("pyproject.toml", "rb") as handle:
+    project = tomllib.load(handle)
+print("\n".join(project["project"]["dependencies"] + project["build-system"]["requires"]))
+PY
+  if ! cmp -s "$VENV/wheelhouse-requirements.txt" wheelhouse/requirements.txt; then
+    echo "Collecting wheels for the install test in wheelhouse/"
+    "$VENV/bin/python" -m pip download --quiet --only-binary=:all: --dest wheelhouse \
+      --requirement "$VENV/wheelhouse-requirements.txt" >/dev/null
+    cp "$VENV/wheelhouse-requirements.txt" wheelhouse/requirements.txt
+  fi
+fi
+
 echo "Building the search index"
 "$VENV/bin/coproduction-reader" index
 

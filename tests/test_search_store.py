@@ -285,6 +285,79 @@ def test_add_and_remove_sections(built, tmp_path, monkeypatch):
         assert index.report.action == "opened"
 
 
+def _allotments(tmp_path: Path) -> Section:
+    page = tmp_path / "pack" / "allotments.md"
+    page.parent.mkdir(exist_ok=True)
+    page.write_text("Allotments", encoding="utf-8")
+    return Section("allotments", "Allotments", "examples", page,
+                   "Our allotment group grows food with neighbours.", ("community",), pack="garden")
+
+
+def test_adding_content_to_an_index_another_copy_replaced_rebuilds_without_waiting(built, tmp_path):
+    """The change holds the build lock when it finds the index stale; the rebuild it starts
+    must not wait for that same lock (searches queue behind it, with no word to the user)."""
+    guide, root = built
+    lock_timeout = 15.0
+    with SearchIndex.open_or_build(guide, roots=[root], lock_timeout=lock_timeout) as index:
+        with SearchIndex.open_or_build(list(guide)[1:], roots=[root]) as other:  # another copy, other content
+            assert other.report.action == "rebuilt"
+        started = time.monotonic()
+        index.add_sections([_allotments(tmp_path)])
+        elapsed = time.monotonic() - started
+        assert elapsed < lock_timeout / 2, f"the rebuild waited {elapsed:.1f} s for its own lock"
+        assert index.report.action == "rebuilt"
+        assert not [step for step in index.report.steps if "lock" in step]
+        assert index.search("allotments").total == 1
+        assert index.search("coproduction").total == 3  # the whole guide, not the other copy's part
+    with reopen([*guide, _allotments(tmp_path)], root) as again:
+        assert again.report.action == "opened"
+
+
+def test_the_build_lock_is_reentrant_in_a_thread_and_exclusive_between_threads(tmp_path):
+    import threading
+
+    with store.build_lock(tmp_path, 5) as outer:
+        with store.build_lock(tmp_path, 5) as inner:
+            assert outer and inner
+        seen: list[bool] = []
+
+        def other_thread() -> None:
+            with store.build_lock(tmp_path, 0.2) as had:
+                seen.append(had)
+
+        thread = threading.Thread(target=other_thread)
+        thread.start()
+        thread.join()
+        assert seen == [False]  # still held by this thread after the inner one let go
+    with store.build_lock(tmp_path, 0.2) as had:
+        assert had
+
+
+def test_builds_swept_away_by_other_copies_are_retried_a_few_times_only(tmp_path, monkeypatch):
+    """If every build vanishes before it can be opened, the reader stops with a clear message
+    rather than building forever."""
+    import reader.search.index as index_module
+
+    guide = mini_guide(tmp_path / "content")
+    builds = []
+    real_write = index_module.build.write_index
+
+    def counting_write(*args, **kwargs):
+        builds.append(1)
+        if len(builds) > 10:
+            raise AssertionError("building without end")
+        return real_write(*args, **kwargs)
+
+    def vanished(inspection):
+        raise FileNotFoundError("swept away by another copy")
+
+    monkeypatch.setattr(index_module.build, "write_index", counting_write)
+    monkeypatch.setattr(index_module, "_open_live", vanished)
+    with pytest.raises(IndexUnavailable, match="kept being replaced"):
+        SearchIndex.open_or_build(guide, roots=[tmp_path / "index"])
+    assert 1 < len(builds) <= index_module.OPEN_ATTEMPTS + 1
+
+
 def test_searcher_refresh_is_never_called(built, tmp_path, monkeypatch):
     from whoosh.searching import Searcher
 

@@ -36,8 +36,9 @@ MAX_LIMIT = 500
 
 
 def default_roots() -> list[Path]:
-    """Where to look for the index, best first: beside the content, then the user's cache."""
-    return [paths.bundled_index_dir(), paths.cache_dir() / "index"]
+    """Where to look for the index, best first: beside the content, then the user's cache
+    (once only where they are the same folder, as in an installed wheel)."""
+    return list(dict.fromkeys([paths.bundled_index_dir(), paths.cache_dir() / "index"]))
 
 
 class IndexUnavailable(Exception):
@@ -119,7 +120,9 @@ class SearchIndex:
         self.report = self._open_or_build(force=True)
         return self.report
 
-    def _open_or_build(self, force: bool) -> IndexReport:
+    def _open_or_build(self, force: bool, retries: int = OPEN_ATTEMPTS) -> IndexReport:
+        """``retries`` bounds how often a build swept away by another copy is followed by
+        another look and build: copies replacing each other's builds must not loop forever."""
         steps: list[str] = []
         first: store.Inspection | None = None
         if not force:
@@ -135,7 +138,7 @@ class SearchIndex:
                                            fallback=inspection.root != self._roots[0], steps=tuple(steps))
                 if not any(i.fresh for i in inspections):
                     break  # nothing worth retrying: build
-        return self._build(first, steps)
+        return self._build(first, steps, retries)
 
     def _try_open(self, inspection: store.Inspection, steps: list[str]) -> bool:
         try:
@@ -146,7 +149,7 @@ class SearchIndex:
         self._install(*opened, inspection.root)
         return True
 
-    def _build(self, first: store.Inspection | None, steps: list[str]) -> IndexReport:
+    def _build(self, first: store.Inspection | None, steps: list[str], retries: int) -> IndexReport:
         root = next((r for r in self._roots if store.can_write(r)), None)
         if root is None:
             raise IndexUnavailable("no folder can hold the search index: "
@@ -175,7 +178,10 @@ class SearchIndex:
             store.sweep(root, keep=pointer["dir"])
         if not self._try_open(store.Inspection(root, "fresh", "just built", pointer), steps):
             # Another copy published a newer build and swept ours away: use theirs.
-            return self._open_or_build(force=False)
+            if retries <= 0:
+                raise IndexUnavailable(f"the search index in {root} kept being replaced while it was "
+                                       "opened; close other copies of the reader and try again")
+            return self._open_or_build(force=False, retries=retries - 1)
         found = first or store.Inspection(root, "missing", "rebuild asked for")
         return IndexReport(root, found.status, found.detail, "rebuilt", count,
                            time.perf_counter() - started, fallback=root != self._roots[0],

@@ -30,6 +30,7 @@ import os
 import re
 import shutil
 import tempfile
+import threading
 import time
 import uuid
 from collections.abc import Iterable, Iterator
@@ -197,7 +198,14 @@ def build_lock(root: Path, timeout: float) -> Iterator[bool]:
     """Hold the folder's build lock, waiting up to ``timeout`` seconds; yields whether it was had.
 
     An operating-system lock on an open file is released by the kernel when its holder exits
-    or is killed, so a crashed build never leaves a stale lock behind."""
+    or is killed, so a crashed build never leaves a stale lock behind. The lock is re-entrant
+    within a thread: a thread that already holds it (a change that finds the index stale and
+    rebuilds) goes on at once, where a second lock on the same file would wait for itself."""
+    key = os.path.abspath(root)
+    held = _held_roots()
+    if key in held:
+        yield True
+        return
     try:
         handle = (root / LOCK).open("a+b")
     except OSError:
@@ -215,12 +223,26 @@ def build_lock(root: Path, timeout: float) -> Iterator[bool]:
                 if time.monotonic() >= deadline:
                     break
                 time.sleep(0.05)
+        if acquired:
+            held.add(key)
         yield acquired
     finally:
         if acquired:
+            held.discard(key)
             with contextlib.suppress(OSError):
                 _unlock_file(handle)
         handle.close()
+
+
+_holding = threading.local()
+
+
+def _held_roots() -> set[str]:
+    """The folders whose build lock this thread holds."""
+    roots: set[str] | None = getattr(_holding, "roots", None)
+    if roots is None:
+        roots = _holding.roots = set()
+    return roots
 
 
 def _lock_file(handle: Any) -> None:

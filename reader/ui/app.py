@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import sys
 import time
 
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from reader import APP_ID, APP_NAME, paths
 from reader.library import open_library
 from reader.loader import ContentError
+from reader.peak_memory import peak_rss_kb
 from reader.settings import Settings
 from reader.ui.main_window import MainWindow
 
@@ -42,8 +42,7 @@ class _FirstPaintProbe(QObject):
         return False
 
     def _report(self) -> None:
-        rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        print(json.dumps({"painted_at": time.time(), "max_rss_kb": rss_kb}), flush=True)
+        print(json.dumps({"painted_at": time.time(), "max_rss_kb": peak_rss_kb()}), flush=True)
         QApplication.quit()
 
 

@@ -88,7 +88,6 @@ class SearchThread(QObject):
     addRequested = Signal(object)
     removeRequested = Signal(object)
     searchRequested = Signal(int, str, str, str)
-    closeRequested = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -100,7 +99,6 @@ class SearchThread(QObject):
         self.addRequested.connect(self.worker.add_sections)
         self.removeRequested.connect(self.worker.remove_sections)
         self.searchRequested.connect(self.worker.search)
-        self.closeRequested.connect(self.worker.close)
         self._request = 0
         self.started = False
 
@@ -129,8 +127,11 @@ class SearchThread(QObject):
         return self._request
 
     def stop(self) -> None:
+        """End the thread, then close the index from here. A close sent to the worker as a queued
+        request would never run: the thread's loop ends at ``quit`` without delivering what is
+        still queued, and the index's files would stay open."""
         if self.started:
-            self.closeRequested.emit()
             self.thread.quit()
             self.thread.wait()
             self.started = False
+        self.worker.close()  # the worker's thread has ended: nothing else touches the index now
