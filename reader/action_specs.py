@@ -149,6 +149,11 @@ SPECS: tuple[ActionSpec | Submenu, ...] = (
 
 ACTIONS: dict[str, ActionSpec] = {spec.name: spec for spec in SPECS if isinstance(spec, ActionSpec)}
 
+# Context menus, after the widget's own entries (Copy, Select all): command names, "-" a separator.
+CONTEXT_MENUS: dict[str, tuple[str, ...]] = {
+    "text": ("speech_from_here", "speech_selection", "-", "add_bookmark", "search"),
+}
+
 # Keys that are not commands of their own, for the help page and the key card.
 OTHER_KEYS: tuple[tuple[str, str], ...] = (
     ("From the results or the text back to the search box", "Escape"),

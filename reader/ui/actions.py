@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QToolButton, QWidget
 
 from reader import action_specs
-from reader.action_specs import ACTIONS, MENUS, SPECS, TOOLBARS, ActionSpec, Submenu
+from reader.action_specs import ACTIONS, CONTEXT_MENUS, MENUS, SPECS, TOOLBARS, ActionSpec, Submenu
 from reader.settings import Settings
 
 
@@ -143,14 +143,15 @@ class ActionRegistry(QObject):
         button.setAccessibleName(action.text().replace("&", ""))
         button.setAccessibleDescription(action.statusTip())
 
-    def context_menu(self, names: Iterable[str], parent: QWidget) -> QMenu:
-        """A context menu of these commands (the same actions as the menu bar's, so the same keys)."""
-        menu = QMenu(parent)
-        for name in names:
-            if name == "-":
+    def fill_context_menu(self, menu: QMenu, name: str) -> QMenu:
+        """Add the commands declared for context menu ``name`` (the menu bar's own actions, so the same keys)."""
+        if not menu.isEmpty():
+            menu.addSeparator()  # after the widget's own entries
+        for entry in CONTEXT_MENUS[name]:
+            if entry == "-":
                 menu.addSeparator()
             else:
-                menu.addAction(self.actions[name])
+                menu.addAction(self.actions[entry])
         return menu
 
     # Keys ---------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ settings); a key another command already uses is refused with a message naming t
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QKeySequenceEdit,
@@ -76,11 +76,15 @@ class KeysPage(QWidget):
         buttons.addWidget(self.reset_button)
         buttons.addWidget(self.reset_all_button)
         buttons.addStretch(1)
+        self.status = QLabel()
+        self.status.setObjectName("keys_status")
+        self.status.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.list, 1)
         layout.addLayout(row)
         layout.addLayout(buttons)
+        layout.addWidget(self.status)
 
         self._items: dict[str, QTreeWidgetItem] = {}
         self._fill()
@@ -139,8 +143,18 @@ class KeysPage(QWidget):
             self.messages.warning(tr("Key not changed"), str(conflict))
             self._chosen()
             return False
+        keys = ", ".join(self.commands.keys_text(name)) or tr("no key")
+        self._say(tr("“{command}” now has: {keys}.").format(command=self._label(name), keys=keys))
         self.changed.emit()
         return True
+
+    def _label(self, name: str) -> str:
+        return self.commands.actions[name].text().replace("&", "")
+
+    def _say(self, text: str) -> None:
+        """Show what changed under the buttons and have the screen reader say it."""
+        self.status.setText(text)
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, text))
 
     def reset_command(self) -> bool:
         name = self.chosen()
@@ -156,5 +170,7 @@ class KeysPage(QWidget):
             self.messages.warning(tr("Keys not reset"), str(conflict))
             return False
         self._chosen()
+        self._say(tr("Every command has its usual keys again.") if name is None else
+                  tr("“{command}” has its usual keys again.").format(command=self._label(name)))
         self.changed.emit()
         return True

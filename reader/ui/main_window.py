@@ -10,9 +10,9 @@ from dataclasses import replace
 from itertools import pairwise
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, QUrl
+from PySide6.QtCore import QByteArray, QCoreApplication, QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QSplitter, QWidget
 
 from reader import APP_NAME, __version__, reading_style, zoom
 from reader.action_specs import replace_key_table
@@ -102,6 +102,9 @@ class MainWindow(QMainWindow):
         self.view.zoomStep.connect(lambda step: self.set_text_size(
             zoom.larger(self.text_size) if step > 0 else zoom.smaller(self.text_size)))
         self.view.verticalScrollBar().valueChanged.connect(self._update_status)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(
+            lambda position: self.text_menu(position).exec(self.view.viewport().mapToGlobal(position)))
         self.commands.keysChanged.connect(self._keys_changed)
 
         self._apply_text_size()
@@ -154,6 +157,13 @@ class MainWindow(QMainWindow):
             "next_match": lambda: self.search.step(1),
             "previous_match": lambda: self.search.step(-1),
         }
+
+    def text_menu(self, position: QPoint) -> QMenu:
+        """The text's context menu (right click, or the Menu key): Copy and Select all, then reading commands."""
+        menu = self.view.createStandardContextMenu(position)
+        menu.setObjectName("text_context_menu")
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        return self.commands.fill_context_menu(menu, "text")
 
     def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         """Remember where the keyboard was; when one of our dialogs closes and nothing took the focus

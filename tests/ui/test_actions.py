@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
@@ -53,3 +53,12 @@ def test_the_help_page_shows_the_keys_in_use(window, qtbot) -> None:
     assert "Reading ruler\nCtrl+Shift+L\n" in window.view.toPlainText()  # a row of the table of keys
     window.commands.set_keys("reading_ruler", [QKeySequence("Ctrl+Alt+R")])
     assert "Reading ruler\nCtrl+Alt+R\n" in window.view.toPlainText()  # the page is shown again at once
+
+
+def test_the_texts_context_menu_offers_copy_and_the_reading_commands(window) -> None:
+    menu = window.text_menu(QPoint(10, 10))
+    names = [a.objectName() for a in menu.actions() if not a.isSeparator()]
+    assert names[-4:] == ["speech_from_here", "speech_selection", "add_bookmark", "search"]
+    assert any(a.text().replace("&", "").startswith("Copy") for a in menu.actions())  # the view's own entries
+    assert window.view.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
+    menu.close()

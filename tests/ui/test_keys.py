@@ -95,3 +95,21 @@ def test_the_key_card_lists_a_readers_own_keys(user_home: Path) -> None:
     listen = plain.stdout.split("\nListen\n", 1)[1]
     assert "Read aloud" in listen and "F2  (your choice)" in listen
     assert "Ctrl+Page Down" in plain.stdout  # written for people, not Qt
+
+
+def test_changing_a_key_by_keyboard_alone_is_announced(window, qtbot) -> None:
+    page = _keys_page(window, qtbot)
+    page.choose("focus_contents")
+    page.list.setFocus()
+    qtbot.waitUntil(page.list.hasFocus)
+    editor = page.findChild(QKeySequenceEdit, "keys_editor")
+    qtbot.keyClick(page.list, Qt.Key.Key_Tab)
+    assert editor.hasFocus()
+    editor.clear()
+    qtbot.keyClick(editor, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)  # Tab leaves the box; it is not recorded
+    use = page.findChild(QPushButton, "keys_use")
+    assert use.hasFocus() and editor.keySequence().toString() == "Ctrl+J"
+    qtbot.keyClick(use, Qt.Key.Key_Space)
+    assert window.commands.keys_text("focus_contents") == ["Ctrl+J"]
+    assert page.status.text() == "“Go to the contents” now has: Ctrl+J."
