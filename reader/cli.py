@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "search": "Search the guide and print the matching passages.",
     "speak": "Read a section aloud into an MP3 or WAV file.",
     "voices": "List the voices available for reading aloud.",
+    "keys": "List every command of the window with its keys and menu (a key card to print).",
 }
 USAGE_ERROR = 2
 

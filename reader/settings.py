@@ -13,10 +13,17 @@ from typing import Any
 
 from reader import atomic, themes, typography, userfile
 
+FORMAT = 2  # 1 (no "format" key): one flat object; 2: preferences at the top, window state under "window"
+WINDOW_SECTION = "window"
+
 
 @dataclass(frozen=True)
 class Option:
-    """One setting: its name, type, default and allowed values, and a label for people."""
+    """One setting: its name, type, default, allowed values and step, and words for people.
+
+    ``group`` says what it belongs to: ``window`` options are the window's own state (size,
+    place, last section), kept in their own part of the file and never reset with the preferences.
+    """
 
     name: str
     type: type
@@ -25,6 +32,9 @@ class Option:
     minimum: float | None = None
     maximum: float | None = None
     choices: tuple[Any, ...] | None = None
+    step: float | None = None
+    description: str = ""
+    group: str = "reading"
 
     def accepts(self, value: Any) -> bool:
         if self.type is float and isinstance(value, int) and not isinstance(value, bool):
@@ -38,38 +48,57 @@ class Option:
         return self.choices is None or value in self.choices
 
 
+def _spacing(name: str, spacing: typography.Range, label: str, description: str, type_: type = float) -> Option:
+    return Option(name, type_, type_(spacing.default), label, spacing.minimum, spacing.maximum,
+                  step=spacing.step, description=description)
+
+
 OPTIONS: tuple[Option, ...] = (
-    Option("text_size", int, 100, "Text size (percent of normal)", 50, 400),
-    Option("last_section", str, "", "Section open when the reader was closed"),
-    Option("last_scroll", float, 0.0, "Scroll position in that section (0 to 1)", 0.0, 1.0),
-    Option("window_geometry", str, "", "Window size and place (Qt geometry, base64)"),
-    Option("splitter_state", str, "", "Width of the contents panel (Qt state, base64)"),
+    Option("text_size", int, 100, "Text size (percent of normal)", 50, 400, step=10,
+           description="Size of the text, from half to four times the normal size."),
     # How the page looks: see reader/reading_style.py, which turns these into the page's style.
-    Option("theme", str, themes.DEFAULT, "Colours", choices=tuple(themes.THEMES)),
-    Option("follow_system_theme", bool, True, "Match the computer's light, dark or high-contrast setting"),
-    Option("font_family", str, typography.DEFAULT_FONT, "Font", choices=tuple(typography.FONTS)),
-    Option("line_spacing", float, typography.LINE_SPACING.default, "Line spacing (times the text size)",
-           typography.LINE_SPACING.minimum, typography.LINE_SPACING.maximum),
-    Option("letter_spacing", float, typography.LETTER_SPACING.default,
-           "Extra space between letters (times the text size)",
-           typography.LETTER_SPACING.minimum, typography.LETTER_SPACING.maximum),
-    Option("word_spacing", float, typography.WORD_SPACING.default,
-           "Extra space between words (times the text size)",
-           typography.WORD_SPACING.minimum, typography.WORD_SPACING.maximum),
-    Option("paragraph_spacing", float, typography.PARAGRAPH_SPACING.default,
-           "Space after each paragraph (times the text size)",
-           typography.PARAGRAPH_SPACING.minimum, typography.PARAGRAPH_SPACING.maximum),
-    Option("line_length", int, int(typography.LINE_LENGTH.default), "Longest line (characters)",
-           typography.LINE_LENGTH.minimum, typography.LINE_LENGTH.maximum),
-    Option("reading_ruler", bool, False, "Reading ruler: dim all but the lines being read"),
-    Option("ruler_lines", int, 3, "Lines the reading ruler leaves clear", 1, 8),
-    Option("speech_rate", int, 175, "Reading speed (words per minute)", 80, 450),
-    Option("speech_voice", str, "", "Voice for reading aloud (empty: one for the guide's language)"),
-    Option("speech_volume", int, 100, "Reading volume (percent)", 10, 100),
+    Option("theme", str, themes.DEFAULT, "Colours", choices=tuple(themes.THEMES),
+           description="Colours of the whole window. Choosing one stops following the computer's setting."),
+    Option("follow_system_theme", bool, True, "Match the computer's light, dark or high-contrast setting",
+           description="Use dark colours when the computer is set to dark, and high contrast when it asks "
+                       "for high contrast."),
+    Option("font_family", str, typography.DEFAULT_FONT, "Font", choices=tuple(typography.FONTS),
+           description="The font of the guide's text."),
+    _spacing("line_spacing", typography.LINE_SPACING, "Line spacing (times the text size)",
+             "Space from one line to the next, as a multiple of the text size. 1.5 or more helps many readers."),
+    _spacing("letter_spacing", typography.LETTER_SPACING, "Extra space between letters (times the text size)",
+             "Extra space between letters, as a share of the text size. 0.12 is the amount the "
+             "accessibility guidelines test with."),
+    _spacing("word_spacing", typography.WORD_SPACING, "Extra space between words (times the text size)",
+             "Extra space between words, as a share of the text size. 0.16 is the amount the "
+             "accessibility guidelines test with."),
+    _spacing("paragraph_spacing", typography.PARAGRAPH_SPACING, "Space after each paragraph (times the text size)",
+             "Space after each paragraph, as a multiple of the text size."),
+    _spacing("line_length", typography.LINE_LENGTH, "Longest line (characters)",
+             "The most characters on one line; the page keeps even margins on both sides.", int),
+    Option("reading_ruler", bool, False, "Reading ruler: dim all but the lines being read",
+           description="Dim all but the lines at the text cursor. Move it with the arrow keys."),
+    Option("ruler_lines", int, 3, "Lines the reading ruler leaves clear", 1, 8, step=1,
+           description="How many lines the reading ruler leaves clear."),
+    # Reading aloud: the engine, the Listen commands and the voice dialog all take their limits from here.
+    Option("speech_rate", int, 175, "Reading speed (words per minute)", 80, 450, step=25,
+           description="How fast the voice reads, in words a minute.", group="speech"),
+    Option("speech_voice", str, "", "Voice for reading aloud (empty: one for the guide's language)",
+           group="speech"),
+    Option("speech_volume", int, 100, "Reading volume (percent)", 10, 100, step=10,
+           description="How loud the voice reads, compared with the computer's own volume.", group="speech"),
     Option("speech_end_of_section", str, "stop", "At the end of a section, stop or carry on",
-           choices=("stop", "continue")),
+           choices=("stop", "continue"), group="speech"),
+    Option("keys", dict, {}, "Keys you chose for commands (command name -> keys); others keep their own",
+           group="keys"),
+    # The window's own state, not preferences.
+    Option("last_section", str, "", "Section open when the reader was closed", group=WINDOW_SECTION),
+    Option("last_scroll", float, 0.0, "Scroll position in that section (0 to 1)", 0.0, 1.0, group=WINDOW_SECTION),
+    Option("window_geometry", str, "", "Window size and place (Qt geometry, base64)", group=WINDOW_SECTION),
+    Option("splitter_state", str, "", "Width of the contents panel (Qt state, base64)", group=WINDOW_SECTION),
 )
 REGISTRY: dict[str, Option] = {option.name: option for option in OPTIONS}
+WINDOW_STATE: tuple[str, ...] = tuple(option.name for option in OPTIONS if option.group == WINDOW_SECTION)
 
 
 class Settings:
@@ -90,6 +119,7 @@ class Settings:
             return
         if raw is None:
             return
+        raw = migrate(raw)
         rejected = [key for key, value in raw.items() if key in REGISTRY and not REGISTRY[key].accepts(value)]
         self._values = {key: value for key, value in raw.items() if key not in rejected}
         if rejected:
@@ -107,8 +137,24 @@ class Settings:
         self._values[name] = value
 
     def reset(self, names: list[str] | None = None) -> None:
-        for name in names if names is not None else list(REGISTRY):
+        """Back to the defaults: these settings, or every preference (never the window's own state)."""
+        for name in names if names is not None else [n for n in REGISTRY if n not in WINDOW_STATE]:
             self._values.pop(name, None)
 
     def save(self) -> None:
-        atomic.write_json(self.path, self._values)
+        preferences = {key: value for key, value in self._values.items() if key not in WINDOW_STATE}
+        window = {key: value for key, value in self._values.items() if key in WINDOW_STATE}
+        atomic.write_json(self.path, {"format": FORMAT, **preferences, WINDOW_SECTION: window})
+
+
+def migrate(raw: dict[str, Any]) -> dict[str, Any]:
+    """The settings of a file of any format as one flat mapping (unknown keys kept, to be written back).
+
+    Format 1 had no ``format`` key and the window's state beside the preferences; format 2 keeps
+    it under ``window``. A newer format is read as far as its keys are understood."""
+    values = dict(raw)
+    values.pop("format", None)
+    window = values.pop(WINDOW_SECTION, None) if isinstance(raw.get("format"), int) else None
+    if isinstance(window, dict):
+        values.update({key: value for key, value in window.items() if key in WINDOW_STATE})
+    return values

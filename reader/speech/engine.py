@@ -18,8 +18,12 @@ from enum import Enum
 from pathlib import Path
 from typing import Protocol
 
+from reader.settings import REGISTRY
+
 ENGINE_ENV = "COPRODUCTION_READER_SPEECH"  # "espeak", "pyttsx3", "fake" or "none" (for tests)
-MIN_RATE, MAX_RATE, DEFAULT_RATE = 80, 450, 175
+_RATE = REGISTRY["speech_rate"]  # the one declaration of the speed's limits
+MIN_RATE, MAX_RATE, DEFAULT_RATE = int(_RATE.minimum or 0), int(_RATE.maximum or 0), int(_RATE.default)
+RATE_STEP = int(_RATE.step or 1)
 
 
 class Timing(Enum):

@@ -1,85 +1,49 @@
-"""Every command of the window declared once: text, keys, menu, toolbar, accessible name.
+"""The window's one registry of commands: a QAction for every declaration in :mod:`reader.action_specs`.
 
-Menus and toolbars are built from this list, so an action cannot exist without a menu
-entry and a description a screen reader can announce.
+The registry builds the menu bar, the toolbars and the context menu from the declarations,
+sets up every toolbar button for the keyboard and screen readers in one place, and applies
+the keys the reader chose (stored in settings as ``keys``), refusing a key another command
+already uses. Features bind their handlers by command name; an unbound command is an error.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QWidget
+from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QToolButton, QWidget
 
-Keys = QKeySequence.StandardKey | str | tuple[QKeySequence.StandardKey | str, ...] | None
+from reader import action_specs
+from reader.action_specs import ACTIONS, CONTEXT_MENUS, MENUS, SPECS, TOOLBARS, ActionSpec, Submenu
+from reader.settings import Settings
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("Actions", text)
 
 
-@dataclass(frozen=True)
-class ActionSpec:
-    name: str
-    text: str
-    menu: str
-    keys: Keys = None
-    tip: str = ""
-    toolbar: str | None = None
-    separator_before: bool = False
+class KeyConflict(ValueError):
+    """A key asked for is already another command's; the message names that command."""
+
+    def __init__(self, key: str, other: ActionSpec) -> None:
+        super().__init__(tr("{key} is already the key for “{action}”. Choose another key, or change that "
+                            "command's key first.").format(key=key, action=tr(other.text).replace("&", "")))
+        self.other = other
 
 
-MENUS: dict[str, str] = {"file": "&File", "go": "&Go", "view": "&View", "help": "&Help"}
-
-SPECS: list[ActionSpec] = [
-    ActionSpec("add_content", "&Add content…", "file", QKeySequence.StandardKey.Open,
-               "Add a content pack (.zip) or a document (Markdown, text or web page) to the reader"),
-    ActionSpec("manage_content", "&Manage added content…", "file", None,
-               "See the content added to the reader, and remove it"),
-    ActionSpec("quit", "&Quit", "file", ("Ctrl+Q", QKeySequence.StandardKey.Quit), "Close the reader",
-               separator_before=True),  # Qt gives no Quit key on Windows; the help promises Ctrl+Q
-    ActionSpec("previous_section", "&Previous section", "go", "Ctrl+PgUp",
-               "Go to the section before this one", toolbar="main"),
-    ActionSpec("next_section", "&Next section", "go", "Ctrl+PgDown",
-               "Go to the section after this one", toolbar="main"),
-    ActionSpec("back", "&Back", "go", ("Alt+Left", QKeySequence.StandardKey.Back),
-               "Go back to where you were before", toolbar="main", separator_before=True),
-    ActionSpec("forward", "&Forward", "go", ("Alt+Right", QKeySequence.StandardKey.Forward),
-               "Go forward again", toolbar="main"),
-    ActionSpec("switch_pane", "&Move between contents and text", "go", "F6",
-               "Move the keyboard focus to the next part of the window", separator_before=True),
-    ActionSpec("focus_contents", "Go to the &contents", "go", "Ctrl+Shift+C",
-               "Move the keyboard focus to the list of contents"),
-    ActionSpec("search", "&Search the guide", "go", QKeySequence.StandardKey.Find,
-               "Find passages by their words: results appear as you type", separator_before=True),
-    ActionSpec("next_match", "Next &match", "go", ("F3", QKeySequence.StandardKey.FindNext),
-               "Go to the next matching word in this section"),
-    ActionSpec("previous_match", "Pre&vious match", "go", ("Shift+F3", QKeySequence.StandardKey.FindPrevious),
-               "Go to the previous matching word in this section"),
-    ActionSpec("smaller_text", "&Smaller text", "view", QKeySequence.StandardKey.ZoomOut,
-               "Make the text smaller", toolbar="main", separator_before=True),
-    ActionSpec("larger_text", "&Larger text", "view", (QKeySequence.StandardKey.ZoomIn, "Ctrl+="),
-               "Make the text larger", toolbar="main"),
-    ActionSpec("normal_text", "&Normal text size", "view", "Ctrl+0",
-               "Put the text back to its normal size", toolbar="main"),
-    ActionSpec("help", "&Using this reader", "help", QKeySequence.StandardKey.HelpContents,
-               "Open the help page: how to move around, change the text size and the keyboard shortcuts"),
-    ActionSpec("about", "&About Co-production Reader", "help", None, "Version and where the guide comes from"),
-]
-
-
-def _key_sequences(keys: Keys) -> list[QKeySequence]:
-    if keys is None:
-        return []
-    items = keys if isinstance(keys, tuple) else (keys,)
+def default_sequences(spec: ActionSpec) -> list[QKeySequence]:
+    """The declared keys on this platform: standard keys as the platform has them, others as written."""
     sequences: list[QKeySequence] = []
-    for item in items:
-        if isinstance(item, str):
-            sequences.append(QKeySequence(item))
+    for key in spec.keys:
+        if key.startswith("@"):
+            sequences.extend(QKeySequence.keyBindings(getattr(QKeySequence.StandardKey, key[1:])))
         else:
-            sequences.extend(QKeySequence.keyBindings(item))
+            sequences.append(QKeySequence(key))
+    return _unique(sequences)
+
+
+def _unique(sequences: Iterable[QKeySequence]) -> list[QKeySequence]:
     unique: list[QKeySequence] = []
     for sequence in sequences:
         if not sequence.isEmpty() and sequence not in unique:
@@ -87,45 +51,171 @@ def _key_sequences(keys: Keys) -> list[QKeySequence]:
     return unique
 
 
-def create_actions(parent: QWidget, specs: list[ActionSpec],
-                   handlers: dict[str, Callable[[], object]]) -> dict[str, QAction]:
-    """One QAction per spec, connected to ``handlers[name]``, its tip shown and spoken."""
-    actions: dict[str, QAction] = {}
-    for spec in specs:
-        action = QAction(tr(spec.text), parent)
-        action.setObjectName(spec.name)
-        action.setShortcuts(_key_sequences(spec.keys))
-        tip = tr(spec.tip) if spec.tip else action.text().replace("&", "")
-        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+def portable(sequence: QKeySequence) -> str:
+    return sequence.toString(QKeySequence.SequenceFormat.PortableText)
+
+
+class ActionRegistry(QObject):
+    """Every command of the window as a QAction, with the menus and toolbars built from them."""
+
+    keysChanged = Signal(str)  # a command's keys changed (its name)
+
+    def __init__(self, host: QWidget, settings: Settings) -> None:
+        super().__init__(host)
+        self.host = host
+        self.settings = settings
+        self.actions: dict[str, QAction] = {}
+        self.menus: dict[str, QMenu] = {}
+        self.toolbars: dict[str, QToolBar] = {}
+        self._bound: set[str] = set()
+        for spec in ACTIONS.values():
+            action = QAction(tr(spec.text), host)
+            action.setObjectName(spec.name)
+            action.setCheckable(spec.checkable)
+            tip = tr(spec.tip) if spec.tip else action.text().replace("&", "")
+            action.setStatusTip(tip)
+            host.addAction(action)  # its keys work wherever the focus is in the window
+            self.actions[spec.name] = action
+            self._apply_keys(spec.name)
+
+    # Handlers -----------------------------------------------------------------------------------
+
+    def bind(self, handlers: Mapping[str, Callable[..., object]]) -> dict[str, QAction]:
+        """Connect each named command to its handler; returns those commands' actions, by name."""
+        for name, handler in handlers.items():
+            if name in self._bound:
+                raise ValueError(f"the command {name!r} already has a handler")
+            self.actions[name].triggered.connect(handler)
+            self._bound.add(name)
+        return {name: self.actions[name] for name in handlers}
+
+    def unbound(self) -> list[str]:
+        return [name for name in self.actions if name not in self._bound]
+
+    # Menus and toolbars --------------------------------------------------------------------------
+
+    def build_menus(self, menu_bar: QMenuBar) -> dict[str, QMenu]:
+        """The whole menu bar, in the declared order; submenus are left for their feature to fill."""
+        for key, title in MENUS.items():
+            menu = menu_bar.addMenu(tr(title))
+            menu.setObjectName(f"menu_{key}")
+            self.menus[key] = menu
+        for spec in SPECS:
+            menu = self.menus[spec.menu]
+            if spec.separator_before and not menu.isEmpty():
+                menu.addSeparator()
+            if isinstance(spec, Submenu):
+                sub = menu.addMenu(tr(spec.text))
+                sub.setObjectName(f"menu_{spec.name}")
+                self.menus[spec.name] = sub
+            else:
+                menu.addAction(self.actions[spec.name])
+        return self.menus
+
+    def build_toolbar(self, name: str) -> QToolBar:
+        """A toolbar of the commands declared for it, every button reachable by Tab and named for screen readers."""
+        title = tr(TOOLBARS[name])
+        toolbar = QToolBar(title, self.host)
+        toolbar.setObjectName("main_toolbar" if name == "main" else f"{name}_toolbar")
+        toolbar.setAccessibleName(title)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.setMovable(False)
+        first = True
+        for spec in ACTIONS.values():
+            if spec.toolbar != name:
+                continue
+            if spec.separator_before and not first:
+                toolbar.addSeparator()
+            action = self.actions[spec.name]
+            toolbar.addAction(action)
+            button = toolbar.widgetForAction(action)
+            if isinstance(button, QToolButton):
+                button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+                self._name_button(button, action)
+                action.changed.connect(lambda b=button, a=action: self._name_button(b, a))
+            first = False
+        self.toolbars[name] = toolbar
+        return toolbar
+
+    @staticmethod
+    def _name_button(button: QToolButton, action: QAction) -> None:
+        """A toolbar button says what its command says now (its text changes, as Read aloud / Pause do)."""
+        button.setAccessibleName(action.text().replace("&", ""))
+        button.setAccessibleDescription(action.statusTip())
+
+    def fill_context_menu(self, menu: QMenu, name: str) -> QMenu:
+        """Add the commands declared for context menu ``name`` (the menu bar's own actions, so the same keys)."""
+        if not menu.isEmpty():
+            menu.addSeparator()  # after the widget's own entries
+        for entry in CONTEXT_MENUS[name]:
+            if entry == "-":
+                menu.addSeparator()
+            else:
+                menu.addAction(self.actions[entry])
+        return menu
+
+    # Keys ---------------------------------------------------------------------------------------
+
+    def chosen_keys(self) -> dict[str, list[str]]:
+        """The reader's own key choices (command -> portable keys); commands not in it use their defaults."""
+        return action_specs.validate_chosen(self.settings.get("keys")) or {}
+
+    def sequences(self, name: str) -> list[QKeySequence]:
+        chosen = self.chosen_keys()
+        if name in chosen:
+            return _unique(QKeySequence(key) for key in chosen[name])
+        return default_sequences(ACTIONS[name])
+
+    def keys_text(self, name: str) -> list[str]:
+        """The command's keys as the reader sees them on this computer."""
+        return [s.toString(QKeySequence.SequenceFormat.NativeText) for s in self.sequences(name)]
+
+    def owner_of(self, sequence: QKeySequence, besides: str = "") -> ActionSpec | None:
+        """The command (other than ``besides``) that this key starts, if any."""
+        for name in self.actions:
+            if name != besides and sequence in self.sequences(name):
+                return ACTIONS[name]
+        return None
+
+    def set_keys(self, name: str, sequences: Iterable[QKeySequence]) -> None:
+        """Give a command these keys from now on (stored in settings), or raise :class:`KeyConflict`."""
+        wanted = _unique(sequences)
+        for sequence in wanted:
+            other = self.owner_of(sequence, besides=name)
+            if other is not None:
+                raise KeyConflict(sequence.toString(QKeySequence.SequenceFormat.NativeText), other)
+        chosen = self.chosen_keys()
+        chosen[name] = [portable(s) for s in wanted]
+        if chosen[name] == [portable(s) for s in default_sequences(ACTIONS[name])]:
+            del chosen[name]
+        self.settings.set("keys", chosen)
+        self._apply_keys(name)
+
+    def reset_keys(self, name: str | None = None) -> None:
+        """Back to the declared keys: one command's, or every command's. Refused if a default is now taken."""
+        chosen = self.chosen_keys()
+        names = [name] if name is not None else list(chosen)
+        for each in names:
+            for sequence in default_sequences(ACTIONS[each]):
+                other = self.owner_of(sequence, besides=each)
+                if other is not None and other.name not in names:
+                    raise KeyConflict(sequence.toString(QKeySequence.SequenceFormat.NativeText), other)
+        for each in names:
+            chosen.pop(each, None)
+        self.settings.set("keys", chosen)
+        for each in names:
+            self._apply_keys(each)
+
+    def _apply_keys(self, name: str) -> None:
+        action = self.actions[name]
+        sequences = self.sequences(name)
+        action.setShortcuts(sequences)
+        tip = action.statusTip()
+        keys = sequences[0].toString(QKeySequence.SequenceFormat.NativeText) if sequences else ""
         action.setToolTip(f"{tip} ({keys})" if keys else tip)
-        action.setStatusTip(tip)
-        action.triggered.connect(handlers[spec.name])
-        parent.addAction(action)
-        actions[spec.name] = action
-    return actions
+        self.keysChanged.emit(name)
 
-
-def build_menus(menu_bar: QMenuBar, specs: list[ActionSpec], actions: dict[str, QAction],
-                menus: dict[str, str]) -> dict[str, QMenu]:
-    built: dict[str, QMenu] = {}
-    for key, title in menus.items():
-        built[key] = menu_bar.addMenu(tr(title))
-        built[key].setObjectName(f"menu_{key}")
-    for spec in specs:
-        menu = built[spec.menu]
-        if spec.separator_before and not menu.isEmpty():
-            menu.addSeparator()
-        menu.addAction(actions[spec.name])
-    return built
-
-
-def fill_toolbar(toolbar: QToolBar, name: str, specs: list[ActionSpec],
-                 actions: dict[str, QAction]) -> None:
-    first = True
-    for spec in specs:
-        if spec.toolbar != name:
-            continue
-        if spec.separator_before and not first:
-            toolbar.addSeparator()
-        toolbar.addAction(actions[spec.name])
-        first = False
+    def help_table(self) -> str:
+        """The help page's table of keys as this window uses them, in Markdown."""
+        keys_of = {name: [portable(s) for s in self.sequences(name)] for name in self.actions}
+        return action_specs.key_table(action_specs.help_rows(keys_of))

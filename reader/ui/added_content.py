@@ -1,8 +1,9 @@
 """Adding and removing content from the window: packs (zip files) and single documents.
 
 The rules live in :mod:`reader.packs`; this module asks for a file, reports the outcome in
-plain words, and puts the new sections in front of the reader at once (contents, text and,
-through :attr:`AddedContent.listeners`, the search index).
+plain words, and puts the new sections in front of the reader at once: the window shows them
+and every other feature (the search index, reading aloud) hears of them through the context's
+one ``sectionsChanged`` signal.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,8 +27,9 @@ from PySide6.QtWidgets import (
 
 from reader.library import open_library
 from reader.model import Section
-from reader.packs import PackError, PackExistsError, SectionsListener, add, import_document, remove, scan
+from reader.packs import PackError, PackExistsError, add, import_document, remove, scan
 from reader.packs.store import packs_dir
+from reader.ui.context import WindowContext
 
 FILE_FILTER = "Content packs and documents (*.zip *.md *.markdown *.txt *.html *.htm);;All files (*)"
 NAME_ROLE = Qt.ItemDataRole.UserRole
@@ -50,15 +52,16 @@ class AddedContent(QObject):
     """The window's "Add content…" and "Manage added content…" commands.
 
     ``choose_file`` asks the user for a file (a file dialog by default; tests pass their own).
+    It is the packs' :class:`~reader.packs.SectionsListener`: what they report is gathered and
+    told to the window once the change is shown.
     """
 
-    guideChanged = Signal()
-
-    def __init__(self, window: QWidget, choose_file: Callable[[], str] | None = None) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, context: WindowContext, choose_file: Callable[[], str] | None = None) -> None:
+        super().__init__(context.host)
+        self.context = context
         self.choose_file = choose_file or self._file_dialog
-        self.listeners: list[SectionsListener] = []
+        self._added: list[Section] = []
+        self._removed: list[str] = []
         self._watch_packs_folder()
 
     # Content added or removed elsewhere (the command line, another copy of the reader) ------------
@@ -80,31 +83,25 @@ class AddedContent(QObject):
     def catch_up(self) -> bool:
         """Show content that was added or removed outside this window; True if anything changed."""
         library = open_library()
-        if [s.id for s in library.guide] == [s.id for s in self.window.guide]:
+        if [s.id for s in library.guide] == [s.id for s in self.context.guide]:
             return False
-        self.window.set_guide(library.guide)
-        search = getattr(self.window, "search", None)
-        if search is not None:
-            search.reindex(library.guide)  # the other program has already updated the index on disk
-        self.guideChanged.emit()
-        self.window.statusBar().showMessage(
+        self.context.change_sections(library.guide, outside=True)
+        self.context.show_status(
             tr("Content was added or removed outside this window: the contents are up to date."), 10000)
         return True
 
-    # Telling others ---------------------------------------------------------------------------
+    # What the packs report (reader.packs.SectionsListener), told to the window in reload() ------
 
     def on_sections_added(self, sections: Sequence[Section]) -> None:
-        for listener in self.listeners:
-            listener.on_sections_added(sections)
+        self._added += sections
 
     def on_sections_removed(self, section_ids: Sequence[str]) -> None:
-        for listener in self.listeners:
-            listener.on_sections_removed(section_ids)
+        self._removed += section_ids
 
     # Commands -----------------------------------------------------------------------------------
 
     def _file_dialog(self) -> str:
-        path, _ = QFileDialog.getOpenFileName(self.window, tr("Add content"), str(Path.home()), tr(FILE_FILTER))
+        path, _ = QFileDialog.getOpenFileName(self.context.host, tr("Add content"), str(Path.home()), tr(FILE_FILTER))
         return path
 
     def add_content(self) -> bool:
@@ -113,7 +110,7 @@ class AddedContent(QObject):
         return self.add_path(Path(chosen)) if chosen else False
 
     def add_path(self, path: Path) -> bool:
-        messages = self.window.messages
+        messages = self.context.messages
         try:
             with _WaitCursor():
                 if path.suffix.lower() == ".zip":
@@ -129,7 +126,7 @@ class AddedContent(QObject):
             return False
         self.reload(open_section=sections[0].id)
         count = len(sections)
-        self.window.statusBar().showMessage(
+        self.context.show_status(
             tr("Added “{file}”: {count} new section(s), marked “added” in the contents.").format(
                 file=path.name, count=count), 10000)
         return True
@@ -138,7 +135,7 @@ class AddedContent(QObject):
         try:
             return add(path, listener=self).sections
         except PackExistsError as exists:
-            replace = self.window.messages.confirm(
+            replace = self.context.messages.confirm(
                 tr("Replace added content?"),
                 tr("Content named “{name}” has already been added. Replace it with the content in “{file}”?")
                 .format(name=exists.name, file=path.name), tr("&Replace"))
@@ -148,7 +145,7 @@ class AddedContent(QObject):
 
     def remove_pack(self, name: str) -> bool:
         """Remove an installed pack after asking; the reader moves away from its sections."""
-        confirmed = self.window.messages.confirm(
+        confirmed = self.context.messages.confirm(
             tr("Remove added content?"),
             tr("Remove “{name}” and all its sections from the reader? The bundled guide is not affected.")
             .format(name=name), tr("&Remove"))
@@ -157,21 +154,23 @@ class AddedContent(QObject):
         try:
             remove(name, listener=self)
         except (PackError, OSError) as error:
-            self.window.messages.error(tr("Content not removed"), str(error))
+            self.context.messages.error(tr("Content not removed"), str(error))
             return False
         self.reload()
-        self.window.statusBar().showMessage(tr("Removed “{name}”.").format(name=name), 10000)
+        self.context.show_status(tr("Removed “{name}”.").format(name=name), 10000)
         return True
 
     def reload(self, open_section: str | None = None) -> None:
+        """Show the content as it is now on disk and tell every feature what changed, once."""
         library = open_library()
-        self.window.set_guide(library.guide)
+        added, removed = self._added, self._removed
+        self._added, self._removed = [], []
+        self.context.change_sections(library.guide, added, removed)
         if open_section and open_section in library.guide:
-            self.window.open_section(open_section)
-        self.guideChanged.emit()
+            self.context.reading.open_section(open_section)
 
     def manage(self) -> None:
-        ManageDialog(self, self.window).exec()
+        ManageDialog(self, self.context.host).exec()
 
 
 class ManageDialog(QDialog):

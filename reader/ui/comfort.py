@@ -1,7 +1,8 @@
 """Reading comfort in the main window: themes, reading settings, presets, ruler, bookmarks, large print.
 
-:class:`Comfort` adds its commands to the window's menus (from the same kind of action
-specs as the window's own), its panels as dock widgets, and applies the settings live.
+:class:`Comfort` binds its commands (declared with every other in :mod:`reader.action_specs`),
+fills the Presets, Colours and Bookmarks menus, adds its panels as dock widgets, and applies
+the settings live.
 The rules all live in the core (:mod:`reader.themes`, :mod:`reader.reading_style`,
 :mod:`reader.presets`, :mod:`reader.bookmarks`); this module wires them to widgets.
 """
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, QTimer
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAction, QActionGroup
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -22,25 +23,23 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
     QLabel,
-    QMenu,
     QScrollArea,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from reader import bookmarks, presets, reading_style, themes
 from reader.bookmarks import Places
-from reader.ui import actions as action_registry
 from reader.ui import look
-from reader.ui.actions import ActionSpec
 from reader.ui.bookmarks_panel import BookmarksPanel
+from reader.ui.context import WindowContext
+from reader.ui.keys_page import KeysPage
 from reader.ui.reading_settings import ReadingSettingsForm
 from reader.ui.ruler import ReadingRuler
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
-
-    from reader.ui.main_window import MainWindow
 
 RECENT_IN_MENU = 10
 BOOKMARKS_IN_MENU = 20
@@ -49,24 +48,6 @@ SAVE_DELAY_MS = 400
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("Comfort", text)
-
-
-SPECS: list[ActionSpec] = [
-    ActionSpec("print_large", "&Print in large print…", "file", QKeySequence.StandardKey.Print,
-               "Print this section in large print: big text in your font and spacing, dark on white"),
-    ActionSpec("export_pdf", "E&xport large-print PDF…", "file", "Ctrl+Shift+E",
-               "Save this section as a large-print PDF file"),
-    ActionSpec("preferences", "Pr&eferences…", "file", (QKeySequence.StandardKey.Preferences, "Ctrl+,"),
-               "Colours, font, text size and spacing, in a window of their own"),
-    ActionSpec("reading_settings", "&Reading settings panel", "view", "Ctrl+Shift+R",
-               "Show or hide the panel of colours, font and spacing beside the text", separator_before=True),
-    ActionSpec("reading_ruler", "Reading r&uler", "view", "Ctrl+Shift+L",
-               "Dim all but the lines at the text cursor; move it with the arrow keys"),
-    ActionSpec("add_bookmark", "&Add bookmark here…", "bookmarks", "Ctrl+D",
-               "Mark the paragraph you are reading, with a name you choose"),
-    ActionSpec("show_bookmarks", "&Bookmarks and recently read", "bookmarks", "Ctrl+B",
-               "Show or hide the list of your bookmarks and the sections you read lately"),
-]
 
 
 class Prompts:
@@ -90,11 +71,14 @@ class Prompts:
 
 
 class Comfort(QObject):
-    def __init__(self, window: MainWindow, places: Places | None = None, prompts: Prompts | None = None) -> None:
-        super().__init__(window)
-        self.window = window
-        self.settings = window.settings
-        self.prompts = prompts or Prompts(window)
+    def __init__(self, context: WindowContext, places: Places | None = None, prompts: Prompts | None = None) -> None:
+        super().__init__(context.host)
+        self.context = context
+        self.host = context.host
+        self.reading = context.reading
+        self.view = context.view
+        self.settings = context.settings
+        self.prompts = prompts or Prompts(context.host)
         look.register_fonts()
         self.places = places or Places()
         self.system = look.system_theme()
@@ -105,13 +89,11 @@ class Comfort(QObject):
         self._save_timer.setInterval(SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self._save_settings)
         self._reading_anchor = ""
-        self._shown_section: str | None = window.current
+        self._shown_section: str | None = context.current
         self._preferences: QDialog | None = None
 
-        self.ruler = ReadingRuler(window.view)
-        self.actions = action_registry.create_actions(window, SPECS, self._handlers())
-        for name in ("reading_settings", "reading_ruler", "show_bookmarks"):
-            self.actions[name].setCheckable(True)
+        self.ruler = ReadingRuler(context.view)
+        self.actions = context.commands.bind(self._handlers())
         self._build_menus()
         self.settings_dock = self._dock("reading_settings_dock", tr("Reading settings"), self._settings_panel())
         self.bookmarks_panel = BookmarksPanel()
@@ -120,20 +102,19 @@ class Comfort(QObject):
         self.bookmarks_dock.visibilityChanged.connect(self.actions["show_bookmarks"].setChecked)
         self._connect_bookmarks()
 
-        window.sectionShown.connect(self._section_shown)
-        window.view.verticalScrollBar().valueChanged.connect(self._remember_place)
-        window.view.cursorPositionChanged.connect(self._remember_place)
-        for name in ("larger_text", "smaller_text", "normal_text"):
-            window.actions[name].triggered.connect(lambda *_: QTimer.singleShot(0, self.sync))
-        window.view.zoomStep.connect(lambda *_: QTimer.singleShot(0, self.sync))
+        context.sectionShown.connect(self._section_shown)
+        context.view.verticalScrollBar().valueChanged.connect(self._remember_place)
+        context.view.cursorPositionChanged.connect(self._remember_place)
+        context.textSizeChanged.connect(lambda *_: self.sync())
+        context.sectionsChanged.connect(lambda *_: self._show_places())
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.styleHints().colorSchemeChanged.connect(lambda *_: self.system_changed())
             app.styleHints().accessibility().contrastPreferenceChanged.connect(lambda *_: self.system_changed())
-        window.installEventFilter(self)
+        self.host.installEventFilter(self)
 
-        if window.current:
-            self.places.record_visit(window.current, "")
+        if context.current:
+            self.places.record_visit(context.current, "")
         self.apply(refresh_page=True)
 
     # Building ---------------------------------------------------------------------------------
@@ -150,19 +131,9 @@ class Comfort(QObject):
         }
 
     def _build_menus(self) -> None:
-        menus = self.window.menus
-        quit_action = self.window.actions["quit"]
-        for name in ("print_large", "export_pdf"):
-            menus["file"].insertAction(quit_action, self.actions[name])
-        menus["file"].insertSeparator(quit_action)
-        menus["file"].insertAction(quit_action, self.actions["preferences"])
-        menus["file"].insertSeparator(quit_action)
-
-        view = menus["view"]
-        view.addSeparator()
-        view.addAction(self.actions["reading_settings"])
-        self.preset_menu = view.addMenu(tr("&Presets"))
-        self.preset_menu.setObjectName("menu_presets")
+        """Fill the submenus the registry left for this feature: presets, colours and the bookmarks."""
+        menus = self.context.commands.menus
+        self.preset_menu = menus["presets"]
         self.preset_actions: dict[str, QAction] = {}
         group = QActionGroup(self)
         group.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
@@ -182,8 +153,7 @@ class Comfort(QObject):
         reset.setStatusTip(tr("Put colours, font, size and spacing back to normal"))
         reset.triggered.connect(self.reset)
 
-        self.theme_menu = view.addMenu(tr("&Colours"))
-        self.theme_menu.setObjectName("menu_colours")
+        self.theme_menu = menus["colours"]
         self.follow_action = self.theme_menu.addAction(tr("&Match the computer's setting"))
         self.follow_action.setObjectName("theme_follow_system")
         self.follow_action.setCheckable(True)
@@ -199,31 +169,37 @@ class Comfort(QObject):
             themes_group.addAction(action)
             self.theme_menu.addAction(action)
             self.theme_actions[theme.name] = action
-        view.addAction(self.actions["reading_ruler"])
 
-        self.bookmarks_menu = QMenu(tr("&Bookmarks"), self.window)
-        self.bookmarks_menu.setObjectName("menu_bookmarks")
-        self.window.menuBar().insertMenu(menus["help"].menuAction(), self.bookmarks_menu)
-        menus["bookmarks"] = self.bookmarks_menu
+        self.bookmarks_menu = menus["bookmarks"]
+        self._fixed_bookmark_entries = list(self.bookmarks_menu.actions())
+        self.recent_menu = self.bookmarks_menu.addMenu(tr("&Recently read"))
+        self.recent_menu.setObjectName("menu_recent")
         self.bookmarks_menu.aboutToShow.connect(self._fill_bookmarks_menu)
         self._fill_bookmarks_menu()
 
     def _fill_bookmarks_menu(self) -> None:
+        """The bookmarks (up to 20) after the menu's own commands, then the recently read sections."""
         menu = self.bookmarks_menu
-        menu.clear()
-        menu.addAction(self.actions["add_bookmark"])
-        menu.addAction(self.actions["show_bookmarks"])
+        keep = [*self._fixed_bookmark_entries, self.recent_menu.menuAction()]
+        for action in menu.actions():
+            if action not in keep:
+                menu.removeAction(action)
+                action.deleteLater()
         marks = self.places.bookmarks[:BOOKMARKS_IN_MENU]
+        entries: list[QAction] = []
         if marks:
-            menu.addSeparator()
+            entries.append(QAction(menu))
+            entries[-1].setSeparator(True)
         for mark in marks:
-            action = menu.addAction(mark.label.replace("&", "&&"))
+            action = QAction(mark.label.replace("&", "&&"), menu)
             action.triggered.connect(lambda _=False, m=mark: self.open_place(m.section_id, m.anchor))
-        recent = menu.addMenu(tr("&Recently read"))
-        recent.setObjectName("menu_recent")
-        visits = [v for v in self.places.recent if v.section_id != self.window.current][:RECENT_IN_MENU]
+            entries.append(action)
+        menu.insertActions(self.recent_menu.menuAction(), entries)
+        recent = self.recent_menu
+        recent.clear()
+        visits = [v for v in self.places.recent if v.section_id != self.context.current][:RECENT_IN_MENU]
         for visit in visits:
-            section = self.window.guide.get(visit.section_id)
+            section = self.context.guide.get(visit.section_id)
             if section is not None:
                 action = recent.addAction(section.title.replace("&", "&&"))
                 action.triggered.connect(lambda _=False, v=visit: self.open_place(v.section_id, v.anchor))
@@ -249,15 +225,11 @@ class Comfort(QObject):
         return form
 
     def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
-        dock = QDockWidget(title, self.window)
+        dock = QDockWidget(title, self.host)
         dock.setObjectName(name)
         dock.setAccessibleName(title)
         dock.setWidget(widget)
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
-                         | QDockWidget.DockWidgetFeature.DockWidgetMovable)
-        self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        dock.hide()
-        self.window.panes.append(dock)
+        self.context.add_dock(dock)
         return dock
 
     def _connect_bookmarks(self) -> None:
@@ -273,7 +245,7 @@ class Comfort(QObject):
     def choose(self, name: str, value: Any) -> None:
         """The reader changed one setting: store it, show the change at once, save soon."""
         if name == "text_size":
-            self.window.set_text_size(int(value))
+            self.reading.set_text_size(int(value))
         else:
             self.settings.set(name, value)
             if name == "theme":
@@ -297,8 +269,8 @@ class Comfort(QObject):
 
     def _after_many_changes(self) -> None:
         percent = self.settings.get("text_size")
-        if percent != self.window.text_size:
-            self.window.set_text_size(percent)  # shows the page again, with its labels and actions
+        if percent != self.reading.text_size:
+            self.reading.set_text_size(percent)  # shows the page again, with its labels and actions
             self.apply(refresh_page=False)
         else:
             self.apply(refresh_page=True)
@@ -314,11 +286,11 @@ class Comfort(QObject):
     def apply(self, refresh_page: bool) -> None:
         """Show the settings as they are: colours of the whole window, the page, the ruler, the forms."""
         theme = reading_style.active_theme(self.settings)
-        if self.window.property("reader_theme") != theme.name:
-            look.apply_theme(theme, self.window)
+        if self.host.property("reader_theme") != theme.name:
+            look.apply_theme(theme, self.host)
             refresh_page = True
         if refresh_page:
-            self.window.refresh_page()
+            self.reading.refresh_page()
         self.ruler.configure(self.settings.get("reading_ruler"), self.settings.get("ruler_lines"), theme)
         self.sync()
 
@@ -337,15 +309,15 @@ class Comfort(QObject):
         self.actions["reading_ruler"].setChecked(self.settings.get("reading_ruler"))
 
     def _value(self, name: str) -> Any:
-        return self.window.text_size if name == "text_size" else self.settings.get(name)
+        return self.reading.text_size if name == "text_size" else self.settings.get(name)
 
     def _save_settings(self) -> None:
-        if not self.window.remember:
+        if not self.context.remember:
             return
         try:
             self.settings.save()
         except OSError as error:
-            self.window.statusBar().showMessage(tr("Settings could not be saved: {error}").format(error=error))
+            self.context.show_status(tr("Settings could not be saved: {error}").format(error=error))
 
     # Panels and dialogs --------------------------------------------------------------------------
 
@@ -361,7 +333,7 @@ class Comfort(QObject):
         inside = focus is not None and dock.isAncestorOf(focus)
         if dock.isVisible() and inside:
             dock.hide()
-            self.window.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
             return
         dock.show()
         dock.raise_()
@@ -377,7 +349,7 @@ class Comfort(QObject):
             self._preferences.raise_()
             self._preferences.activateWindow()
             return self._preferences
-        dialog = QDialog(self.window)
+        dialog = QDialog(self.host)
         dialog.setObjectName("preferences_dialog")
         dialog.setWindowTitle(tr("Preferences"))
         dialog.setAccessibleName(tr("Preferences"))
@@ -391,15 +363,22 @@ class Comfort(QObject):
         scroll.setWidget(form)
         dialog.finished.connect(lambda *_: self.forms.remove(form) if form in self.forms else None)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        layout.addWidget(scroll, 1)
+        keys = KeysPage(self.context.commands, self.context.messages)
+        keys.changed.connect(self._save_timer.start)
+        pages = QTabWidget()
+        pages.setObjectName("preferences_pages")
+        pages.addTab(scroll, tr("&Reading"))
+        pages.addTab(keys, tr("&Keys"))
+        pages.setTabToolTip(1, tr("The keys of every command, and a way to change them"))
+        layout.addWidget(pages, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(dialog.reject)
-        speech = getattr(self.window, "speech", None)
-        if speech is not None:  # voice, speed, volume and the pronunciation list have a dialog of their own
+        listening = self.context.listening
+        if listening is not None:  # voice, speed, volume and the pronunciation list have a dialog of their own
             voice = buttons.addButton(tr("&Voice and pronunciation…"), QDialogButtonBox.ButtonRole.ActionRole)
             voice.setObjectName("preferences_voice")
             voice.setAccessibleDescription(tr("Choose the voice, its speed and volume, and how it says names"))
-            voice.clicked.connect(speech.voice_settings)
+            voice.clicked.connect(listening.voice_settings)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setAccessibleName(tr("Close"))
         layout.addWidget(buttons)
@@ -411,21 +390,21 @@ class Comfort(QObject):
 
     def announce(self, text: str) -> None:
         """Say a change out loud through the screen reader, and show it in the status line."""
-        self.window.statusBar().showMessage(text, 6000)
-        event = QAccessibleAnnouncementEvent(self.window, text)
+        self.context.show_status(text, 6000)
+        event = QAccessibleAnnouncementEvent(self.host, text)
         QAccessible.updateAccessibility(event)
 
     # Places ------------------------------------------------------------------------------------
 
     def reading_anchor(self) -> str:
         """The paragraph being read: the text cursor's when it is in sight, else the first one in view."""
-        view = self.window.view
+        view = self.view
         if view.viewport().rect().contains(view.cursorRect().center()):
             return view.cursor_anchor() or view.top_anchor()
         return view.top_anchor()
 
     def _remember_place(self, *_: object) -> None:
-        if self.window.current == self._shown_section:
+        if self.reading.current == self._shown_section:
             self._reading_anchor = self.reading_anchor()
 
     def _section_shown(self, section_id: str) -> None:
@@ -438,18 +417,18 @@ class Comfort(QObject):
         self._show_places()
 
     def eventFilter(self, watched: QObject, event: Any) -> bool:
-        if watched is self.window and event.type() == event.Type.Close and self.window.current:
-            self.places.record_visit(self.window.current, self.reading_anchor())
+        if watched is self.host and event.type() == event.Type.Close and self.reading.current:
+            self.places.record_visit(self.reading.current, self.reading_anchor())
         return False
 
     def open_place(self, section_id: str, anchor: str) -> None:
-        if self.window.open_section(section_id, anchor):
+        if self.reading.open_section(section_id, anchor):
             if anchor in ("", "title"):
-                self.window.view.set_scroll_fraction(0.0)
-            self.window.view.setFocus(Qt.FocusReason.OtherFocusReason)
+                self.view.set_scroll_fraction(0.0)
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def add_bookmark(self, *_: object) -> None:
-        window = self.window
+        window = self.reading
         if window.current is None or window.rendered is None:
             return
         anchor = self.reading_anchor() or "title"
@@ -467,7 +446,7 @@ class Comfort(QObject):
         try:
             mark = self.places.add(window.current, anchor, label)
         except (ValueError, OSError) as error:
-            window.messages.warning(tr("Bookmark not added"), str(error))
+            self.context.messages.warning(tr("Bookmark not added"), str(error))
             return
         self._show_places()
         self.announce(tr("Bookmark added: {label}").format(label=mark.label))
@@ -482,7 +461,7 @@ class Comfort(QObject):
         try:
             self.places.rename(bookmark_id, label)
         except (ValueError, OSError) as error:
-            self.window.messages.warning(tr("Bookmark not renamed"), str(error))
+            self.context.messages.warning(tr("Bookmark not renamed"), str(error))
             return
         self._show_places()
 
@@ -495,33 +474,33 @@ class Comfort(QObject):
         self.announce(tr("Bookmark removed: {label}").format(label=removed.label))
 
     def _show_places(self) -> None:
-        self.bookmarks_panel.show_places(self.places, self.window.guide, self.window.current)
+        self.bookmarks_panel.show_places(self.places, self.reading.guide, self.reading.current)
 
     # Large print ---------------------------------------------------------------------------------
 
     def _large_print_document(self):  # -> QTextDocument | None
         from reader.ui import large_print
 
-        if self.window.current is None:
+        if self.reading.current is None:
             return None
-        return large_print.document(self.window.guide, self.window.current, self.settings)
+        return large_print.document(self.reading.guide, self.reading.current, self.settings)
 
     def export_pdf(self, *_: object) -> Path | None:
         from reader.ui import large_print
 
         doc = self._large_print_document()
-        if doc is None or self.window.current is None:
+        if doc is None or self.reading.current is None:
             return None
         folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
                       or Path.home())
         target = self.prompts.save_path(tr("Export large-print PDF"),
-                                        folder / large_print.suggested_name(self.window.guide, self.window.current))
+                                        folder / large_print.suggested_name(self.reading.guide, self.reading.current))
         if target is None:
             return None
         try:
             written = large_print.export_pdf(doc, target)
         except OSError as error:
-            self.window.messages.warning(tr("PDF not saved"),
+            self.context.messages.warning(tr("PDF not saved"),
                                          tr("The PDF could not be saved: {error}").format(error=error))
             return None
         self.announce(tr("Large-print PDF saved: {path}").format(path=written))

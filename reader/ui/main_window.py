@@ -6,23 +6,26 @@ all live in the core; the window wires them to widgets and shows their state.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import pairwise
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QToolBar, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QSplitter, QWidget
 
 from reader import APP_NAME, __version__, reading_style, zoom
+from reader.action_specs import replace_key_table
 from reader.history import History, Location
-from reader.model import Guide
+from reader.model import Guide, Section
 from reader.render import Rendered, is_web_link, parse_section_link, render_section
 from reader.rich_text import for_qt_rich_text
 from reader.settings import Settings
-from reader.ui import actions as action_registry
+from reader.ui.actions import ActionRegistry
 from reader.ui.added_content import AddedContent
 from reader.ui.comfort import Comfort
 from reader.ui.contents_panel import ContentsPanel
+from reader.ui.context import WindowContext
 from reader.ui.messages import LinkChoice, Messages
 from reader.ui.reading_view import ReadingView
 from reader.ui.search_panel import SearchDock
@@ -37,21 +40,20 @@ def tr(text: str) -> str:
 
 
 class MainWindow(QMainWindow):
-    sectionShown = Signal(str)
-    guideChanged = Signal()  # sections added, removed or replaced: anything prepared from them is stale
+    """Builds the window, its one command registry and one context, and assembles the features on it."""
 
     def __init__(self, guide: Guide, settings: Settings, messages: Messages | None = None,
                  remember: bool = True) -> None:
         super().__init__()
         self.setObjectName("main_window")
-        self.guide = guide
+        self._guide = guide
         self.settings = settings
         self.messages = messages or Messages(self)
         self.remember = remember
         self.history = History()
-        self.current: str | None = None
-        self.rendered: Rendered | None = None
-        self.text_size = zoom.clamp(settings.get("text_size"))
+        self._current: str | None = None
+        self._rendered: Rendered | None = None
+        self._text_size = zoom.clamp(settings.get("text_size"))
 
         self.setStyleSheet(focus_stylesheet())
         self.setWindowTitle(APP_NAME)
@@ -67,24 +69,21 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([300, 900])
         self.setCentralWidget(self.splitter)
-        # Panes that F6 cycles through; other panels add themselves here.
-        self.panes: list[QWidget] = [self.contents, self.view]
-        self.search = SearchDock.install(self)
 
-        self.added_content = AddedContent(self)
-        self.added_content.listeners.append(self.search)  # added content is searchable at once
-        self.specs = list(action_registry.SPECS)
-        self.actions = action_registry.create_actions(self, self.specs, self._handlers())
-        self.menus = action_registry.build_menus(self.menuBar(), self.specs, self.actions,
-                                                 action_registry.MENUS)
-        self.toolbar = QToolBar(tr("Navigation and text size"))
-        self.toolbar.setObjectName("main_toolbar")
-        self.toolbar.setAccessibleName(tr("Navigation and text size"))
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.toolbar.setMovable(False)
-        action_registry.fill_toolbar(self.toolbar, "main", self.specs, self.actions)
+        # One registry of commands and one context that every feature is given; the features are
+        # assembled here, and reach the window and each other only through the context.
+        self.commands = ActionRegistry(self, settings)
+        self.actions = self.commands.actions
+        self.context = WindowContext(self, self, self.view, settings, self.messages, self.commands, remember)
+        self.sectionShown = self.context.sectionShown
+        self.panes = self.context.panes
+        self.panes += [self.contents, self.view]
+        self.menus = self.commands.build_menus(self.menuBar())
+        self.toolbar = self.commands.build_toolbar("main")
         self.addToolBar(self.toolbar)
-        self._make_toolbar_focusable(self.toolbar)
+        self.search = SearchDock(self.context)
+        self.added_content = AddedContent(self.context)
+        self.commands.bind(self._handlers())
         self._set_tab_order()
         self._focus_before_dialog: QWidget | None = None
         app = QApplication.instance()
@@ -103,12 +102,38 @@ class MainWindow(QMainWindow):
         self.view.zoomStep.connect(lambda step: self.set_text_size(
             zoom.larger(self.text_size) if step > 0 else zoom.smaller(self.text_size)))
         self.view.verticalScrollBar().valueChanged.connect(self._update_status)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(
+            lambda position: self.text_menu(position).exec(self.view.viewport().mapToGlobal(position)))
+        self.commands.keysChanged.connect(self._keys_changed)
 
         self._apply_text_size()
         self._restore()
         # Themes, reading settings, presets, reading ruler, bookmarks and large print.
-        self.comfort = Comfort(self)
-        self.speech = SpeechUi(self)  # the Listen menu and toolbar; the voice itself loads after first paint
+        self.comfort = Comfort(self.context)
+        self.speech = SpeechUi(self.context)  # the Listen menu and toolbar; the voice itself loads after first paint
+        self.context.listening = self.speech
+        missing = self.commands.unbound()
+        if missing:
+            raise RuntimeError(f"commands declared without a handler: {', '.join(missing)}")
+
+    # What features may read (the Reading protocol) ----------------------------------------------
+
+    @property
+    def guide(self) -> Guide:
+        return self._guide
+
+    @property
+    def current(self) -> str | None:
+        return self._current
+
+    @property
+    def rendered(self) -> Rendered | None:
+        return self._rendered
+
+    @property
+    def text_size(self) -> int:
+        return self._text_size
 
     # Building -------------------------------------------------------------------------------
 
@@ -128,20 +153,17 @@ class MainWindow(QMainWindow):
             "about": self.show_about,
             "add_content": self.added_content.add_content,
             "manage_content": self.added_content.manage,
-            "search": lambda: self.search.show_and_focus(),
+            "search": self.search.show_and_focus,
             "next_match": lambda: self.search.step(1),
             "previous_match": lambda: self.search.step(-1),
         }
 
-    @staticmethod
-    def _make_toolbar_focusable(toolbar: QToolBar) -> None:
-        """Toolbar buttons take Tab focus, so nothing is reachable only by mouse."""
-        for action in toolbar.actions():
-            button = toolbar.widgetForAction(action)
-            if isinstance(button, QToolButton):
-                button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-                button.setAccessibleName(action.text().replace("&", ""))
-                button.setAccessibleDescription(action.statusTip())
+    def text_menu(self, position: QPoint) -> QMenu:
+        """The text's context menu (right click, or the Menu key): Copy and Select all, then reading commands."""
+        menu = self.view.createStandardContextMenu(position)
+        menu.setObjectName("text_context_menu")
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        return self.commands.fill_context_menu(menu, "text")
 
     def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         """Remember where the keyboard was; when one of our dialogs closes and nothing took the focus
@@ -205,8 +227,8 @@ class MainWindow(QMainWindow):
         if record:
             self.history.visit(self.location())
         if section_id != self.current:
-            self.rendered = render_section(section, self.guide)
-            self.current = section_id
+            self._rendered = render_section(self._help_with_keys(section), self.guide)
+            self._current = section_id
             self._show_page()
         if not (anchor and self.view.go_to_anchor(anchor)):
             self.view.set_scroll_fraction(0.0) if not anchor else None
@@ -217,20 +239,33 @@ class MainWindow(QMainWindow):
         self.sectionShown.emit(section_id)
         return True
 
+    def _help_with_keys(self, section: Section) -> Section:
+        """The help page shows the keys as they are now, the reader's own choices included."""
+        if section.id != HELP_SECTION:
+            return section
+        return replace(section, body=replace_key_table(section.body, self.commands.help_table()))
+
+    def _keys_changed(self, _name: str) -> None:
+        if self.current == HELP_SECTION:
+            fraction = self.view.scroll_fraction()
+            self._current = None  # render again with the new keys
+            self.open_section(HELP_SECTION, record=False)
+            self.view.set_scroll_fraction(fraction)
+
     def set_guide(self, guide: Guide) -> None:
-        """Show a new set of sections (content added or removed), keeping the reader's place if it is still there."""
+        """Show a new set of sections (content added or removed), keeping the reader's place if it is still there.
+
+        Features hear of it through the context's ``sectionsChanged`` (see ``WindowContext.change_sections``)."""
         current, fraction = self.current, self.view.scroll_fraction()
-        self.guide = guide
+        self._guide = guide
         self.history.keep_only(guide)
         self.contents.set_guide(guide)
-        self.search.panel.set_guide(guide)
-        self.current = None  # render again: the section's text may have changed
+        self._current = None  # render again: the section's text may have changed
         if current is not None and current in guide:
             self.open_section(current, record=False)
             self.view.set_scroll_fraction(fraction)
         else:
             self.open_section(guide.first().id, record=False)
-        self.guideChanged.emit()
 
     def step_section(self, step: int) -> None:
         if self.current is None:
@@ -287,10 +322,11 @@ class MainWindow(QMainWindow):
         if percent == self.text_size:
             return
         fraction = self.view.scroll_fraction()
-        self.text_size = percent
+        self._text_size = percent
         self._apply_text_size()
         self.view.set_scroll_fraction(fraction)
         self.settings.set("text_size", percent)
+        self.context.textSizeChanged.emit(percent)
 
     def _apply_text_size(self) -> None:
         self._show_page()

@@ -40,27 +40,6 @@ CHOICE_LABELS: dict[str, dict[str, str]] = {
     "theme": {name: theme.label for name, theme in themes.THEMES.items()},
     "font_family": {key: choice.label for key, choice in typography.FONTS.items()},
 }
-DESCRIPTIONS: dict[str, str] = {
-    "text_size": "Size of the text, from half to four times the normal size.",
-    "theme": "Colours of the whole window. Choosing one stops following the computer's setting.",
-    "follow_system_theme": "Use dark colours when the computer is set to dark, and high contrast when it asks "
-                           "for high contrast.",
-    "font_family": "The font of the guide's text.",
-    "line_spacing": "Space from one line to the next, as a multiple of the text size. 1.5 or more helps many "
-                    "readers.",
-    "letter_spacing": "Extra space between letters, as a share of the text size. 0.12 is the amount the "
-                      "accessibility guidelines test with.",
-    "word_spacing": "Extra space between words, as a share of the text size. 0.16 is the amount the "
-                    "accessibility guidelines test with.",
-    "paragraph_spacing": "Space after each paragraph, as a multiple of the text size.",
-    "line_length": "The most characters on one line; the page keeps even margins on both sides.",
-    "reading_ruler": "Dim all but the lines at the text cursor. Move it with the arrow keys.",
-    "ruler_lines": "How many lines the reading ruler leaves clear.",
-}
-_STEPS = {"line_spacing": typography.LINE_SPACING, "letter_spacing": typography.LETTER_SPACING,
-          "word_spacing": typography.WORD_SPACING, "paragraph_spacing": typography.PARAGRAPH_SPACING,
-          "line_length": typography.LINE_LENGTH}
-
 
 class ReadingSettingsForm(QWidget):
     valueChosen = Signal(str, object)
@@ -104,7 +83,7 @@ class ReadingSettingsForm(QWidget):
             control = self._control(option)
             control.setObjectName(f"setting_{option.name}")
             control.setAccessibleName(tr(option.label))
-            description = tr(DESCRIPTIONS.get(option.name, ""))
+            description = tr(option.description)
             control.setAccessibleDescription(description)
             control.setToolTip(description)
             self.controls[option.name] = control
@@ -135,17 +114,15 @@ class ReadingSettingsForm(QWidget):
         if option.type is int:
             spin = QSpinBox()
             spin.setRange(int(option.minimum or 0), int(option.maximum or 999))
+            spin.setSingleStep(int(option.step or 1))
             if option.name == "text_size":
                 spin.setSuffix("%")
-                spin.setSingleStep(10)
-            elif option.name in _STEPS:
-                spin.setSingleStep(int(_STEPS[option.name].step))
             spin.valueChanged.connect(lambda value, n=option.name: self._chosen(n, int(value)))
             return spin
         double = QDoubleSpinBox()
         double.setRange(option.minimum or 0.0, option.maximum or 10.0)
         double.setDecimals(2)
-        double.setSingleStep(_STEPS[option.name].step if option.name in _STEPS else 0.1)
+        double.setSingleStep(option.step or 0.1)
         double.valueChanged.connect(lambda value, n=option.name: self._chosen(n, round(float(value), 2)))
         return double
 

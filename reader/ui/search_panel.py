@@ -1,8 +1,8 @@
 """The search panel: a box that finds passages as you type, filters, and the results list.
 
-``SearchDock.install(window)`` adds the panel to the main window as a dock (hidden until
-Ctrl+F), connects it to the reading view and starts the search worker after the window's
-first paint, so start-up never pays for the search engine.
+``SearchDock(context)`` adds the panel to the main window as a dock (hidden until Ctrl+F),
+connects it to the reading view and starts the search worker after the window's first
+paint, so start-up never pays for the search engine.
 
 Keys: Ctrl+F from anywhere puts the focus in the box; Down moves into the results; Enter
 or a click opens the passage at its paragraph with every matching word marked; Escape in
@@ -13,7 +13,7 @@ Shift+F3 step through the matches in the open section.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QSize, Qt, QTimer, Signal
@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMainWindow,
     QPushButton,
     QStyle,
     QStyledItemDelegate,
@@ -50,7 +49,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader import themes
-from reader.model import Guide, Section
+from reader.model import Guide
+from reader.ui.context import SectionsChange, WindowContext
 from reader.ui.match_highlights import MatchHighlights
 from reader.ui.search_worker import SearchThread
 
@@ -383,22 +383,18 @@ class SearchPanel(QWidget):
 class SearchDock(QObject):
     """Connects the panel, the worker and the reading view of a main window."""
 
-    def __init__(self, window: QMainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.panel = SearchPanel(window.guide)  # type: ignore[attr-defined]
-        self.panel.theme = window.view.theme  # type: ignore[attr-defined]
-        self.dock = QDockWidget(tr("Search"), window)
+    def __init__(self, context: WindowContext) -> None:
+        super().__init__(context.host)
+        self.context = context
+        self.panel = SearchPanel(context.guide)
+        self.panel.theme = context.view.theme
+        self.dock = QDockWidget(tr("Search"), context.host)
         self.dock.setObjectName("search_dock")
         self.dock.setAccessibleName(tr("Search"))
         self.dock.setWidget(self.panel)
-        self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
-                              | QDockWidget.DockWidgetFeature.DockWidgetMovable)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        self.dock.hide()
-        window.panes.append(self.panel)  # type: ignore[attr-defined]
+        context.add_dock(self.dock, pane=self.panel)
 
-        self.view = window.view  # type: ignore[attr-defined]
+        self.view = context.view
         self.highlights = MatchHighlights(self.view)
         self.worker = SearchThread(self)
         self.ready = False
@@ -417,10 +413,7 @@ class SearchDock(QObject):
         back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.view, context=Qt.ShortcutContext.WidgetShortcut)
         back.activated.connect(self._escape_from_text)
         self.view.viewport().installEventFilter(self)
-
-    @classmethod
-    def install(cls, window: QMainWindow) -> SearchDock:
-        return cls(window)
+        context.sectionsChanged.connect(self._sections_changed)
 
     # Starting the engine only once the window is on screen --------------------------------
 
@@ -433,29 +426,23 @@ class SearchDock(QObject):
     def prepare(self) -> None:
         """Open (or build) the index in the worker; harmless to call again."""
         if not self.worker.started and not self.closed:
-            self.worker.start(self.window.guide)  # type: ignore[attr-defined]
+            self.worker.start(self.context.guide)
 
-    def reindex(self, sections: object) -> None:
-        """The content changed (a pack was added or removed): open the index for these sections."""
-        self.ready = False
-        if not self.closed:
-            self.worker.start(sections)  # type: ignore[arg-type]
-
-    # Added content (reader.packs.SectionsListener) ------------------------------------------
-
-    def on_sections_added(self, sections: Sequence[Section]) -> None:
-        """A pack or document was added: index its passages now, without rebuilding the rest."""
+    def _sections_changed(self, change: SectionsChange) -> None:
+        """Content was added or removed: search it at once, without rebuilding the rest of the index."""
+        self.panel.set_guide(change.guide)
         if self.closed:
             return
-        self.prepare()  # not open yet: open the index for the content as it was, then change it
-        self.worker.add_sections(sections)
-        self.search_now()
-
-    def on_sections_removed(self, section_ids: Sequence[str]) -> None:
-        if self.closed:
+        if change.outside:  # the other program has already updated the index on disk: open it again
+            self.ready = False
+            self.worker.start(change.guide)
             return
-        self.prepare()
-        self.worker.remove_sections(section_ids)
+        if not self.worker.started:  # not open yet: open the index for the content as it was, then change it
+            self.worker.start(change.previous)
+        if change.removed:
+            self.worker.remove_sections(change.removed)
+        if change.added:
+            self.worker.add_sections(change.added)
         self.search_now()
 
     def _ready(self, report: object) -> None:
@@ -496,18 +483,18 @@ class SearchDock(QObject):
     # The open section ---------------------------------------------------------------------
 
     def open_passage(self, section_id: str, anchor: str) -> None:
-        if not self.window.open_section(section_id, anchor):  # type: ignore[attr-defined]
+        if not self.context.reading.open_section(section_id, anchor):
             return
         self.highlights.select_first_in(anchor)
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def read_passage(self, section_id: str, anchor: str) -> None:
         """Open a result with its matches marked and have it read aloud from that paragraph."""
-        speech = getattr(self.window, "speech", None)
-        if speech is None:
+        listening = self.context.listening
+        if listening is None:
             return
         self.open_passage(section_id, anchor)
-        speech.read_section(section_id, anchor)
+        listening.read_section(section_id, anchor)
 
     def step(self, delta: int) -> None:
         """F3 / Shift+F3: the next or previous match in the open section."""
@@ -515,13 +502,13 @@ class SearchDock(QObject):
             self.show_and_focus()
             return
         if not self.highlights.step(delta):
-            self.window.statusBar().showMessage(tr("No matches in this section."), 4000)  # type: ignore[attr-defined]
+            self.context.show_status(tr("No matches in this section."), 4000)
 
     def _matches_changed(self, current: int, total: int) -> None:
         self.panel.show_matches(current, total)
         if current:
             message = tr("Match {current} of {total}").format(current=current, total=total)
-            self.window.statusBar().showMessage(message, 4000)  # type: ignore[attr-defined]
+            self.context.show_status(message, 4000)
             announce(self.view, message)
 
     def _escape_from_text(self) -> None:
@@ -532,9 +519,10 @@ class SearchDock(QObject):
         self.dock.hide()
 
     def _visibility_changed(self, visible: bool) -> None:
-        if not shiboken6.isValid(self.window):
+        host = self.context.host
+        if not shiboken6.isValid(host):
             return  # the window is being destroyed
-        if visible or not self.window.isVisible() or self.window.isMinimized():
+        if visible or not host.isVisible() or host.isMinimized():
             return  # shown again, or only the whole window was minimised or closed
         self.highlights.clear()
         self.panel.matches.clear()

@@ -13,14 +13,13 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal
 
 from reader.settings import Settings
-from reader.speech.engine import EngineUnavailable, SpeechEngine, clamp_rate, how_to_enable, open_engine
+from reader.speech.engine import RATE_STEP, EngineUnavailable, SpeechEngine, clamp_rate, how_to_enable, open_engine
 from reader.speech.narrator import Narrator, Snapshot, State
 from reader.speech.player import Player
 from reader.speech.prepare import Script
 from reader.ui.speech_highlight import Highlight
 
 POLL_MS = 40
-RATE_STEP = 25
 
 
 def tr(text: str) -> str:

@@ -7,67 +7,30 @@ Ctrl+F9 faster) or reads from the cursor (Ctrl+F8). Media keys work too.
 
 from __future__ import annotations
 
-import shutil
-import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QTextCursor
-from PySide6.QtWidgets import QLabel, QMenu, QToolBar, QToolButton, QWidget
+from PySide6.QtWidgets import QLabel, QToolBar, QWidget
 
 from reader.render import Block
 from reader.speech.engine import MAX_RATE, MIN_RATE
 from reader.speech.export import file_name
 from reader.speech.narrator import State
-from reader.speech.prepare import Script, prepare_blocks, prepare_range, prepare_section
-from reader.speech.pronounce import Lexicon, PronunciationError, load_lexicon, load_user, save_user, shipped, user_file
-from reader.ui import actions as action_registry
-from reader.ui.actions import ActionSpec
+from reader.speech.prepare import Script, prepare_blocks
+from reader.speech.pronounce import PronunciationError, shipped
+from reader.speech.scripts import SpeechScripts, start_index
 from reader.ui.audio_export import ExportProgress, ExportWorker, FileChooser, describe
+from reader.ui.context import WindowContext
 from reader.ui.speech_controller import SpeechController
 from reader.ui.speech_highlight import Highlight, SpeechHighlighter
 from reader.ui.voice_dialog import VoiceChoice, VoiceDialog
-
-if TYPE_CHECKING:
-    from reader.ui.main_window import MainWindow
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("Speech", text)
 
 
-MENU = "&Listen"
-SPECS: list[ActionSpec] = [
-    ActionSpec("speech_play", "&Read aloud", "listen", ("F8", "Toggle Media Play/Pause", "Media Play"),
-               "Read this section aloud from the top of the page you see; press again to pause", toolbar="speech"),
-    ActionSpec("speech_stop", "&Stop reading", "listen", ("Shift+F8", "Media Stop"),
-               "Stop reading aloud and clear the highlight", toolbar="speech"),
-    ActionSpec("speech_previous_sentence", "Previous &sentence", "listen", ("F7", "Media Previous"),
-               "Read the sentence before", toolbar="speech", separator_before=True),
-    ActionSpec("speech_next_sentence", "&Next sentence", "listen", ("F9", "Media Next"),
-               "Skip to the next sentence", toolbar="speech"),
-    ActionSpec("speech_previous_paragraph", "Previous &paragraph", "listen", "Shift+F7",
-               "Read from the start of this paragraph, or of the one before"),
-    ActionSpec("speech_next_paragraph", "Next p&aragraph", "listen", "Shift+F9", "Skip to the next paragraph"),
-    ActionSpec("speech_from_here", "Read from &here", "listen", "Ctrl+F8",
-               "Read aloud from the paragraph with the text cursor", separator_before=True),
-    ActionSpec("speech_selection", "Read the s&election", "listen", "Ctrl+Shift+F8",
-               "Read aloud only the text you have selected"),
-    ActionSpec("speech_slower", "S&lower", "listen", "Ctrl+F7", "Read more slowly", toolbar="speech",
-               separator_before=True),
-    ActionSpec("speech_faster", "&Faster", "listen", "Ctrl+F9", "Read more quickly", toolbar="speech"),
-    ActionSpec("speech_continue", "&Carry on into the next section", "listen", None,
-               "At the end of a section, go on reading the next one (otherwise reading stops there)"),
-    ActionSpec("speech_voice", "&Voice and pronunciation…", "listen", None,
-               "Choose the voice, its speed and volume, and how it says names"),
-    ActionSpec("speech_save_section", "Save section as &audio…", "listen", "Ctrl+Shift+S",
-               "Save this section read aloud as an MP3 or WAV file", toolbar="speech", separator_before=True),
-    ActionSpec("speech_save_guide", "Save the whole &guide as audio…", "listen", None,
-               "Save every section read aloud, one MP3 file each, into a folder"),
-    ActionSpec("speech_why", "Reading aloud is not available: how to enable it…", "listen", None,
-               "What to install so the reader can read aloud"),
-]
 PLAYBACK = ("speech_play", "speech_stop", "speech_previous_sentence", "speech_next_sentence",
             "speech_previous_paragraph", "speech_next_paragraph", "speech_from_here", "speech_selection")
 NEEDS_ENGINE = (*PLAYBACK, "speech_save_section", "speech_save_guide", "speech_voice")
@@ -91,30 +54,32 @@ class _FirstPaint(QObject):
 
 
 class SpeechUi(QObject):
-    """Adds reading aloud to a :class:`MainWindow`; the window itself needs to know nothing of it."""
+    """Adds reading aloud to the main window, through its context; the window needs to know nothing of it."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.controller = SpeechController(window.settings, parent=self)
-        self.highlighter = SpeechHighlighter(window.view)
-        self.chooser = FileChooser(window)
-        self._lexicon: Lexicon | None = None
-        self._scripts: dict[str, Script] = {}
-        window.guideChanged.connect(self._forget_scripts)
+    def __init__(self, context: WindowContext) -> None:
+        super().__init__(context.host)
+        self.context = context
+        self.host = context.host
+        self.reading = context.reading
+        self.view = context.view
+        self.settings = context.settings
+        self.controller = SpeechController(context.settings, parent=self)
+        self.highlighter = SpeechHighlighter(context.view)
+        self.chooser = FileChooser(context.host)
+        self.scripts = SpeechScripts(
+            report=lambda problem: self.context.messages.warning(tr("Pronunciation list not used"), problem))
+        context.sectionsChanged.connect(lambda _change: self.scripts.forget())
         self._whole_section = False
         self._continuing = False
         self._export: tuple[ExportWorker, ExportProgress] | None = None
 
-        self.actions = action_registry.create_actions(window, SPECS, self._handlers())
-        continue_action = self.actions["speech_continue"]
-        continue_action.setCheckable(True)
-        continue_action.setChecked(window.settings.get("speech_end_of_section") == "continue")
-        self.menu = self._build_menu()
+        self.actions = context.commands.bind(self._handlers())
+        self.actions["speech_continue"].setChecked(self.settings.get("speech_end_of_section") == "continue")
+        self.menu = context.commands.menus["listen"]
         self.toolbar = self._build_toolbar()
         self.status = QLabel()
         self.status.setObjectName("speech_status")
-        window.statusBar().addPermanentWidget(self.status)
+        self.host.statusBar().addPermanentWidget(self.status)
 
         self.controller.availabilityChanged.connect(self._availability_changed)
         self.controller.stateChanged.connect(lambda _state: self._update())
@@ -122,9 +87,9 @@ class SpeechUi(QObject):
         self.controller.errorOccurred.connect(self._error)
         self.controller.finished.connect(self._finished)
         self.controller.rateChanged.connect(self._rate_changed)
-        window.sectionShown.connect(self._section_shown)
-        window.installEventFilter(self)
-        self._first_paint = _FirstPaint(window.view.viewport(), self.controller.start)
+        context.sectionShown.connect(self._section_shown)
+        self.host.installEventFilter(self)
+        self._first_paint = _FirstPaint(context.view.viewport(), self.controller.start)
         self._update()
         self._rate_changed(self.controller.rate)
 
@@ -150,115 +115,71 @@ class SpeechUi(QObject):
             "speech_why": self.explain_unavailable,
         }
 
-    def _build_menu(self) -> QMenu:
-        menu = QMenu(tr(MENU), self.window)
-        menu.setObjectName("menu_listen")
-        for spec in SPECS:
-            if spec.separator_before and not menu.isEmpty():
-                menu.addSeparator()
-            menu.addAction(self.actions[spec.name])
-        help_menu = self.window.menus.get("help")
-        if help_menu is not None:
-            self.window.menuBar().insertMenu(help_menu.menuAction(), menu)
-        else:
-            self.window.menuBar().addMenu(menu)
-        self.window.menus["listen"] = menu
-        return menu
-
     def _build_toolbar(self) -> QToolBar:
-        toolbar = QToolBar(tr("Listening"), self.window)
-        toolbar.setObjectName("speech_toolbar")
-        toolbar.setAccessibleName(tr("Listening"))
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        toolbar.setMovable(False)
-        action_registry.fill_toolbar(toolbar, "speech", SPECS, self.actions)
+        toolbar = self.context.commands.build_toolbar("speech")
         self.rate_label = QLabel()
         self.rate_label.setObjectName("speech_rate_label")
         self.rate_label.setContentsMargins(8, 0, 8, 0)
         toolbar.insertWidget(self.actions["speech_save_section"], self.rate_label)
-        self.window.addToolBarBreak()  # its own row: both fit without hiding buttons behind »
-        self.window.addToolBar(toolbar)
-        for action in toolbar.actions():
-            button = toolbar.widgetForAction(action)
-            if isinstance(button, QToolButton):
-                button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.host.addToolBarBreak()  # its own row: both fit without hiding buttons behind »
+        self.host.addToolBar(toolbar)
         return toolbar
 
     # Commands -------------------------------------------------------------------------------
 
     def section_script(self, section_id: str) -> Script:
-        if section_id not in self._scripts:
-            section = self.window.guide.get(section_id)
-            assert section is not None
-            rendered = self.window.rendered if section_id == self.window.current else None
-            self._scripts[section_id] = prepare_section(section, self.window.guide, self.lexicon(), rendered)
-        return self._scripts[section_id]
-
-    def _forget_scripts(self) -> None:
-        """Content was added, removed or replaced: never read a section's old text."""
-        self._scripts.clear()
-
-    def lexicon(self) -> Lexicon:
-        if self._lexicon is None:
-            self._lexicon, problem = load_lexicon()
-            if problem:
-                self.window.messages.warning(tr("Pronunciation list not used"), problem)
-        return self._lexicon
+        rendered = self.reading.rendered if section_id == self.reading.current else None
+        return self.scripts.section(self.reading.guide, section_id, rendered)
 
     def play_pause(self) -> None:
         """Pause or carry on when reading this section; otherwise read it from the top of the view."""
         state = self.controller.state
         script = self.controller.script
-        if state is not State.STOPPED and script is not None and script.section_id == self.window.current:
+        if state is not State.STOPPED and script is not None and script.section_id == self.reading.current:
             self.controller.toggle()
             return
-        self.read_from_anchor(self.window.view.top_anchor())
+        self.read_from_anchor(self.view.top_anchor())
 
     def read_from_anchor(self, anchor: str, offset: int = 0) -> None:
-        current = self.window.current
+        current = self.reading.current
         if current is None:
             return
         script = self.section_script(current)
-        index = script.index_at(anchor, offset) if anchor else 0
-        if index is None:  # a block with nothing to say (a portrait): the next one that has
-            blocks = [b.anchor for b in self.window.rendered.blocks] if self.window.rendered else []
-            position = blocks.index(anchor) if anchor in blocks else -1
-            index = next((i for i, u in enumerate(script) if u.block_index > position), 0)
+        blocks = [b.anchor for b in self.reading.rendered.blocks] if self.reading.rendered else []
+        index = start_index(script, anchor, offset, blocks)
         self._whole_section = True
         self.controller.read(script, index)
 
     def read_section(self, section_id: str, anchor: str = "") -> None:
         """Open a section (say, a search result) and read it aloud from ``anchor``."""
-        if self.window.current != section_id and not self.window.open_section(section_id, anchor):
+        if self.reading.current != section_id and not self.reading.open_section(section_id, anchor):
             return
         self.read_from_anchor(anchor)
 
     def read_from_cursor(self) -> None:
-        view = self.window.view
+        view = self.view
         cursor = view.textCursor()
         anchor, offset = self._place(cursor.position())
         self.read_from_anchor(anchor, offset)
 
     def read_selection(self) -> None:
-        cursor = self.window.view.textCursor()
-        current = self.window.current
-        if not cursor.hasSelection() or current is None or self.window.rendered is None:
-            self.window.statusBar().showMessage(tr("Select some text first, then choose Read the selection."), 8000)
+        cursor = self.view.textCursor()
+        current = self.reading.current
+        if not cursor.hasSelection() or current is None or self.reading.rendered is None:
+            self.context.show_status(tr("Select some text first, then choose Read the selection."), 8000)
             return
         start = self._place(cursor.selectionStart())
         end = self._place(cursor.selectionEnd())
-        section = self.window.guide.get(current)
-        assert section is not None
-        script = prepare_range(section, self.window.rendered, start, end, self.lexicon())
+        script = self.scripts.selection(self.reading.guide, current, self.reading.rendered, start, end)
         if not script.utterances:
-            self.window.statusBar().showMessage(tr("The selection has no words to read."), 8000)
+            self.context.show_status(tr("The selection has no words to read."), 8000)
             return
         self._whole_section = False
         self.controller.read(script, 0)
 
     def _place(self, position: int) -> tuple[str, int]:
         """(anchor, offset in its block's text) for a position in the reading view's document."""
-        view = self.window.view
+        view = self.view
         cursor = QTextCursor(view.document())
         cursor.setPosition(position)
         anchor = view.anchor_at(cursor)
@@ -275,7 +196,7 @@ class SpeechUi(QObject):
 
     def _continue_toggled(self) -> None:
         on = self.actions["speech_continue"].isChecked()
-        self.window.settings.set("speech_end_of_section", "continue" if on else "stop")
+        self.settings.set("speech_end_of_section", "continue" if on else "stop")
 
     # Voice and pronunciation ----------------------------------------------------------------
 
@@ -285,19 +206,17 @@ class SpeechUi(QObject):
         if engine is None:
             self.explain_unavailable()
             return None
-        settings = self.window.settings
-        try:
-            mine = load_user()
-        except PronunciationError as error:
-            self.window.messages.warning(tr("Your pronunciation list could not be read"),
-                                         tr("{error}\n\nIf you save new entries, the old file is kept beside "
-                                            "them with “damaged” in its name.").format(error=error))
-            mine = []
-        language = self.window.guide.language
+        settings = self.settings
+        mine, problem = self.scripts.user_entries()
+        if problem:
+            self.context.messages.warning(tr("Your pronunciation list could not be read"),
+                                          tr("{error}\n\nIf you save new entries, the old file is kept beside "
+                                             "them with “corrupt” in its name.").format(error=problem))
+        language = self.reading.guide.language
         choice = VoiceChoice(settings.get("speech_voice") or engine.default_voice(language),
                              settings.get("speech_rate"), settings.get("speech_volume"),
                              self.actions["speech_continue"].isChecked(), tuple(mine))
-        dialog = VoiceDialog(engine.voices(), choice, shipped(), self.hear, language.split("-")[0], self.window)
+        dialog = VoiceDialog(engine.voices(), choice, shipped(), self.hear, language.split("-")[0], self.host)
         dialog.accepted.connect(lambda: self.apply_voice_choice(dialog.choice()))
         dialog.rejected.connect(self._restore_voice)
         dialog.finished.connect(dialog.deleteLater)
@@ -314,17 +233,17 @@ class SpeechUi(QObject):
         self.controller.read(Script("", "", tuple(prepare_blocks("", [Block("sample", "paragraph", text)]))))
 
     def _restore_voice(self) -> None:
-        settings = self.window.settings
+        settings = self.settings
         if self.controller.narrator is not None:
             self.controller.narrator.configure(voice=settings.get("speech_voice"), rate=settings.get("speech_rate"),
                                                volume=settings.get("speech_volume"))
 
     def apply_voice_choice(self, choice: VoiceChoice) -> None:
-        settings = self.window.settings
+        settings = self.settings
         try:
-            self._save_pronunciations(list(choice.pronunciations))
+            self.scripts.save_user_entries(list(choice.pronunciations))
         except (PronunciationError, OSError) as error:
-            self.window.messages.warning(tr("Pronunciations not saved"), str(error))
+            self.context.messages.warning(tr("Pronunciations not saved"), str(error))
         settings.set("speech_voice", choice.voice)
         settings.set("speech_volume", choice.volume)
         settings.set("speech_end_of_section", "continue" if choice.carry_on else "stop")
@@ -332,9 +251,8 @@ class SpeechUi(QObject):
         self.controller.set_voice(choice.voice, choice.volume)
         self.controller.set_rate(choice.rate)
         reading = self.controller.script
-        was_section = self._whole_section and reading is not None and reading.section_id in self.window.guide
-        self._lexicon = None
-        self._scripts.clear()
+        was_section = self._whole_section and reading is not None and reading.section_id in self.reading.guide
+        self.scripts.forget_pronunciations()
         if was_section and self.controller.state is not State.STOPPED:
             index = self.controller.narrator.snapshot().index if self.controller.narrator else 0
             self.controller.read(self.section_script(reading.section_id), index or 0)
@@ -343,25 +261,17 @@ class SpeechUi(QObject):
         try:
             settings.save()
         except OSError as error:
-            self.window.messages.warning(tr("Settings not saved"), str(error))
-
-    def _save_pronunciations(self, entries: list) -> None:
-        path = user_file()
-        try:
-            load_user(path)
-        except PronunciationError:
-            shutil.copy2(path, path.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}"))
-        save_user(entries, path)
+            self.context.messages.warning(tr("Settings not saved"), str(error))
 
     # Saving as audio ------------------------------------------------------------------------
 
     def save_section(self) -> None:
-        current = self.window.current
+        current = self.reading.current
         if current is None or not self._engine_ready():
             return
-        section = self.window.guide.get(current)
+        section = self.reading.guide.get(current)
         assert section is not None
-        path = self.chooser.save_file(file_name(self.window.guide.position(current) + 1, section.title, "mp3"))
+        path = self.chooser.save_file(file_name(self.reading.guide.position(current) + 1, section.title, "mp3"))
         if path is not None:
             self._start_export([self.section_script(current)], path, whole_guide=False)
 
@@ -370,7 +280,7 @@ class SpeechUi(QObject):
             return
         folder = self.chooser.save_folder()
         if folder is not None:
-            scripts = [self.section_script(section.id) for section in self.window.guide]
+            scripts = [self.section_script(section.id) for section in self.reading.guide]
             self._start_export(scripts, folder, whole_guide=True)
 
     def _engine_ready(self) -> bool:
@@ -382,15 +292,15 @@ class SpeechUi(QObject):
     def _start_export(self, scripts: list[Script], target, whole_guide: bool) -> None:
         engine = self.controller.engine
         assert engine is not None
-        voice = self.window.settings.get("speech_voice") or engine.default_voice(self.window.guide.language)
+        voice = self.settings.get("speech_voice") or engine.default_voice(self.reading.guide.language)
         worker = ExportWorker(engine, scripts, target, whole_guide=whole_guide, voice=voice,
-                              rate=self.controller.rate, album=self.window.guide.title, parent=self)
-        dialog = ExportProgress(worker, self.window)
-        worker.succeeded.connect(lambda results: self.window.messages.information(tr("Saved as audio"),
+                              rate=self.controller.rate, album=self.reading.guide.title, parent=self)
+        dialog = ExportProgress(worker, self.host)
+        worker.succeeded.connect(lambda results: self.context.messages.information(tr("Saved as audio"),
                                                                                  describe(results)))
-        worker.failed.connect(lambda message: self.window.messages.warning(
+        worker.failed.connect(lambda message: self.context.messages.warning(
             tr("Could not save the audio"), tr("The audio could not be saved: {error}").format(error=message)))
-        worker.cancelled.connect(lambda: self.window.statusBar().showMessage(
+        worker.cancelled.connect(lambda: self.context.show_status(
             tr("Saving cancelled; no unfinished file was left behind.") if not whole_guide else
             tr("Saving cancelled; the sections already finished were kept."), 10000))
         worker.finished.connect(self._export_done)
@@ -413,7 +323,7 @@ class SpeechUi(QObject):
     # Following what is heard ----------------------------------------------------------------
 
     def _show_highlight(self, highlight: Highlight | None) -> None:
-        if highlight is not None and highlight.section_id == self.window.current:
+        if highlight is not None and highlight.section_id == self.reading.current:
             self.highlighter.show(highlight)
         else:
             self.highlighter.clear()
@@ -429,26 +339,29 @@ class SpeechUi(QObject):
 
     def _finished(self, section_id: str) -> None:
         self.highlighter.clear()
-        following = self.window.guide.neighbour(section_id, 1)
+        following = self.reading.guide.neighbour(section_id, 1)
         if self._whole_section and self.actions["speech_continue"].isChecked() and following is not None:
             self._continuing = True
             try:
-                self.window.open_section(following.id)
+                self.reading.open_section(following.id)
             finally:
                 self._continuing = False
             self._whole_section = True
             self.controller.read(self.section_script(following.id), 0)
             return
-        title = self.window.guide.get(section_id).title if section_id in self.window.guide else section_id
-        self.window.statusBar().showMessage(tr("Finished reading “{title}”.").format(title=title), 10000)
+        title = self.reading.guide.get(section_id).title if section_id in self.reading.guide else section_id
+        self.context.show_status(tr("Finished reading “{title}”.").format(title=title), 10000)
 
     def _error(self, message: str) -> None:
         self.highlighter.clear()
-        self.window.messages.warning(tr("Reading aloud stopped"), message)
+        self.context.messages.warning(tr("Reading aloud stopped"), message)
 
     def _rate_changed(self, rate: int) -> None:
         self.rate_label.setText(tr("{rate} words a minute").format(rate=rate))
-        self.rate_label.setToolTip(tr("Reading speed: Ctrl+F7 slower, Ctrl+F9 faster"))
+        keys = self.context.commands
+        self.rate_label.setToolTip(tr("Reading speed: {slower} slower, {faster} faster").format(
+            slower=" / ".join(keys.keys_text("speech_slower")) or tr("no key"),
+            faster=" / ".join(keys.keys_text("speech_faster")) or tr("no key")))
         self.actions["speech_slower"].setEnabled(self.controller.available and rate > MIN_RATE)
         self.actions["speech_faster"].setEnabled(self.controller.available and rate < MAX_RATE)
 
@@ -456,7 +369,7 @@ class SpeechUi(QObject):
 
     def _availability_changed(self) -> None:
         if self.controller.problem:
-            self.window.statusBar().showMessage(self.controller.problem, 20000)
+            self.context.show_status(self.controller.problem, 20000)
         self._update()
 
     def _update(self) -> None:
@@ -487,11 +400,6 @@ class SpeechUi(QObject):
         if not problem:
             play.setToolTip(f"{tip} ({keys})")
         self.actions["speech_why"].setVisible(bool(problem))
-        for action in self.toolbar.actions():
-            button = self.toolbar.widgetForAction(action)
-            if isinstance(button, QToolButton):
-                button.setAccessibleName(action.text().replace("&", ""))
-                button.setAccessibleDescription(action.statusTip())
         self._rate_changed(self.controller.rate)
         self._update_status()
 
@@ -512,14 +420,14 @@ class SpeechUi(QObject):
 
     def explain_unavailable(self) -> None:
         if self.controller.problem:
-            self.window.messages.information(tr("Reading aloud is not available"), self.controller.problem)
+            self.context.messages.information(tr("Reading aloud is not available"), self.controller.problem)
         elif self.controller.loading:
-            self.window.statusBar().showMessage(tr("The voice is still starting; try again in a moment."), 5000)
+            self.context.show_status(tr("The voice is still starting; try again in a moment."), 5000)
 
     # Start-up and shutdown ------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.Close:
+        if watched is self.host and event.type() == QEvent.Type.Close:
             self.shutdown()
         return False
 

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.speech.engine import MAX_RATE, MIN_RATE, Voice
+from reader.settings import REGISTRY
+from reader.speech.engine import MAX_RATE, MIN_RATE, RATE_STEP, Voice
 from reader.speech.pronounce import Pronunciation
 
 SAMPLE = "This is how the guide will sound: co-production in Scotland, from Glasgow to Lanarkshire."
@@ -71,7 +72,7 @@ class VoiceDialog(QDialog):
         self.rate = QSpinBox()
         self.rate.setObjectName("voice_rate")
         self.rate.setRange(MIN_RATE, MAX_RATE)
-        self.rate.setSingleStep(25)
+        self.rate.setSingleStep(RATE_STEP)
         self.rate.setSuffix(tr(" words a minute"))
         self.rate.setValue(choice.rate)
         self.rate.setAccessibleName(tr("Speed"))
@@ -79,8 +80,9 @@ class VoiceDialog(QDialog):
 
         self.volume = QSpinBox()
         self.volume.setObjectName("voice_volume")
-        self.volume.setRange(10, 100)
-        self.volume.setSingleStep(10)
+        volume = REGISTRY["speech_volume"]
+        self.volume.setRange(int(volume.minimum or 0), int(volume.maximum or 100))
+        self.volume.setSingleStep(int(volume.step or 1))
         self.volume.setSuffix(" %")
         self.volume.setValue(choice.volume)
         self.volume.setAccessibleName(tr("Volume"))

@@ -128,21 +128,15 @@ def test_removing_from_the_manage_dialog(window: MainWindow, qtbot, tmp_path: Pa
     assert not dialog.remove_button.isEnabled()
 
 
-def test_listeners_hear_of_added_and_removed_sections(window: MainWindow, tmp_path: Path) -> None:
-    heard: list[tuple[str, list[str]]] = []
-
-    class Listener:
-        def on_sections_added(self, sections):
-            heard.append(("added", [s.id for s in sections]))
-
-        def on_sections_removed(self, ids):
-            heard.append(("removed", list(ids)))
-
-    window.added_content.listeners.append(Listener())
+def test_features_hear_once_of_added_and_removed_sections(window: MainWindow, tmp_path: Path) -> None:
+    heard: list[tuple[list[str], list[str], bool]] = []
+    window.context.sectionsChanged.connect(
+        lambda change: heard.append(([s.id for s in change.added], list(change.removed), change.outside)))
     pack = create(write_pack_folder(tmp_path / "stories"), tmp_path / "stories.zip").path
     window.added_content.add_path(pack)
+    assert "lunch-club" in window.guide  # the window shows the new sections before anyone is told
     window.added_content.remove_pack("local-stories")
-    assert heard == [("added", ["lunch-club", "garden-group"]), ("removed", ["lunch-club", "garden-group"])]
+    assert heard == [(["lunch-club", "garden-group"], [], False), ([], ["lunch-club", "garden-group"], False)]
 
 
 def test_added_content_is_searchable_at_once_without_a_full_rebuild(window: MainWindow, qtbot, tmp_path: Path,

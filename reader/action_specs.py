@@ -1,0 +1,260 @@
+"""Every command of the reader's window declared once, without Qt: name, text, menu, keys, tip.
+
+The window builds its menus, toolbars and the help page's table of keys from :data:`SPECS`,
+and ``coproduction-reader keys`` prints the same list, so a key card, the menus and the help
+can never disagree. Keys are written as Qt's portable text ("Ctrl+PgDown", "Media Play"); an
+entry starting with ``@`` names one of Qt's standard keys, which follows the platform's
+convention in the window and is printed by the command line as :data:`STANDARD_KEYS` says.
+
+A feature adds a command by declaring it here (its menu and place) and binding a handler to
+its name where the feature is built; the window refuses a command without a handler.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    """One command: what it is called, where it appears and which keys start it."""
+
+    name: str
+    text: str
+    menu: str
+    keys: tuple[str, ...] = ()
+    tip: str = ""
+    toolbar: str | None = None
+    separator_before: bool = False
+    checkable: bool = False
+
+    @property
+    def label(self) -> str:
+        """The menu text as people read it: without the ``&`` that marks the access key."""
+        return self.text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
+
+
+@dataclass(frozen=True)
+class Submenu:
+    """A menu inside a menu, filled by a feature (presets, colours); declared here for its place."""
+
+    name: str
+    text: str
+    menu: str
+    separator_before: bool = False
+
+
+# Menus of the menu bar, in order.
+MENUS: dict[str, str] = {"file": "&File", "go": "&Go", "view": "&View", "bookmarks": "&Bookmarks",
+                         "listen": "&Listen", "help": "&Help"}
+# Toolbars, in order: name -> title (also the accessible name).
+TOOLBARS: dict[str, str] = {"main": "Navigation and text size", "speech": "Listening"}
+
+# What Qt's standard keys are on Windows and Linux desktops, for the command line's key card.
+STANDARD_KEYS: dict[str, tuple[str, ...]] = {
+    "Open": ("Ctrl+O",), "Quit": ("Ctrl+Q",), "Print": ("Ctrl+P",), "Find": ("Ctrl+F",),
+    "FindNext": ("F3",), "FindPrevious": ("Shift+F3",), "ZoomIn": ("Ctrl++",), "ZoomOut": ("Ctrl+-",),
+    "Back": ("Alt+Left",), "Forward": ("Alt+Right",), "HelpContents": ("F1",), "Preferences": (),
+}
+
+SPECS: tuple[ActionSpec | Submenu, ...] = (
+    # File
+    ActionSpec("add_content", "&Add content…", "file", ("@Open",),
+               "Add a content pack (.zip) or a document (Markdown, text or web page) to the reader"),
+    ActionSpec("manage_content", "&Manage added content…", "file", (),
+               "See the content added to the reader, and remove it"),
+    ActionSpec("print_large", "&Print in large print…", "file", ("@Print",),
+               "Print this section in large print: big text in your font and spacing, dark on white",
+               separator_before=True),
+    ActionSpec("export_pdf", "E&xport large-print PDF…", "file", ("Ctrl+Shift+E",),
+               "Save this section as a large-print PDF file"),
+    ActionSpec("preferences", "Pr&eferences…", "file", ("@Preferences", "Ctrl+,"),
+               "Colours, font, text size and spacing, and the keys, in a window of their own",
+               separator_before=True),
+    # Qt gives no Quit key on Windows; the help promises Ctrl+Q
+    ActionSpec("quit", "&Quit", "file", ("Ctrl+Q", "@Quit"), "Close the reader", separator_before=True),
+    # Go
+    ActionSpec("previous_section", "&Previous section", "go", ("Ctrl+PgUp",),
+               "Go to the section before this one", toolbar="main"),
+    ActionSpec("next_section", "&Next section", "go", ("Ctrl+PgDown",),
+               "Go to the section after this one", toolbar="main"),
+    ActionSpec("back", "&Back", "go", ("Alt+Left", "@Back"),
+               "Go back to where you were before", toolbar="main", separator_before=True),
+    ActionSpec("forward", "&Forward", "go", ("Alt+Right", "@Forward"), "Go forward again", toolbar="main"),
+    ActionSpec("switch_pane", "&Move between contents and text", "go", ("F6",),
+               "Move the keyboard focus to the next part of the window", separator_before=True),
+    ActionSpec("focus_contents", "Go to the &contents", "go", ("Ctrl+Shift+C",),
+               "Move the keyboard focus to the list of contents"),
+    ActionSpec("search", "&Search the guide", "go", ("@Find",),
+               "Find passages by their words: results appear as you type", separator_before=True),
+    ActionSpec("next_match", "Next &match", "go", ("F3", "@FindNext"),
+               "Go to the next matching word in this section"),
+    ActionSpec("previous_match", "Pre&vious match", "go", ("Shift+F3", "@FindPrevious"),
+               "Go to the previous matching word in this section"),
+    # View
+    ActionSpec("smaller_text", "&Smaller text", "view", ("@ZoomOut",), "Make the text smaller",
+               toolbar="main", separator_before=True),
+    ActionSpec("larger_text", "&Larger text", "view", ("@ZoomIn", "Ctrl+="), "Make the text larger",
+               toolbar="main"),
+    ActionSpec("normal_text", "&Normal text size", "view", ("Ctrl+0",), "Put the text back to its normal size",
+               toolbar="main"),
+    ActionSpec("reading_settings", "&Reading settings panel", "view", ("Ctrl+Shift+R",),
+               "Show or hide the panel of colours, font and spacing beside the text", separator_before=True,
+               checkable=True),
+    Submenu("presets", "&Presets", "view"),
+    Submenu("colours", "&Colours", "view"),
+    ActionSpec("reading_ruler", "Reading r&uler", "view", ("Ctrl+Shift+L",),
+               "Dim all but the lines at the text cursor; move it with the arrow keys", checkable=True),
+    # Bookmarks (the bookmarks themselves and the recently read sections follow these)
+    ActionSpec("add_bookmark", "&Add bookmark here…", "bookmarks", ("Ctrl+D",),
+               "Mark the paragraph you are reading, with a name you choose"),
+    ActionSpec("show_bookmarks", "&Bookmarks and recently read", "bookmarks", ("Ctrl+B",),
+               "Show or hide the list of your bookmarks and the sections you read lately", checkable=True),
+    # Listen: keys follow the media keys of many keyboards (F7 back, F8 read/pause, F9 on)
+    ActionSpec("speech_play", "&Read aloud", "listen", ("F8", "Toggle Media Play/Pause", "Media Play"),
+               "Read this section aloud from the top of the page you see; press again to pause", toolbar="speech"),
+    ActionSpec("speech_stop", "&Stop reading", "listen", ("Shift+F8", "Media Stop"),
+               "Stop reading aloud and clear the highlight", toolbar="speech"),
+    ActionSpec("speech_previous_sentence", "Previous &sentence", "listen", ("F7", "Media Previous"),
+               "Read the sentence before", toolbar="speech", separator_before=True),
+    ActionSpec("speech_next_sentence", "&Next sentence", "listen", ("F9", "Media Next"),
+               "Skip to the next sentence", toolbar="speech"),
+    ActionSpec("speech_previous_paragraph", "Previous &paragraph", "listen", ("Shift+F7",),
+               "Read from the start of this paragraph, or of the one before"),
+    ActionSpec("speech_next_paragraph", "Next p&aragraph", "listen", ("Shift+F9",), "Skip to the next paragraph"),
+    ActionSpec("speech_from_here", "Read from &here", "listen", ("Ctrl+F8",),
+               "Read aloud from the paragraph with the text cursor", separator_before=True),
+    ActionSpec("speech_selection", "Read the s&election", "listen", ("Ctrl+Shift+F8",),
+               "Read aloud only the text you have selected"),
+    ActionSpec("speech_slower", "S&lower", "listen", ("Ctrl+F7",), "Read more slowly", toolbar="speech",
+               separator_before=True),
+    ActionSpec("speech_faster", "&Faster", "listen", ("Ctrl+F9",), "Read more quickly", toolbar="speech"),
+    ActionSpec("speech_continue", "&Carry on into the next section", "listen", (),
+               "At the end of a section, go on reading the next one (otherwise reading stops there)",
+               checkable=True),
+    ActionSpec("speech_voice", "&Voice and pronunciation…", "listen", (),
+               "Choose the voice, its speed and volume, and how it says names"),
+    ActionSpec("speech_save_section", "Save section as &audio…", "listen", ("Ctrl+Shift+S",),
+               "Save this section read aloud as an MP3 or WAV file", toolbar="speech", separator_before=True),
+    ActionSpec("speech_save_guide", "Save the whole &guide as audio…", "listen", (),
+               "Save every section read aloud, one MP3 file each, into a folder"),
+    ActionSpec("speech_why", "Reading aloud is not available: how to enable it…", "listen", (),
+               "What to install so the reader can read aloud"),
+    # Help
+    ActionSpec("help", "&Using this reader", "help", ("@HelpContents",),
+               "Open the help page: how to move around, change the text size and the keyboard shortcuts"),
+    ActionSpec("about", "&About Co-production Reader", "help", (), "Version and where the guide comes from"),
+)
+
+ACTIONS: dict[str, ActionSpec] = {spec.name: spec for spec in SPECS if isinstance(spec, ActionSpec)}
+
+# Context menus, after the widget's own entries (Copy, Select all): command names, "-" a separator.
+CONTEXT_MENUS: dict[str, tuple[str, ...]] = {
+    "text": ("speech_from_here", "speech_selection", "-", "add_bookmark", "search"),
+}
+
+# Keys that are not commands of their own, for the help page and the key card.
+OTHER_KEYS: tuple[tuple[str, str], ...] = (
+    ("From the results or the text back to the search box", "Escape"),
+)
+
+
+def portable_keys(spec: ActionSpec) -> list[str]:
+    """The default keys as portable text, standard keys as they are on Windows and Linux."""
+    keys: list[str] = []
+    for key in spec.keys:
+        for item in STANDARD_KEYS.get(key[1:], ()) if key.startswith("@") else (key,):
+            if item not in keys:
+                keys.append(item)
+    return keys
+
+
+def current_keys(spec: ActionSpec, chosen: Mapping[str, Sequence[str]]) -> list[str]:
+    """The keys in use: the reader's own choice for this command if they made one, else its defaults."""
+    return list(chosen[spec.name]) if spec.name in chosen else portable_keys(spec)
+
+
+def menu_path(spec: ActionSpec) -> str:
+    """Where the command is in the menus, as people read it: "Listen ▸ Read aloud"."""
+    return f"{MENUS[spec.menu].replace('&', '')} ▸ {spec.label}"
+
+
+def validate_chosen(raw: object) -> dict[str, list[str]] | None:
+    """A reader's key choices as stored in settings (command -> list of keys), or None if malformed."""
+    if not isinstance(raw, dict):
+        return None
+    if not all(isinstance(name, str) and isinstance(keys, list) and all(isinstance(k, str) for k in keys)
+               for name, keys in raw.items()):
+        return None
+    return {name: list(keys) for name, keys in raw.items()}
+
+
+@dataclass(frozen=True)
+class KeyCardRow:
+    """One line of the key card: a command, where it is in the menus and its keys now."""
+
+    name: str
+    text: str
+    menu: str
+    path: str
+    keys: tuple[str, ...]
+    tip: str
+    changed: bool  # the reader chose these keys
+
+
+def key_card(chosen: Mapping[str, Sequence[str]]) -> list[KeyCardRow]:
+    """Every command with its keys and menu path, in menu order (what ``coproduction-reader keys`` prints)."""
+    card: list[KeyCardRow] = []
+    for menu in MENUS:
+        for spec in ACTIONS.values():
+            if spec.menu == menu:
+                card.append(KeyCardRow(spec.name, spec.label, MENUS[menu].replace("&", ""), menu_path(spec),
+                                       tuple(current_keys(spec, chosen)), spec.tip, spec.name in chosen))
+    return card
+
+
+def spoken_key(key: str) -> str:
+    """A key as the help writes it: "Ctrl+PgDown" becomes "Ctrl+Page Down", "Ctrl++" "Ctrl+Plus"."""
+    names = {"PgDown": "Page Down", "PgUp": "Page Up", "+": "Plus", "-": "Minus", ",": "Comma", "=": "Equals",
+             "Esc": "Escape"}
+    parts = key.split("+")
+    if key.endswith("++"):
+        parts = [*key[:-2].split("+"), "+"]
+    return "+".join(names.get(part, part) for part in parts if part != "" or part == "+")
+
+
+def key_table(rows: Iterable[tuple[str, Sequence[str]]]) -> str:
+    """The help page's table of keys, in Markdown: one row per command that has a key."""
+    lines = ["| Action | Keys |", "|---|---|"]
+    for label, keys in rows:
+        shown = [spoken_key(key) for key in keys if not key.startswith(("Media", "Toggle Media"))]
+        if shown:
+            lines.append(f"| {label} | {' or '.join(shown)} |")
+    return "\n".join(lines)
+
+
+def help_rows(keys_of: Mapping[str, Sequence[str]]) -> list[tuple[str, Sequence[str]]]:
+    """Rows of the help's key table in menu order, from each command's keys as the window uses them."""
+    rows: list[tuple[str, Sequence[str]]] = []
+    for menu in MENUS:
+        rows += [(spec.label, keys_of.get(spec.name, ())) for spec in ACTIONS.values() if spec.menu == menu]
+    return rows + [(label, (key,)) for label, key in OTHER_KEYS]
+
+
+def replace_key_table(markdown: str, table: str) -> str:
+    """The help page with its table of keys (the table under "Keyboard shortcuts") replaced by ``table``."""
+    heading = "## Keyboard shortcuts"
+    start = markdown.find(heading)
+    if start < 0:
+        return markdown
+    table_start = markdown.find("| Action | Keys |", start)
+    if table_start < 0:
+        return markdown
+    end = table_start
+    lines = markdown[table_start:].split("\n")
+    for line in lines:
+        if not line.startswith("|"):
+            break
+        end += len(line) + 1
+    return markdown[:table_start] + table + "\n" + markdown[end:]
