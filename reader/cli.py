@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "search": "Search the guide and print the matching passages.",
     "speak": "Read a section aloud into an MP3 or WAV file.",
     "voices": "List the voices available for reading aloud.",
+    "talking-book": "Save the guide as an EPUB 3 talking book: the text, highlighted as the voice reads it.",
 }
 USAGE_ERROR = 2
 

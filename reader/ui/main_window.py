@@ -28,6 +28,7 @@ from reader.ui.reading_view import ReadingView
 from reader.ui.search_panel import SearchDock
 from reader.ui.speech_ui import SpeechUi
 from reader.ui.style import focus_stylesheet
+from reader.ui.talking_book import TalkingBookUi
 
 HELP_SECTION = "using-this-reader"
 
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         # Themes, reading settings, presets, reading ruler, bookmarks and large print.
         self.comfort = Comfort(self)
         self.speech = SpeechUi(self)  # the Listen menu and toolbar; the voice itself loads after first paint
+        self.talking_book = TalkingBookUi(self)  # File › Save as a talking book…
 
     # Building -------------------------------------------------------------------------------
 
