@@ -253,14 +253,16 @@ class _SentenceWrapper:
             self.seen.append(character)
             if character.isspace():
                 if self.last_space:
-                    self._open_pending()
+                    if self.current is not None:
+                        self._open_pending()
                     self.out.append(_text(character))
                     continue
                 self.last_space = True
             else:
                 self.last_space = False
             self._switch(self._span_at(self.position))
-            self._open_pending()
+            if self.current is not None or not character.isspace():  # a space between sentences needs no markup
+                self._open_pending()
             self.position += 1
             self.out.append(_text(character))
 
