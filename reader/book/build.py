@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader import atomic
-from reader.book.narration import Progress, narrate
+from reader.book.narration import Encoder, Progress, narrate
 from reader.book.package import BookInfo, BookSection, write_epub
 from reader.book.xhtml import content_document, ids_in, parse, section_linker
 from reader.model import Guide, Section
@@ -100,21 +100,25 @@ def build_book(guide: Guide, path: Path, *, sections: Sequence[Section] | None =
     total = sum(len(item.script) for item in prepared)
     done = 0
     built: list[BookSection] = []
-    for item in prepared:
-        if cancel is not None and cancel.is_set():
-            raise ExportCancelled()
-        document = content_document(item.section.title, guide.language, item.section.kind, item.markup,
-                                    item.script.utterances, item.block_texts, link)
-        narration = None
-        if engine is not None and item.script.utterances:
-            narration = narrate(engine, item.script, voice=voice, rate=rate, progress=progress, cancel=cancel,
-                                counted=(done, total))
-        done += len(item.script)
-        if progress is not None and engine is None:
-            progress(done, total, item.section.title)
-        parent = item.section.parent
-        built.append(BookSection(item.key, item.section.title, keys.get(parent) if parent else None,
-                                 document.xhtml, document.sentence_ids, narration))
+    with Encoder() as encoder:
+        for item in prepared:
+            if cancel is not None and cancel.is_set():
+                raise ExportCancelled()
+            document = content_document(item.section.title, guide.language, item.section.kind, item.markup,
+                                        item.script.utterances, item.block_texts, link)
+            narration = None
+            if engine is not None and item.script.utterances:
+                narration = narrate(engine, item.script, voice=voice, rate=rate, progress=progress, cancel=cancel,
+                                    counted=(done, total), encoder=encoder)
+            done += len(item.script)
+            if progress is not None and engine is None:
+                progress(done, total, item.section.title)
+            parent = item.section.parent
+            built.append(BookSection(item.key, item.section.title, keys.get(parent) if parent else None,
+                                     document.xhtml, document.sentence_ids, narration))
+        for section in built:  # the last sections' audio may still be encoding
+            if section.narration is not None:
+                section.narration.encoded.result()
     if cancel is not None and cancel.is_set():
         raise ExportCancelled()
     identity = "\n".join([guide.title, voice if engine else "text", str(rate)] + [s.id for s in chosen])
