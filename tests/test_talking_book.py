@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import array
 import itertools
 import re
 import shutil
@@ -14,14 +15,16 @@ from pathlib import Path
 import pytest
 
 from reader.book.build import build_book
+from reader.book.narration import ENCODER_DELAY_FRAMES, narrate
 from reader.book.package import clock
 from reader.book.xhtml import content_document, section_linker
 from reader.library import open_guide
 from reader.render import Block
+from reader.speech.engine import Audio
 from reader.speech.espeak import EspeakEngine, espeak_available
 from reader.speech.export import ExportCancelled
 from reader.speech.fake import FakeEngine
-from reader.speech.prepare import PAUSES, prepare_blocks, prepare_section
+from reader.speech.prepare import PAUSES, Script, prepare_blocks, prepare_section
 from reader.speech.pronounce import load_lexicon
 from tests.clirun import run_cli
 from tests.packkit import write_pack_folder
@@ -223,9 +226,33 @@ def test_pauses_are_kept_in_the_clips(guide, tmp_path: Path) -> None:
     with zipfile.ZipFile(result.path) as book:
         pars = ET.fromstring(book.read("EPUB/foreword.smil")).findall(".//s:par", NS)
     audio = pars[0].find("s:audio", NS)
-    # The title: its words, the fake engine's 200 ms, and the heading's pause.
+    # The title: the encoder's lead-in, its words, the fake engine's 200 ms, and the heading's pause.
     length = _seconds(audio.get("clipEnd")) - _seconds(audio.get("clipBegin"))
-    assert abs(length - (0.005 + 0.2 + PAUSES["title"] / 1000)) < 0.002
+    assert abs(length - (ENCODER_DELAY_FRAMES / 22050 + 0.005 + 0.2 + PAUSES["title"] / 1000)) < 0.002
+
+
+class _SilenceThenTone:
+    """An engine whose first sentence is silent and whose second is a loud tone: its onset is easy to find."""
+
+    name = "Two sentences"
+
+    def synthesise(self, text: str, voice: str = "", rate: int = 175, volume: int = 100,
+                   cancel: threading.Event | None = None) -> Audio:
+        if "first" in text:
+            return Audio(bytes(2 * 22050 // 2), 22050)
+        return Audio(array.array("h", [8000, -8000] * 11025).tobytes(), 22050)
+
+
+def test_a_clip_starts_where_its_sound_is_heard_in_the_decoded_mp3() -> None:
+    import miniaudio
+
+    blocks = (Block("p1", "paragraph", "The first one. The second one."),)
+    script = Script("s", "S", tuple(prepare_blocks("s", blocks)))
+    narration = narrate(_SilenceThenTone(), script)
+    decoded = miniaudio.decode(narration.mp3, nchannels=1, sample_rate=22050)
+    samples = array.array("h", decoded.samples)
+    onset = next(i for i, value in enumerate(samples) if abs(value) > 1000) / 22050
+    assert abs(narration.clips[1].begin_ms / 1000 - onset) < 0.005, (narration.clips[1], onset)
 
 
 @pytest.mark.slow
