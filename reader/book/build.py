@@ -140,6 +140,11 @@ def _shareable(path: Path) -> None:
         os.chmod(path, 0o666 & ~mask)
 
 
+def file_size(size: int) -> str:
+    """``9.5 MB`` or ``24 KB``: a text-only book is far below a megabyte and should not say 0.0 MB."""
+    return f"{size / 1e6:.1f} MB" if size >= 1e6 else f"{max(1, round(size / 1e3))} KB"
+
+
 def listening_time(ms: float) -> str:
     """``1 h 02 min``, ``31 min 5 s``: how long the book takes to hear, in plain words."""
     seconds = round(ms / 1000)

@@ -28,7 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from reader import paths
-    from reader.book.build import build_book, listening_time
+    from reader.book.build import build_book, file_size, listening_time
     from reader.settings import Settings
     from reader.speech.engine import EngineUnavailable, open_engine
     from reader.speech.export import ExportCancelled
@@ -86,5 +86,5 @@ def run(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(file=sys.stderr)
     heard = f", {listening_time(result.duration_ms)} of listening" if result.duration_ms else ", text only"
-    print(f"Saved {result.path}: {result.size / 1e6:.1f} MB{heard}, {result.sections} sections.")
+    print(f"Saved {result.path}: {file_size(result.size)}{heard}, {result.sections} sections.")
     return 0

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStandardPaths, Qt, QThread, Signal
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
-from reader.book.build import BookResult, build_book, listening_time
+from reader.book.build import BookResult, build_book, file_size, listening_time
 from reader.speech.engine import SpeechEngine
 from reader.speech.export import ExportCancelled
 from reader.ui import actions as action_registry
@@ -85,9 +85,10 @@ class BookWorker(QThread):
 
 
 def describe(result: BookResult) -> str:
-    return tr("Saved {path}\n\n{size:.1f} MB, {time} of listening, {count} sections. Copy it to a phone or "
+    return tr("Saved {path}\n\n{size}, {time} of listening, {count} sections. Copy it to a phone or "
               "talking-book player and open it in an app that plays EPUB 3 read-aloud books.").format(
-        path=result.path, size=result.size / 1e6, time=listening_time(result.duration_ms), count=result.sections)
+        path=result.path, size=file_size(result.size), time=listening_time(result.duration_ms),
+        count=result.sections)
 
 
 class TalkingBookUi(QObject):
