@@ -85,14 +85,14 @@ def nav(info: BookInfo, sections: Sequence[BookSection]) -> str:
         parent = section.parent if section.parent in keys else None
         children.setdefault(parent, []).append(section)
 
-    def items(parent: str | None, depth: int) -> str:
+    def items(parent: str | None) -> str:
         lines = []
         for section in children.get(parent, []):
-            nested = items(section.key, depth + 1) if section.key in children else ""
+            nested = items(section.key) if section.key in children else ""
             lines.append(f'<li><a href="{section.key}.xhtml">{_x(section.title)}</a>{nested}</li>')
         return "<ol>" + "".join(lines) + "</ol>"
 
-    body_start = next((s for s in sections if s.key not in ("foreword",)), sections[0])
+    body_start = sections[0]  # where reading starts: the guide has no cover or title page before it
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html>\n'
         f'<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" '
@@ -100,7 +100,7 @@ def nav(info: BookInfo, sections: Sequence[BookSection]) -> str:
         f'<head>\n<meta charset="utf-8"/>\n<title>{_x(info.title)}</title>\n'
         '<link rel="stylesheet" type="text/css" href="book.css"/>\n</head>\n<body>\n'
         f'<nav epub:type="toc" id="toc" role="doc-toc" aria-labelledby="toc-title">\n'
-        f'<h1 id="toc-title">Contents</h1>\n{items(None, 0)}\n</nav>\n'
+        f'<h1 id="toc-title">Contents</h1>\n{items(None)}\n</nav>\n'
         '<nav epub:type="landmarks" id="landmarks" aria-labelledby="landmarks-title" hidden="hidden">\n'
         '<h2 id="landmarks-title">Landmarks</h2>\n<ol>'
         '<li><a epub:type="toc" href="nav.xhtml#toc">Contents</a></li>'
