@@ -69,6 +69,9 @@ SPECS: tuple[ActionSpec | Submenu, ...] = (
                separator_before=True),
     ActionSpec("export_pdf", "E&xport large-print PDF…", "file", ("Ctrl+Shift+E",),
                "Save this section as a large-print PDF file"),
+    ActionSpec("save_talking_book", "Save as a &talking book…", "file", (),
+               "Save the whole guide as an EPUB 3 book for phones and talking-book players: the text, "
+               "highlighted sentence by sentence as the voice reads it"),
     ActionSpec("preferences", "Pr&eferences…", "file", ("@Preferences", "Ctrl+,"),
                "Colours, font, text size and spacing, and the keys, in a window of their own",
                separator_before=True),

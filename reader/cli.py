@@ -25,6 +25,7 @@ COMMANDS: dict[str, str] = {
     "speak": "Read a section aloud into an MP3 or WAV file.",
     "voices": "List the voices available for reading aloud.",
     "keys": "List every command of the window with its keys and menu (a key card to print).",
+    "talking-book": "Save the guide as an EPUB 3 talking book: the text, highlighted as the voice reads it.",
 }
 USAGE_ERROR = 2
 

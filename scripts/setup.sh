@@ -33,8 +33,9 @@ RUNTIME_PACKAGES=(
   libespeak-ng1 alsa-utils
 )
 # What the tests use besides: a virtual X server and the screen-reader bus, to see the app as Orca does,
-# pdftotext to read back the large-print PDF, and strace to watch the built portable app's every socket call.
-TEST_PACKAGES=(xvfb xauth dbus at-spi2-core python3-pyatspi poppler-utils strace)
+# pdftotext to read back the large-print PDF, strace to watch the built portable app's every socket call,
+# and epubcheck (Java) to check the talking book.
+TEST_PACKAGES=(xvfb xauth dbus at-spi2-core python3-pyatspi poppler-utils strace epubcheck)
 
 packages=("${RUNTIME_PACKAGES[@]}")
 if [ "$TESTS" = 1 ]; then packages+=("${TEST_PACKAGES[@]}"); fi

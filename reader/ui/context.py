@@ -22,6 +22,8 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 from reader.model import Guide, Section
 from reader.render import Rendered
 from reader.settings import Settings
+from reader.speech.engine import SpeechEngine
+from reader.speech.pronounce import Lexicon
 from reader.ui.actions import ActionRegistry
 from reader.ui.messages import Messages
 from reader.ui.reading_view import ReadingView
@@ -72,6 +74,22 @@ class Listening(Protocol):
     def read_section(self, section_id: str, anchor: str = "") -> None: ...
 
     def voice_settings(self) -> object: ...
+
+    def voice_for_saving(self) -> SavingVoice | None:
+        """The voice as the listener set it, for saving the guide as sound; None (after saying why) when
+        there is no voice."""
+        ...
+
+
+@dataclass(frozen=True)
+class SavingVoice:
+    """What a feature needs to record the guide in the listener's own voice, speed and pronunciations."""
+
+    engine: SpeechEngine
+    voice: str
+    voice_name: str
+    rate: int
+    lexicon: Lexicon
 
 
 class WindowContext(QObject):

@@ -31,6 +31,7 @@ from reader.ui.reading_view import ReadingView
 from reader.ui.search_panel import SearchDock
 from reader.ui.speech_ui import SpeechUi
 from reader.ui.style import focus_stylesheet
+from reader.ui.talking_book import TalkingBookUi
 
 HELP_SECTION = "using-this-reader"
 
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         self.comfort = Comfort(self.context)
         self.speech = SpeechUi(self.context)  # the Listen menu and toolbar; the voice itself loads after first paint
         self.context.listening = self.speech
+        self.talking_book = TalkingBookUi(self.context)  # File › Save as a talking book…
         missing = self.commands.unbound()
         if missing:
             raise RuntimeError(f"commands declared without a handler: {', '.join(missing)}")

@@ -21,7 +21,7 @@ from reader.speech.prepare import Script, prepare_blocks
 from reader.speech.pronounce import PronunciationError, shipped
 from reader.speech.scripts import SpeechScripts, start_index
 from reader.ui.audio_export import ExportProgress, ExportWorker, FileChooser, describe
-from reader.ui.context import WindowContext
+from reader.ui.context import SavingVoice, WindowContext
 from reader.ui.speech_controller import SpeechController
 from reader.ui.speech_highlight import Highlight, SpeechHighlighter
 from reader.ui.voice_dialog import VoiceChoice, VoiceDialog
@@ -282,6 +282,15 @@ class SpeechUi(QObject):
         if folder is not None:
             scripts = [self.section_script(section.id) for section in self.reading.guide]
             self._start_export(scripts, folder, whole_guide=True)
+
+    def voice_for_saving(self) -> SavingVoice | None:
+        engine = self.controller.engine
+        if engine is None:
+            self.explain_unavailable()
+            return None
+        voice = self.settings.get("speech_voice") or engine.default_voice(self.reading.guide.language)
+        names = {v.id: v.name for v in engine.voices()}
+        return SavingVoice(engine, voice, names.get(voice, voice), self.controller.rate, self.scripts.lexicon())
 
     def _engine_ready(self) -> bool:
         if self.controller.engine is None:

@@ -42,7 +42,8 @@ def test_no_two_commands_share_a_key_in_the_window(window) -> None:
 
 def test_menus_follow_the_declared_order(window) -> None:
     file_menu = [a.objectName() for a in window.menus["file"].actions() if not a.isSeparator()]
-    assert file_menu == ["add_content", "manage_content", "print_large", "export_pdf", "preferences", "quit"]
+    assert file_menu == ["add_content", "manage_content", "print_large", "export_pdf", "save_talking_book",
+                         "preferences", "quit"]
     bookmarks = [a.objectName() for a in window.menus["bookmarks"].actions()][:2]
     assert bookmarks == ["add_bookmark", "show_bookmarks"]
 
