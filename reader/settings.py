@@ -40,6 +40,7 @@ class Option:
 
 OPTIONS: tuple[Option, ...] = (
     Option("text_size", int, 100, "Text size (percent of normal)", 50, 400),
+    Option("interface_size", int, 100, "Interface size: menus, buttons and dialogs (percent of normal)", 100, 300),
     Option("last_section", str, "", "Section open when the reader was closed"),
     Option("last_scroll", float, 0.0, "Scroll position in that section (0 to 1)", 0.0, 1.0),
     Option("window_geometry", str, "", "Window size and place (Qt geometry, base64)"),

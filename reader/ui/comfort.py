@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from reader import bookmarks, presets, reading_style, themes
 from reader.bookmarks import Places
 from reader.ui import actions as action_registry
-from reader.ui import look
+from reader.ui import interface_scale, look
 from reader.ui.actions import ActionSpec
 from reader.ui.bookmarks_panel import BookmarksPanel
 from reader.ui.reading_settings import ReadingSettingsForm
@@ -313,6 +313,9 @@ class Comfort(QObject):
 
     def apply(self, refresh_page: bool) -> None:
         """Show the settings as they are: colours of the whole window, the page, the ruler, the forms."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            interface_scale.apply(app, self.settings.get("interface_size"))
         theme = reading_style.active_theme(self.settings)
         if self.window.property("reader_theme") != theme.name:
             look.apply_theme(theme, self.window)

@@ -20,6 +20,7 @@ from reader.render import Rendered, is_web_link, parse_section_link, render_sect
 from reader.rich_text import for_qt_rich_text
 from reader.settings import Settings
 from reader.ui import actions as action_registry
+from reader.ui import icons, window_place
 from reader.ui.added_content import AddedContent
 from reader.ui.comfort import Comfort
 from reader.ui.contents_panel import ContentsPanel
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         # Themes, reading settings, presets, reading ruler, bookmarks and large print.
         self.comfort = Comfort(self)
         self.speech = SpeechUi(self)  # the Listen menu and toolbar; the voice itself loads after first paint
+        icons.decorate(self, reading_style.active_theme(settings))  # the commands made since the theme was set
 
     # Building -------------------------------------------------------------------------------
 
@@ -173,8 +175,7 @@ class MainWindow(QMainWindow):
 
     def _restore(self) -> None:
         geometry = self.settings.get("window_geometry")
-        if not (geometry and self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))):
-            self.resize(1200, 800)
+        window_place.fit(self, bool(geometry) and self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii"))))
         splitter = self.settings.get("splitter_state")
         if splitter:
             self.splitter.restoreState(QByteArray.fromBase64(splitter.encode("ascii")))

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader import presets, themes, typography
+from reader import interface_size, presets, themes, typography, wording
 from reader.reading_style import READING_OPTIONS
 from reader.settings import REGISTRY, Option
 
@@ -42,6 +42,8 @@ CHOICE_LABELS: dict[str, dict[str, str]] = {
 }
 DESCRIPTIONS: dict[str, str] = {
     "text_size": "Size of the text, from half to four times the normal size.",
+    "interface_size": "Size of the menus, buttons, lists and dialogs around the page, from normal to three "
+                      "times normal. The page's text has its own size.",
     "theme": "Colours of the whole window. Choosing one stops following the computer's setting.",
     "follow_system_theme": "Use dark colours when the computer is set to dark, and high contrast when it asks "
                            "for high contrast.",
@@ -73,6 +75,7 @@ class ReadingSettingsForm(QWidget):
         self.setAccessibleName(tr("Reading settings"))
         self.controls: dict[str, QWidget] = {}
         self.preset_buttons: dict[str, QPushButton] = {}
+        self.labels: dict[str, QLabel] = {}  # "Letter spacing: a little more", kept up to date
         self._updating = False
 
         layout = QVBoxLayout(self)
@@ -111,9 +114,11 @@ class ReadingSettingsForm(QWidget):
             if isinstance(control, QCheckBox):
                 form.addRow(control)
             else:
-                label = QLabel(tr(option.label) + ":")
+                label = QLabel(self._label_text(option.name, option.default))
+                label.setObjectName(f"label_{option.name}")
                 label.setBuddy(control)
                 label.setWordWrap(True)
+                self.labels[option.name] = label
                 form.addRow(label, control)
         layout.addLayout(form)
         layout.addStretch(1)
@@ -121,11 +126,12 @@ class ReadingSettingsForm(QWidget):
     def _control(self, option: Option) -> QWidget:
         """One control per option, chosen from its type: checkbox, list of choices or number box."""
         if option.type is bool:
-            box = QCheckBox(tr(option.label))
+            box = QCheckBox(tr(wording.SHORT_LABELS.get(option.name, option.label)))
             box.toggled.connect(lambda value, n=option.name: self._chosen(n, bool(value)))
             return box
         if option.choices is not None:
             combo = QComboBox()
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # "OpenDyslexic" whole
             labels = CHOICE_LABELS.get(option.name, {})
             for choice in option.choices:
                 combo.addItem(tr(labels.get(choice, str(choice))), choice)
@@ -138,6 +144,9 @@ class ReadingSettingsForm(QWidget):
             if option.name == "text_size":
                 spin.setSuffix("%")
                 spin.setSingleStep(10)
+            elif option.name == "interface_size":
+                spin.setSuffix("%")
+                spin.setSingleStep(interface_size.STEP)
             elif option.name in _STEPS:
                 spin.setSingleStep(int(_STEPS[option.name].step))
             spin.valueChanged.connect(lambda value, n=option.name: self._chosen(n, int(value)))
@@ -149,7 +158,19 @@ class ReadingSettingsForm(QWidget):
         double.valueChanged.connect(lambda value, n=option.name: self._chosen(n, round(float(value), 2)))
         return double
 
+    @staticmethod
+    def _label_text(name: str, value: Any) -> str:
+        """A short name with the value in words; options without a short name keep their full label."""
+        if name not in wording.SHORT_LABELS:
+            return tr(REGISTRY[name].label) + ":"
+        if name in ("theme", "font_family"):
+            return tr(wording.SHORT_LABELS[name]) + ":"  # the list itself shows the choice
+        return tr("{name}: {value}").format(name=tr(wording.SHORT_LABELS[name]),
+                                            value=tr(wording.preview(name, value)))
+
     def _chosen(self, name: str, value: Any) -> None:
+        if name in self.labels:
+            self.labels[name].setText(self._label_text(name, value))
         if not self._updating:
             self.valueChosen.emit(name, value)
 
@@ -167,6 +188,8 @@ class ReadingSettingsForm(QWidget):
                     control.setValue(int(value))
                 elif isinstance(control, QDoubleSpinBox):
                     control.setValue(float(value))
+                if name in self.labels:
+                    self.labels[name].setText(self._label_text(name, value))
             self.controls["ruler_lines"].setEnabled(bool(get("reading_ruler")))
             for key, button in self.preset_buttons.items():
                 button.setChecked(key == active_preset)
