@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader import wording
 from reader.library import open_library
 from reader.model import Section
 from reader.packs import PackError, PackExistsError, SectionsListener, add, import_document, remove, scan
@@ -130,8 +131,8 @@ class AddedContent(QObject):
         self.reload(open_section=sections[0].id)
         count = len(sections)
         self.window.statusBar().showMessage(
-            tr("Added “{file}”: {count} new section(s), marked “added” in the contents.").format(
-                file=path.name, count=count), 10000)
+            tr("Added “{file}”: {sections}, marked “added” in the contents.").format(
+                file=path.name, sections=tr(wording.count(count, "new section"))), 10000)
         return True
 
     def _add_pack(self, path: Path) -> tuple[Section, ...]:
@@ -215,8 +216,8 @@ class ManageDialog(QDialog):
         installed, broken = scan()
         for pack in installed:
             count = len(pack.sections)
-            item = QListWidgetItem(tr("{title} ({count} section(s); name: {name})").format(
-                title=pack.title, count=count, name=pack.name))
+            item = QListWidgetItem(tr("{title} ({sections}; name: {name})").format(
+                title=pack.title, sections=tr(wording.count(count, "section")), name=pack.name))
             item.setData(NAME_ROLE, pack.name)
             item.setToolTip(", ".join(section.title for section in pack.sections))
             self.packs.addItem(item)
