@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from reader import atomic, userfile
+
 KINDS = ("audio", "pdf", "content")
 
 
@@ -22,3 +24,24 @@ def start_folder(kind: str, remembered: str, usual: dict[str, str], home: Path,
         if candidate and exists(Path(candidate)):
             return Path(candidate)
     return home
+
+
+def load(path: Path) -> dict[str, str]:
+    """The folders remembered in ``path`` (kind → folder); nothing if the file is missing or unreadable.
+
+    Losing this file costs only a click in a dialog, so a damaged one is ignored, not reported.
+    """
+    try:
+        raw = userfile.read_object(path)
+    except userfile.UnreadableFile:
+        return {}
+    if raw is None:
+        return {}
+    return {kind: folder for kind, folder in raw.items() if kind in KINDS and isinstance(folder, str)}
+
+
+def remember(path: Path, kind: str, folder: Path) -> None:
+    """Keep ``folder`` as the place to offer next time for ``kind`` (written atomically)."""
+    folders = load(path)
+    folders[kind] = str(folder)
+    atomic.write_json(path, folders)

@@ -29,6 +29,7 @@ from reader.library import open_library
 from reader.model import Section
 from reader.packs import PackError, PackExistsError, SectionsListener, add, import_document, remove, scan
 from reader.packs.store import packs_dir
+from reader.ui import save_places
 
 FILE_FILTER = "Content packs and documents (*.zip *.md *.markdown *.txt *.html *.htm);;All files (*)"
 NAME_ROLE = Qt.ItemDataRole.UserRole
@@ -105,7 +106,10 @@ class AddedContent(QObject):
     # Commands -----------------------------------------------------------------------------------
 
     def _file_dialog(self) -> str:
-        path, _ = QFileDialog.getOpenFileName(self.window, tr("Add content"), str(Path.home()), tr(FILE_FILTER))
+        path, _ = QFileDialog.getOpenFileName(self.window, tr("Add content"), str(save_places.start("content")),
+                                              tr(FILE_FILTER))
+        if path:
+            save_places.remember("content", Path(path).parent)
         return path
 
     def add_content(self) -> bool:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from reader import bookmarks, presets, reading_style, themes
 from reader.bookmarks import Places
 from reader.ui import actions as action_registry
-from reader.ui import interface_scale, look
+from reader.ui import interface_scale, look, save_places
 from reader.ui.actions import ActionSpec
 from reader.ui.bookmarks_panel import BookmarksPanel
 from reader.ui.reading_settings import ReadingSettingsForm
@@ -515,10 +515,8 @@ class Comfort(QObject):
         doc = self._large_print_document()
         if doc is None or self.window.current is None:
             return None
-        folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-                      or Path.home())
-        target = self.prompts.save_path(tr("Export large-print PDF"),
-                                        folder / large_print.suggested_name(self.window.guide, self.window.current))
+        target = self.prompts.save_path(tr("Export large-print PDF"), save_places.start("pdf")
+                                        / large_print.suggested_name(self.window.guide, self.window.current))
         if target is None:
             return None
         try:
@@ -527,6 +525,7 @@ class Comfort(QObject):
             self.window.messages.warning(tr("PDF not saved"),
                                          tr("The PDF could not be saved: {error}").format(error=error))
             return None
+        save_places.remember("pdf", written.parent)
         self.announce(tr("Large-print PDF saved: {path}").format(path=written))
         return written
 
