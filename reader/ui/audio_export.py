@@ -12,12 +12,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QThread, Signal
-from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QWidget
 
 from reader.speech.engine import SpeechEngine
 from reader.speech.export import ExportCancelled, ExportResult, export_script, export_scripts
 from reader.speech.prepare import Script
-from reader.ui import save_places
+from reader.ui import fit_text, save_places
 
 
 def tr(text: str) -> str:
@@ -99,6 +99,9 @@ class ExportProgress(QProgressDialog):
         self.setMinimumDuration(300)
         self.setAutoClose(False)
         self.setAutoReset(False)
+        fit_text.wide_enough(self, tr("Reading “{title}” into the file… ({percent}%)").format(
+            title=max((script.title for script in worker.scripts), key=len, default=""), percent=100),
+            title=self.windowTitle() + " — " + (QApplication.applicationDisplayName() or ""))
         self.worker = worker
         worker.progressed.connect(self._progressed)
         self.canceled.connect(worker.cancel.set)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QMenu,
     QScrollArea,
     QVBoxLayout,
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
 from reader import bookmarks, presets, reading_style, themes
 from reader.bookmarks import Places
 from reader.ui import actions as action_registry
-from reader.ui import interface_scale, look, save_places
+from reader.ui import fit_text, interface_scale, look, save_places
 from reader.ui.actions import ActionSpec
 from reader.ui.bookmarks_panel import BookmarksPanel
 from reader.ui.reading_settings import ReadingSettingsForm
@@ -76,8 +77,20 @@ class Prompts:
         self.parent = parent
 
     def text(self, title: str, label: str, value: str) -> str | None:
-        answer, ok = QInputDialog.getText(self.parent, title, label, text=value)
-        return answer if ok else None
+        dialog = self.text_dialog(title, label, value)
+        return dialog.textValue() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def text_dialog(self, title: str, label: str, value: str) -> QInputDialog:
+        """The question, wide enough to show the whole suggested answer (Qt's default is 200 pixels)."""
+        dialog = QInputDialog(self.parent)
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(label)
+        dialog.setTextValue(value)
+        fit_text.wide_enough(dialog, label, title=title)
+        box = dialog.findChild(QLineEdit)
+        if box is not None:  # the dialog's own layout sets its width from its parts: widen the box
+            fit_text.wide_enough(box, value, padding=box.fontMetrics().averageCharWidth() * 4)
+        return dialog
 
     def save_path(self, title: str, suggested: Path) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(self.parent, title, str(suggested), tr("PDF files (*.pdf)"))
@@ -406,7 +419,7 @@ class Comfort(QObject):
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setAccessibleName(tr("Close"))
         layout.addWidget(buttons)
-        dialog.resize(560, 720)
+        fit_text.resize_within_screen(dialog, 560, 720)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         self._preferences = dialog
