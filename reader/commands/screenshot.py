@@ -44,6 +44,7 @@ def run(args: argparse.Namespace) -> int:
     from PySide6.QtCore import Qt
 
     from reader.settings import Settings
+    from reader.ui import interface_scale
     from reader.ui.app import application
     from reader.ui.main_window import MainWindow
 
@@ -61,6 +62,7 @@ def run(args: argparse.Namespace) -> int:
             settings.set("interface_size", args.interface_size)
         if args.section:
             settings.set("last_section", args.section)
+        interface_scale.apply(app, settings.get("interface_size"))  # as the app does, before the window
         window = MainWindow(guide, settings, remember=False)
         window.setWindowState(Qt.WindowState.WindowNoState)  # the size asked for, not the screen's
         window.resize(args.width, args.height)

@@ -88,6 +88,7 @@ def stylesheet(theme: Theme, percent: int = interface_size.NORMAL) -> str:
     arrow, arrow_box = px(10), px(20)
     up, down = (icons.file_for(name, t.button_text).as_posix() for name in ("arrow-up", "arrow-down"))
     up_off, down_off = (icons.file_for(name, t.disabled_text).as_posix() for name in ("arrow-up", "arrow-down"))
+    tick, tick_off = icons.file_for("check", t.text).as_posix(), icons.file_for("check", t.disabled_text).as_posix()
     return focus_stylesheet(t.focus, wide) + f"""
 QPushButton, QToolButton {{ background-color: {t.button}; color: {t.button_text};
     border: {thin}px solid {t.border}; border-radius: 4px; padding: {px(3) + pad}px {px(8) + pad}px; }}
@@ -122,6 +123,11 @@ QComboBox QAbstractItemView {{ background-color: {t.base}; color: {t.text};
     selection-background-color: {t.selection_background}; selection-color: {t.selection_text}; }}
 QCheckBox, QRadioButton {{ border: {wide}px solid transparent; padding: 1px; }}
 QCheckBox:focus, QRadioButton:focus {{ border: {wide}px solid {t.focus}; outline: none; }}
+QCheckBox::indicator {{ width: {px(16)}px; height: {px(16)}px; border: 2px solid {t.border};
+    background-color: {t.base}; border-radius: 2px; }}
+QCheckBox::indicator:checked {{ image: url({tick}); }}
+QCheckBox::indicator:disabled {{ border: 2px dashed {t.disabled_text}; }}
+QCheckBox::indicator:checked:disabled {{ image: url({tick_off}); }}
 QTreeView, QListView, QTextBrowser, QTextEdit {{ border: {wide}px solid {t.base}; }}
 QTreeView:focus, QListView:focus, QTextBrowser:focus, QTextEdit:focus {{ border: {wide}px solid {t.focus}; }}
 QMenu {{ background-color: {t.window}; color: {t.window_text}; border: {max(thin, px(1))}px solid {t.border};

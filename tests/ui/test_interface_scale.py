@@ -123,3 +123,25 @@ def test_number_boxes_show_their_arrows(make_window) -> None:
     arrow_column = range(image.width() - 18, image.width() - 4)
     assert any(image.pixelColor(x, y) == ink for x in arrow_column for y in range(image.height())), \
         "no arrow drawn at the right of the number box"
+
+
+@pytest.mark.parametrize("name", ["high-contrast", "high-contrast-light", "dark"])
+def test_check_boxes_show_their_box_and_tick(make_window, name) -> None:
+    window = make_window(1280, 720)
+    window.comfort.choose("theme", name)
+    window.comfort.toggle_settings_panel()
+    box = window.comfort.settings_form.controls["reading_ruler"]
+    theme = themes.get(name)
+    indicator_area = box.grab().toImage().copy(0, 0, box.height() + 8, box.height())
+    colours = {indicator_area.pixelColor(x, y).name() for x in range(indicator_area.width())
+               for y in range(indicator_area.height())}
+    assert theme.border in colours, "the empty box must be visible"
+
+    def inked() -> int:
+        image = box.grab().toImage().copy(0, 0, box.height() + 8, box.height())
+        return sum(image.pixelColor(x, y).name() == theme.text for x in range(image.width())
+                   for y in range(image.height()))
+
+    empty = inked()
+    window.comfort.choose("reading_ruler", True)
+    assert inked() > empty + 10, "the tick must be drawn in the text colour"
