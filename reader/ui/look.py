@@ -86,6 +86,8 @@ def stylesheet(theme: Theme, percent: int = interface_size.NORMAL) -> str:
     pad = wide - thin
     hover = blend(t.selection_background, t.button, 0.15)
     arrow, arrow_box = px(10), px(20)
+    # Scroll bars stop growing at twice normal: wider, they would take the narrow panes' text room.
+    bar = interface_size.scaled(16, min(percent, 200))
     up, down = (icons.file_for(name, t.button_text).as_posix() for name in ("arrow-up", "arrow-down"))
     up_off, down_off = (icons.file_for(name, t.disabled_text).as_posix() for name in ("arrow-up", "arrow-down"))
     tick, tick_off = icons.file_for("check", t.text).as_posix(), icons.file_for("check", t.disabled_text).as_posix()
@@ -137,8 +139,8 @@ QMenu::item:disabled {{ color: {t.disabled_text}; }}
 QMenu::separator {{ height: 1px; background-color: {t.border}; margin: {px(3)}px {px(6)}px; }}
 QMenu::item:selected, QMenuBar::item:selected {{ background-color: {t.selection_background};
     color: {t.selection_text}; }}
-QScrollBar:vertical {{ background-color: {t.window}; width: {px(16)}px; margin: 0px; }}
-QScrollBar:horizontal {{ background-color: {t.window}; height: {px(16)}px; margin: 0px; }}
+QScrollBar:vertical {{ background-color: {t.window}; width: {bar}px; margin: 0px; }}
+QScrollBar:horizontal {{ background-color: {t.window}; height: {bar}px; margin: 0px; }}
 QScrollBar::handle {{ background-color: {t.border}; border-radius: 4px; min-height: {px(32)}px;
     min-width: {px(32)}px; margin: 2px; }}
 QScrollBar::add-line, QScrollBar::sub-line {{ width: 0px; height: 0px; }}

@@ -66,7 +66,7 @@ def test_interface_size_is_remembered_and_set_by_the_low_vision_preset(make_wind
 def test_the_stylesheet_scales_and_gives_menus_an_edge() -> None:
     small, large = look.stylesheet(themes.LIGHT, 100), look.stylesheet(themes.LIGHT, 300)
     assert "QMenu {" in small and f"solid {themes.LIGHT.border}" in small.split("QMenu {")[1].split("}")[0]
-    assert "width: 16px" in small and "width: 48px" in large  # scroll bars grow with the controls
+    assert "width: 16px" in small and "width: 32px" in large  # scroll bars grow, up to twice normal
 
 
 @pytest.mark.parametrize("name", ["high-contrast", "high-contrast-light", "light"])
