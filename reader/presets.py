@@ -34,10 +34,10 @@ class Preset:
 
 PRESETS: dict[str, Preset] = {preset.key: preset for preset in (
     Preset("large-print", "Large print",
-           "Text twice the normal size in a clear font, with a little more space between lines and "
-           "paragraphs. Colours follow your computer.",
-           {"text_size": 200, "font_family": "atkinson", "line_spacing": 1.6, "paragraph_spacing": 1.5,
-            "line_length": 60}),
+           "Text twice the normal size in a clear font, menus and buttons half as large again, and a "
+           "little more space between lines and paragraphs. Colours follow your computer.",
+           {"text_size": 200, "interface_size": 150, "font_family": "atkinson", "line_spacing": 1.6,
+            "paragraph_spacing": 1.5, "line_length": 60}),
     # Following the British Dyslexia Association's style guide: a plain, clear font, a cream page
     # rather than bright white, wider letter, word and line spacing, and shorter lines.
     Preset("dyslexia", "Dyslexia-friendly",
@@ -47,9 +47,9 @@ PRESETS: dict[str, Preset] = {preset.key: preset for preset in (
             "line_spacing": 1.8, "letter_spacing": 0.12, "word_spacing": 0.16, "paragraph_spacing": 2.0,
             "line_length": 60}),
     Preset("low-vision", "Low vision (high contrast)",
-           "White text on black at three times the normal size, in a clear font, with a reading "
-           "ruler that dims all but the lines you are reading.",
-           {"theme": "high-contrast", "follow_system_theme": False, "text_size": 300,
+           "White text on black at three times the normal size, in a clear font, menus and buttons "
+           "twice their size, and a reading ruler that dims all but the lines you are reading.",
+           {"theme": "high-contrast", "follow_system_theme": False, "text_size": 300, "interface_size": 200,
             "font_family": "atkinson", "line_spacing": 1.6, "letter_spacing": 0.04, "word_spacing": 0.08,
             "paragraph_spacing": 1.5, "line_length": 50, "reading_ruler": True, "ruler_lines": 2}),
     # A screen reader reads the text line by line as the text cursor moves: lines as long as the

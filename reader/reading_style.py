@@ -22,8 +22,8 @@ from reader.typography import FontChoice
 # The settings that "Reset to defaults" and the presets govern: how the page looks, never
 # where the reader was.
 READING_OPTIONS: tuple[str, ...] = (
-    "text_size", "theme", "follow_system_theme", "font_family", "line_spacing", "letter_spacing",
-    "word_spacing", "paragraph_spacing", "line_length", "reading_ruler", "ruler_lines",
+    "text_size", "interface_size", "theme", "follow_system_theme", "font_family", "line_spacing",
+    "letter_spacing", "word_spacing", "paragraph_spacing", "line_length", "reading_ruler", "ruler_lines",
 )
 
 PRINT_MINIMUM_POINTS = 18.0  # UK large-print guidance: 16 point at least, 18 preferred

@@ -56,6 +56,9 @@ def _spacing(name: str, spacing: typography.Range, label: str, description: str,
 OPTIONS: tuple[Option, ...] = (
     Option("text_size", int, 100, "Text size (percent of normal)", 50, 400, step=10,
            description="Size of the text, from half to four times the normal size."),
+    Option("interface_size", int, 100, "Interface size: menus, buttons and dialogs (percent of normal)", 100, 300,
+           step=25, description="Size of the menus, buttons, lists and dialogs around the page, from normal to three "
+                       "times normal. The page's text has its own size."),
     # How the page looks: see reader/reading_style.py, which turns these into the page's style.
     Option("theme", str, themes.DEFAULT, "Colours", choices=tuple(themes.THEMES),
            description="Colours of the whole window. Choosing one stops following the computer's setting."),

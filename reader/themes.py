@@ -110,6 +110,26 @@ def failures(theme: Theme) -> list[str]:
                 for fg, bg, ratio in text_pairs(theme) if ratio < theme.text_minimum]
     problems += [f"{fg} against {bg}: {ratio:.2f}:1, needs {theme.non_text_minimum}:1"
                  for fg, bg, ratio in non_text_pairs(theme) if ratio < theme.non_text_minimum]
+    problems += quieter_failures(theme)
+    return problems
+
+
+# A disabled control must stand out less than an enabled one: readable, but never the brightest
+# (or darkest) thing on screen, and never a colour of its own that could read as a warning.
+QUIETER_PAIRS: tuple[tuple[str, str], ...] = (("disabled_text", "window_text"), ("disabled_text", "button_text"))
+GREY_TOLERANCE = 24  # largest difference between the red, green and blue of a "grey"
+
+
+def quieter_failures(theme: Theme) -> list[str]:
+    """Disabled text that is as strong as enabled text, or not a grey (in a high-contrast theme)."""
+    problems = [f"{quiet} is as strong as {loud} on {bg}"
+                for quiet, loud in QUIETER_PAIRS for bg in ("window", "button")
+                if contrast_ratio(getattr(theme, quiet), getattr(theme, bg))
+                >= contrast_ratio(getattr(theme, loud), getattr(theme, bg))]
+    if theme.high_contrast:
+        red, green, blue = (int(theme.disabled_text[i:i + 2], 16) for i in (1, 3, 5))
+        if max(red, green, blue) - min(red, green, blue) > GREY_TOLERANCE:
+            problems.append(f"disabled_text {theme.disabled_text} is a colour, not a grey")
     return problems
 
 
@@ -157,7 +177,7 @@ HIGH_CONTRAST = Theme(
     search_background="#ffff00", search_text="#000000",
     spoken_background="#00ffff", spoken_text="#000000",
     selection_background="#ffffff", selection_text="#000000",
-    focus="#00ff00", disabled_text="#3ff23f", placeholder_text="#c0c0c0",
+    focus="#00ff00", disabled_text="#a6a6a6", placeholder_text="#c0c0c0",
     tooltip_background="#ffffff", tooltip_text="#000000", ruler_opacity=0.7,
 )
 
@@ -170,7 +190,7 @@ HIGH_CONTRAST_LIGHT = Theme(
     search_background="#ffff00", search_text="#000000",
     spoken_background="#9fffff", spoken_text="#000000",
     selection_background="#37006e", selection_text="#ffffff",
-    focus="#00009f", disabled_text="#600000", placeholder_text="#404040",
+    focus="#00009f", disabled_text="#555555", placeholder_text="#404040",
     tooltip_background="#ffffff", tooltip_text="#000000", ruler_opacity=0.7,
 )
 

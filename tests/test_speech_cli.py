@@ -29,7 +29,7 @@ def test_voices_json_is_the_only_thing_on_stdout() -> None:
     result = _run("voices", "--json")
     assert result.returncode == 0, result.stderr
     listed = json.loads(result.stdout)
-    assert listed["engine"] == "eSpeak NG" and listed["timing"] == "words" and listed["default"] == "gmw/en"
+    assert listed["engine"] == "eSpeak NG" and listed["timing"] == "words" and listed["default"] == "gmw/en-GB-scotland"
     assert {"id": "gmw/en-GB-scotland", "name": "English (Scotland)", "languages": ["en-gb-scotland"],
             "gender": "male"} in listed["voices"]
 
@@ -38,7 +38,7 @@ def test_voices_json_is_the_only_thing_on_stdout() -> None:
 def test_voices_table_can_be_filtered_by_language(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["voices", "--language", "en-gb"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert any(line.startswith("gmw/en ") and "(default)" in line for line in lines)
+    assert any(line.startswith("gmw/en-GB-scotland ") and "(default)" in line for line in lines)
     assert all("en-gb" in line for line in lines)
 
 

@@ -31,7 +31,7 @@ def test_voices_are_listed_with_languages(engine: EspeakEngine) -> None:
     by_id = {v.id: v for v in voices}
     assert by_id["gmw/en"].languages == ("en-gb",)
     assert "gmw/en-GB-scotland" in by_id
-    assert engine.default_voice("en-GB") == "gmw/en"
+    assert engine.default_voice("en-GB") == "gmw/en-GB-scotland"  # a Scottish voice for a Scottish guide
     assert engine.timing is Timing.WORDS
 
 

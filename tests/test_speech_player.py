@@ -78,3 +78,12 @@ def test_position_tracks_the_clock(player: Player) -> None:
 def test_an_unknown_sound_system_is_reported() -> None:
     with pytest.raises(AudioUnavailable, match="No sound output"):
         Player(RATE, backend="nonsense").open()
+
+
+def test_no_sound_message_is_plain_words_with_the_cause_kept_aside() -> None:
+    with pytest.raises(AudioUnavailable) as caught:
+        Player(RATE, backend="nonsense").open()
+    message = str(caught.value)
+    assert message.endswith("You can still save sections as audio files.")
+    assert "(" not in message and "nonsense" not in message  # no codes, no engine words
+    assert "nonsense" in caught.value.detail

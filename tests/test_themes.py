@@ -80,3 +80,20 @@ def test_unknown_theme_falls_back_to_default_and_system_choice() -> None:
 def test_print_theme_is_dark_on_white() -> None:
     assert themes.PRINT.base == "#ffffff"
     assert contrast_ratio(themes.PRINT.text, "#ffffff") >= 7
+
+
+@pytest.mark.parametrize("theme", list(themes.THEMES.values()), ids=lambda t: t.name)
+def test_disabled_text_is_quieter_than_enabled_text(theme: themes.Theme) -> None:
+    for background in ("window", "button"):
+        assert (contrast_ratio(theme.disabled_text, getattr(theme, background))
+                < contrast_ratio(theme.button_text, getattr(theme, background)))
+    assert themes.quieter_failures(theme) == []
+
+
+def test_a_bright_green_disabled_colour_in_high_contrast_is_reported() -> None:
+    from dataclasses import replace
+
+    shouting = replace(themes.HIGH_CONTRAST, disabled_text="#3ff23f")  # readable, but brighter than a grey
+    assert any("not a grey" in problem for problem in themes.failures(shouting))
+    as_loud = replace(themes.HIGH_CONTRAST_LIGHT, disabled_text="#000000")
+    assert any("as strong as" in problem for problem in themes.failures(as_loud))

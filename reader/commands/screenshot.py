@@ -8,8 +8,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from reader import presets, themes, zoom
+from reader import interface_size, presets, themes, zoom
 from reader.commands import guide_or_report, whole_number
+
+PANELS = ("search", "settings", "bookmarks")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -20,6 +22,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--theme", choices=list(themes.THEMES), help="colours (default: light)")
     parser.add_argument("--preset", choices=list(presets.PRESETS),
                         help="a reading preset, applied before --theme and --text-size")
+    parser.add_argument("--interface-size", type=whole_number(interface_size.MINIMUM, interface_size.MAXIMUM),
+                        default=None, metavar="PERCENT",
+                        help=f"size of menus, buttons and panels, {interface_size.MINIMUM} to "
+                             f"{interface_size.MAXIMUM} (default {interface_size.NORMAL})")
+    parser.add_argument("--panel", choices=list(PANELS), help="open a panel beside the page")
     parser.add_argument("--width", type=whole_number(200, 8000, "pixels"), default=1280)
     parser.add_argument("--height", type=whole_number(200, 8000, "pixels"), default=800)
 
@@ -34,7 +41,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"coproduction-reader screenshot: error: no section '{args.section}' "
               f"(see 'coproduction-reader sections')", file=sys.stderr)
         return 2
+    from PySide6.QtCore import Qt
+
     from reader.settings import Settings
+    from reader.ui import interface_scale
     from reader.ui.app import application
     from reader.ui.main_window import MainWindow
 
@@ -48,11 +58,16 @@ def run(args: argparse.Namespace) -> int:
             settings.set("theme", args.theme)
         if args.text_size is not None:
             settings.set("text_size", args.text_size)
+        if args.interface_size is not None:
+            settings.set("interface_size", args.interface_size)
         if args.section:
             settings.set("last_section", args.section)
+        interface_scale.apply(app, settings.get("interface_size"))  # as the app does, before the window
         window = MainWindow(guide, settings, remember=False)
+        window.setWindowState(Qt.WindowState.WindowNoState)  # the size asked for, not the screen's
         window.resize(args.width, args.height)
         window.show()
+        _open_panel(window, args.panel)
         for _ in range(3):
             app.processEvents()
         image = window.grab().toImage()
@@ -63,3 +78,12 @@ def run(args: argparse.Namespace) -> int:
         return 1
     print(f"Wrote {args.out} ({image.width()}x{image.height()})")
     return 0
+
+
+def _open_panel(window, panel: str | None) -> None:  # window: MainWindow (Qt is imported late)
+    if panel == "search":
+        window.search.show_and_focus()
+    elif panel == "settings":
+        window.comfort.toggle_settings_panel()
+    elif panel == "bookmarks":
+        window.comfort.toggle_bookmarks_panel()

@@ -164,4 +164,4 @@ def open_engine(kind: str | None = None) -> SpeechEngine:
     try:
         return Pyttsx3FileEngine()
     except Exception as error:  # pyttsx3 raises many kinds when a platform has no voice
-        raise EngineUnavailable(f"{how_to_enable()} ({error})") from error
+        raise EngineUnavailable(how_to_enable()) from error  # the cause stays chained, out of the message

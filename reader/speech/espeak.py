@@ -18,6 +18,7 @@ import threading
 from functools import lru_cache
 from types import ModuleType
 
+from reader.speech import voice_choice
 from reader.speech.engine import (
     DEFAULT_RATE,
     Audio,
@@ -132,13 +133,7 @@ class EspeakEngine:
         return list(self._voices)
 
     def default_voice(self, language: str = "en-GB") -> str:
-        wanted = language.lower()
-        voices = self.voices()
-        for test in (lambda lang: lang == wanted, lambda lang: lang.split("-")[0] == wanted.split("-")[0]):
-            for voice in voices:
-                if any(test(lang.lower()) for lang in voice.languages):
-                    return voice.id
-        return voices[0].id if voices else ""
+        return voice_choice.best(self.voices(), language)
 
     def _configure(self, voice: str, rate: int, volume: int) -> None:
         espeak = self._library.espeak

@@ -23,7 +23,13 @@ PERIODS = 3
 
 
 class AudioUnavailable(RuntimeError):
-    """No sound output could be opened; the message says what to check."""
+    """No sound output could be opened. The message says, in plain words, what to check; the
+    technical cause (``detail``, such as "('failed to init device', -401)") is kept for logs
+    and bug reports, never shown in the message."""
+
+    def __init__(self, detail: str = "") -> None:
+        super().__init__(NO_SOUND)
+        self.detail = detail
 
 
 NO_SOUND = ("No sound output could be opened, so the reader cannot read aloud here. Check that "
@@ -77,13 +83,13 @@ class Player:
         try:
             import miniaudio
         except ImportError as error:
-            raise AudioUnavailable(f"{NO_SOUND} (The miniaudio module is missing: {error}.)") from error
+            raise AudioUnavailable(f"The miniaudio module is missing: {error}") from error
         backends = None
         if self.backend:
             try:
                 backends = [miniaudio.Backend[self.backend.upper()]]
             except KeyError as error:
-                raise AudioUnavailable(f"{NO_SOUND} (Unknown sound system “{self.backend}”.)") from error
+                raise AudioUnavailable(f"Unknown sound system “{self.backend}”") from error
         try:
             device = miniaudio.PlaybackDevice(output_format=miniaudio.SampleFormat.SIGNED16, nchannels=1,
                                               sample_rate=self.sample_rate, buffersize_msec=self.buffer_ms,
@@ -93,7 +99,7 @@ class Player:
             next(generator)
             device.start(generator)
         except Exception as error:  # miniaudio raises its own errors and OSError
-            raise AudioUnavailable(f"{NO_SOUND} ({error})") from error
+            raise AudioUnavailable(str(error)) from error
         self.device_name = getattr(device, "backend", "")
         self._device = device
 

@@ -21,6 +21,7 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
+from reader.speech import voice_choice
 from reader.speech.audio import read_audio_file
 from reader.speech.engine import DEFAULT_RATE, Audio, SynthesisCancelled, Timing, Voice, clamp_rate
 
@@ -89,13 +90,7 @@ class Pyttsx3FileEngine:
         return list(self._voices)
 
     def default_voice(self, language: str = "en-GB") -> str:
-        wanted = language.lower().replace("_", "-")
-        voices = self.voices()
-        for test in (lambda lang: lang == wanted, lambda lang: lang.split("-")[0] == wanted.split("-")[0]):
-            for voice in voices:
-                if any(test(lang.lower().replace("_", "-")) for lang in voice.languages):
-                    return voice.id
-        return voices[0].id if voices else ""
+        return voice_choice.best(self.voices(), language)
 
     def synthesise(self, text: str, voice: str = "", rate: int = DEFAULT_RATE, volume: int = 100,
                    cancel: threading.Event | None = None) -> Audio:

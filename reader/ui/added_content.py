@@ -25,10 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader import wording
 from reader.library import open_library
 from reader.model import Section
 from reader.packs import PackError, PackExistsError, add, import_document, remove, scan
 from reader.packs.store import packs_dir
+from reader.ui import save_places
 from reader.ui.context import WindowContext
 
 FILE_FILTER = "Content packs and documents (*.zip *.md *.markdown *.txt *.html *.htm);;All files (*)"
@@ -101,7 +103,10 @@ class AddedContent(QObject):
     # Commands -----------------------------------------------------------------------------------
 
     def _file_dialog(self) -> str:
-        path, _ = QFileDialog.getOpenFileName(self.context.host, tr("Add content"), str(Path.home()), tr(FILE_FILTER))
+        path, _ = QFileDialog.getOpenFileName(self.context.host, tr("Add content"), str(save_places.start("content")),
+                                              tr(FILE_FILTER))
+        if path:
+            save_places.remember("content", Path(path).parent)
         return path
 
     def add_content(self) -> bool:
@@ -127,8 +132,8 @@ class AddedContent(QObject):
         self.reload(open_section=sections[0].id)
         count = len(sections)
         self.context.show_status(
-            tr("Added “{file}”: {count} new section(s), marked “added” in the contents.").format(
-                file=path.name, count=count), 10000)
+            tr("Added “{file}”: {sections}, marked “added” in the contents.").format(
+                file=path.name, sections=tr(wording.count(count, "new section"))), 10000)
         return True
 
     def _add_pack(self, path: Path) -> tuple[Section, ...]:
@@ -214,8 +219,8 @@ class ManageDialog(QDialog):
         installed, broken = scan()
         for pack in installed:
             count = len(pack.sections)
-            item = QListWidgetItem(tr("{title} ({count} section(s); name: {name})").format(
-                title=pack.title, count=count, name=pack.name))
+            item = QListWidgetItem(tr("{title} ({sections}; name: {name})").format(
+                title=pack.title, sections=tr(wording.count(count, "section")), name=pack.name))
             item.setData(NAME_ROLE, pack.name)
             item.setToolTip(", ".join(section.title for section in pack.sections))
             self.packs.addItem(item)

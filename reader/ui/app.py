@@ -15,6 +15,7 @@ from reader.library import open_library
 from reader.loader import ContentError
 from reader.peak_memory import peak_rss_kb
 from reader.settings import Settings
+from reader.ui import interface_scale
 from reader.ui.main_window import MainWindow
 
 STARTUP_PROBE_ENV = "COPRODUCTION_READER_STARTUP_PROBE"
@@ -56,6 +57,8 @@ def run_app() -> int:
                              .format(error=error))
         return 1
     settings = Settings(paths.settings_file())
+    # Before any widget exists: a few (the panels' title bars) take their font only when made.
+    interface_scale.apply(app, settings.get("interface_size"))
     window = MainWindow(library.guide, settings)
     probe = None
     if os.environ.get(STARTUP_PROBE_ENV):

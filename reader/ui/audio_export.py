@@ -11,12 +11,13 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QThread, Signal
-from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, QThread, Signal
+from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QWidget
 
 from reader.speech.engine import SpeechEngine
 from reader.speech.export import ExportCancelled, ExportResult, export_script, export_scripts
 from reader.speech.prepare import Script
+from reader.ui import fit_text, save_places
 
 
 def tr(text: str) -> str:
@@ -28,7 +29,7 @@ class FileChooser:
 
     def __init__(self, parent: QWidget | None = None) -> None:
         self.parent = parent
-        self.folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.MusicLocation) or str(Path.home())
+        self.folder = str(save_places.start("audio"))
 
     def save_file(self, suggested: str) -> Path | None:
         path, _ = QFileDialog.getSaveFileName(self.parent, tr("Save section as audio"),
@@ -40,6 +41,7 @@ class FileChooser:
         if chosen.suffix.lower() not in (".mp3", ".wav"):
             chosen = chosen.with_suffix(".mp3")
         self.folder = str(chosen.parent)
+        save_places.remember("audio", chosen.parent)
         return chosen
 
     def save_folder(self) -> Path | None:
@@ -48,6 +50,7 @@ class FileChooser:
         if not path:
             return None
         self.folder = path
+        save_places.remember("audio", Path(path))
         return Path(path)
 
 
@@ -96,6 +99,9 @@ class ExportProgress(QProgressDialog):
         self.setMinimumDuration(300)
         self.setAutoClose(False)
         self.setAutoReset(False)
+        fit_text.wide_enough(self, tr("Reading “{title}” into the file… ({percent}%)").format(
+            title=max((script.title for script in worker.scripts), key=len, default=""), percent=100),
+            title=self.windowTitle() + " — " + (QApplication.applicationDisplayName() or ""))
         self.worker = worker
         worker.progressed.connect(self._progressed)
         self.canceled.connect(worker.cancel.set)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAction, QActionGroup
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QScrollArea,
     QTabWidget,
     QVBoxLayout,
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from reader import bookmarks, presets, reading_style, themes
 from reader.bookmarks import Places
-from reader.ui import look
+from reader.ui import fit_text, interface_scale, look, save_places
 from reader.ui.bookmarks_panel import BookmarksPanel
 from reader.ui.context import WindowContext
 from reader.ui.keys_page import KeysPage
@@ -57,8 +58,20 @@ class Prompts:
         self.parent = parent
 
     def text(self, title: str, label: str, value: str) -> str | None:
-        answer, ok = QInputDialog.getText(self.parent, title, label, text=value)
-        return answer if ok else None
+        dialog = self.text_dialog(title, label, value)
+        return dialog.textValue() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def text_dialog(self, title: str, label: str, value: str) -> QInputDialog:
+        """The question, wide enough to show the whole suggested answer (Qt's default is 200 pixels)."""
+        dialog = QInputDialog(self.parent)
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(label)
+        dialog.setTextValue(value)
+        fit_text.wide_enough(dialog, label, title=title)
+        box = dialog.findChild(QLineEdit)
+        if box is not None:  # the dialog's own layout sets its width from its parts: widen the box
+            fit_text.wide_enough(box, value, padding=box.fontMetrics().averageCharWidth() * 4)
+        return dialog
 
     def save_path(self, title: str, suggested: Path) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(self.parent, title, str(suggested), tr("PDF files (*.pdf)"))
@@ -285,6 +298,9 @@ class Comfort(QObject):
 
     def apply(self, refresh_page: bool) -> None:
         """Show the settings as they are: colours of the whole window, the page, the ruler, the forms."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            interface_scale.apply(app, self.settings.get("interface_size"))
         theme = reading_style.active_theme(self.settings)
         if self.host.property("reader_theme") != theme.name:
             look.apply_theme(theme, self.host)
@@ -382,7 +398,7 @@ class Comfort(QObject):
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setAccessibleName(tr("Close"))
         layout.addWidget(buttons)
-        dialog.resize(560, 720)
+        fit_text.resize_within_screen(dialog, 560, 720)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         self._preferences = dialog
@@ -491,10 +507,8 @@ class Comfort(QObject):
         doc = self._large_print_document()
         if doc is None or self.reading.current is None:
             return None
-        folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-                      or Path.home())
-        target = self.prompts.save_path(tr("Export large-print PDF"),
-                                        folder / large_print.suggested_name(self.reading.guide, self.reading.current))
+        target = self.prompts.save_path(tr("Export large-print PDF"), save_places.start("pdf")
+                                        / large_print.suggested_name(self.reading.guide, self.reading.current))
         if target is None:
             return None
         try:
@@ -503,6 +517,7 @@ class Comfort(QObject):
             self.context.messages.warning(tr("PDF not saved"),
                                          tr("The PDF could not be saved: {error}").format(error=error))
             return None
+        save_places.remember("pdf", written.parent)
         self.announce(tr("Large-print PDF saved: {path}").format(path=written))
         return written
 

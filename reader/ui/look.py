@@ -14,9 +14,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
-from reader import themes, typography
+from reader import interface_size, themes, typography
 from reader.contrast import blend
 from reader.themes import Theme
+from reader.ui import icons, interface_scale
 from reader.ui.style import focus_stylesheet
 
 FOCUS_WIDTH = 3  # pixels; the edge of a control without focus is 1 pixel
@@ -68,36 +69,80 @@ def palette(theme: Theme) -> QPalette:
     return result
 
 
-def stylesheet(theme: Theme) -> str:
-    """Focus outlines and control edges; widths stay constant so nothing moves when focus moves."""
+def stylesheet(theme: Theme, percent: int = interface_size.NORMAL) -> str:
+    """Focus outlines and control edges; widths stay constant so nothing moves when focus moves.
+
+    Paddings, arrows and scroll bars grow with the interface size (``percent``); the outline
+    stays 3 pixels so it never crowds the text. Disabled controls keep a dashed edge and a
+    quieter colour in every theme, so they never look like the brightest thing on screen.
+    ``outline: none`` stops Qt drawing its dotted focus rectangle across the label.
+    """
     t = theme
+
+    def px(value: float) -> int:
+        return interface_size.scaled(value, percent)
+
     wide, thin = FOCUS_WIDTH, 1
     pad = wide - thin
     hover = blend(t.selection_background, t.button, 0.15)
+    arrow, arrow_box = px(10), px(20)
+    # Scroll bars stop growing at twice normal: wider, they would take the narrow panes' text room.
+    bar = interface_size.scaled(16, min(percent, 200))
+    up, down = (icons.file_for(name, t.button_text).as_posix() for name in ("arrow-up", "arrow-down"))
+    up_off, down_off = (icons.file_for(name, t.disabled_text).as_posix() for name in ("arrow-up", "arrow-down"))
+    tick, tick_off = icons.file_for("check", t.text).as_posix(), icons.file_for("check", t.disabled_text).as_posix()
     return focus_stylesheet(t.focus, wide) + f"""
 QPushButton, QToolButton {{ background-color: {t.button}; color: {t.button_text};
-    border: {thin}px solid {t.border}; border-radius: 4px; padding: {3 + pad}px {8 + pad}px; }}
+    border: {thin}px solid {t.border}; border-radius: 4px; padding: {px(3) + pad}px {px(8) + pad}px; }}
+QPushButton, QToolButton, QCheckBox, QRadioButton {{ outline: none; }}
 QPushButton:hover, QToolButton:hover {{ background-color: {hover}; }}
 QPushButton:pressed, QToolButton:pressed, QToolButton:checked, QPushButton:checked {{
     background-color: {t.selection_background}; color: {t.selection_text}; }}
-QPushButton:disabled, QToolButton:disabled {{ color: {t.disabled_text}; }}
-QPushButton:focus, QToolButton:focus {{ border: {wide}px solid {t.focus}; padding: 3px 8px; }}
+QPushButton:disabled, QToolButton:disabled {{ color: {t.disabled_text}; background-color: {t.window};
+    border: {thin}px dashed {t.disabled_text}; }}
+QPushButton:focus, QToolButton:focus {{ border: {wide}px solid {t.focus}; padding: {px(3)}px {px(8)}px;
+    outline: none; }}
 QComboBox, QSpinBox, QDoubleSpinBox, QLineEdit {{ border: {thin}px solid {t.border}; border-radius: 3px;
-    padding: {2 + pad}px; background-color: {t.base}; color: {t.text}; }}
+    padding: {px(2) + pad}px; background-color: {t.base}; color: {t.text}; }}
 QComboBox:focus, QSpinBox:focus, QDoubleSpinBox:focus, QLineEdit:focus {{ border: {wide}px solid {t.focus};
-    padding: 2px; }}
+    padding: {px(2)}px; }}
+QComboBox:disabled, QSpinBox:disabled, QDoubleSpinBox:disabled, QLineEdit:disabled {{ color: {t.disabled_text};
+    background-color: {t.window}; border: {thin}px dashed {t.disabled_text}; }}
+QCheckBox:disabled, QRadioButton:disabled, QLabel:disabled {{ color: {t.disabled_text}; }}
+QSpinBox, QDoubleSpinBox {{ padding-right: {arrow_box + px(2)}px; }}
+QSpinBox::up-button, QDoubleSpinBox::up-button, QSpinBox::down-button, QDoubleSpinBox::down-button {{
+    subcontrol-origin: border; width: {arrow_box}px; background-color: {t.button};
+    border-left: {thin}px solid {t.border}; }}
+QSpinBox::up-button, QDoubleSpinBox::up-button {{ subcontrol-position: top right; }}
+QSpinBox::down-button, QDoubleSpinBox::down-button {{ subcontrol-position: bottom right; }}
+QSpinBox::up-arrow, QDoubleSpinBox::up-arrow {{ image: url({up}); width: {arrow}px; height: {arrow}px; }}
+QSpinBox::down-arrow, QDoubleSpinBox::down-arrow {{ image: url({down}); width: {arrow}px; height: {arrow}px; }}
+QSpinBox::up-arrow:disabled, QDoubleSpinBox::up-arrow:disabled, QSpinBox::up-arrow:off,
+QDoubleSpinBox::up-arrow:off {{ image: url({up_off}); }}
+QSpinBox::down-arrow:disabled, QDoubleSpinBox::down-arrow:disabled, QSpinBox::down-arrow:off,
+QDoubleSpinBox::down-arrow:off {{ image: url({down_off}); }}
 QComboBox QAbstractItemView {{ background-color: {t.base}; color: {t.text};
     selection-background-color: {t.selection_background}; selection-color: {t.selection_text}; }}
 QCheckBox, QRadioButton {{ border: {wide}px solid transparent; padding: 1px; }}
-QCheckBox:focus, QRadioButton:focus {{ border: {wide}px solid {t.focus}; }}
+QCheckBox:focus, QRadioButton:focus {{ border: {wide}px solid {t.focus}; outline: none; }}
+QCheckBox::indicator {{ width: {px(16)}px; height: {px(16)}px; border: 2px solid {t.border};
+    background-color: {t.base}; border-radius: 2px; }}
+QCheckBox::indicator:checked {{ image: url({tick}); }}
+QCheckBox::indicator:disabled {{ border: 2px dashed {t.disabled_text}; }}
+QCheckBox::indicator:checked:disabled {{ image: url({tick_off}); }}
 QTreeView, QListView, QTextBrowser, QTextEdit {{ border: {wide}px solid {t.base}; }}
 QTreeView:focus, QListView:focus, QTextBrowser:focus, QTextEdit:focus {{ border: {wide}px solid {t.focus}; }}
+QMenu {{ background-color: {t.window}; color: {t.window_text}; border: {max(thin, px(1))}px solid {t.border};
+    padding: {px(2)}px; }}
+QMenu::item {{ padding: {px(4)}px {px(24)}px {px(4)}px {px(12)}px; }}
+QMenu::item:disabled {{ color: {t.disabled_text}; }}
+QMenu::separator {{ height: 1px; background-color: {t.border}; margin: {px(3)}px {px(6)}px; }}
 QMenu::item:selected, QMenuBar::item:selected {{ background-color: {t.selection_background};
     color: {t.selection_text}; }}
-QScrollBar:vertical {{ background-color: {t.window}; width: 16px; margin: 0px; }}
-QScrollBar:horizontal {{ background-color: {t.window}; height: 16px; margin: 0px; }}
-QScrollBar::handle {{ background-color: {t.border}; border-radius: 4px; min-height: 32px; min-width: 32px;
-    margin: 2px; }}
+QScrollBar:vertical {{ background-color: {t.window}; width: {bar}px; margin: 0px; }}
+QScrollBar:horizontal {{ background-color: {t.window}; height: {bar}px; margin: 0px; }}
+QScrollBar::handle {{ background-color: {t.border}; border-radius: 4px; min-height: {px(32)}px;
+    min-width: {px(32)}px; margin: 2px; }}
 QScrollBar::add-line, QScrollBar::sub-line {{ width: 0px; height: 0px; }}
 QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
 QToolTip {{ background-color: {t.tooltip_background}; color: {t.tooltip_text}; border: 1px solid {t.border}; }}
@@ -109,7 +154,10 @@ def apply_theme(theme: Theme, window: QWidget, app: QApplication | None = None) 
     app = app or QApplication.instance()  # type: ignore[assignment]
     if app is None:
         return
-    app.setStyle("Fusion")  # the one style that draws from the palette alone on every platform
+    percent = interface_scale.current(app)
+    if not isinstance(app.style(), interface_scale.ScaledStyle):
+        app.setStyle(interface_scale.style(percent))  # Fusion: it draws from the palette alone everywhere
     app.setPalette(palette(theme))
-    window.setStyleSheet(stylesheet(theme))
+    window.setStyleSheet(stylesheet(theme, percent))
     window.setProperty("reader_theme", theme.name)
+    icons.decorate(window, theme)

@@ -21,6 +21,7 @@ from reader.model import Guide, Section
 from reader.render import Rendered, is_web_link, parse_section_link, render_section
 from reader.rich_text import for_qt_rich_text
 from reader.settings import Settings
+from reader.ui import icons, window_place
 from reader.ui.actions import ActionRegistry
 from reader.ui.added_content import AddedContent
 from reader.ui.comfort import Comfort
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
         self.speech = SpeechUi(self.context)  # the Listen menu and toolbar; the voice itself loads after first paint
         self.context.listening = self.speech
         self.talking_book = TalkingBookUi(self.context)  # File › Save as a talking book…
+        icons.decorate(self, reading_style.active_theme(settings))  # the commands made since the theme was set
         missing = self.commands.unbound()
         if missing:
             raise RuntimeError(f"commands declared without a handler: {', '.join(missing)}")
@@ -197,8 +199,7 @@ class MainWindow(QMainWindow):
 
     def _restore(self) -> None:
         geometry = self.settings.get("window_geometry")
-        if not (geometry and self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))):
-            self.resize(1200, 800)
+        window_place.fit(self, bool(geometry) and self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii"))))
         splitter = self.settings.get("splitter_state")
         if splitter:
             self.splitter.restoreState(QByteArray.fromBase64(splitter.encode("ascii")))

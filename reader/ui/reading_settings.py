@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader import presets, themes, typography
+from reader import presets, themes, typography, wording
 from reader.reading_style import READING_OPTIONS
 from reader.settings import REGISTRY, Option
 
@@ -52,6 +52,7 @@ class ReadingSettingsForm(QWidget):
         self.setAccessibleName(tr("Reading settings"))
         self.controls: dict[str, QWidget] = {}
         self.preset_buttons: dict[str, QPushButton] = {}
+        self.labels: dict[str, QLabel] = {}  # "Letter spacing: a little more", kept up to date
         self._updating = False
 
         layout = QVBoxLayout(self)
@@ -90,9 +91,11 @@ class ReadingSettingsForm(QWidget):
             if isinstance(control, QCheckBox):
                 form.addRow(control)
             else:
-                label = QLabel(tr(option.label) + ":")
+                label = QLabel(self._label_text(option.name, option.default))
+                label.setObjectName(f"label_{option.name}")
                 label.setBuddy(control)
                 label.setWordWrap(True)
+                self.labels[option.name] = label
                 form.addRow(label, control)
         layout.addLayout(form)
         layout.addStretch(1)
@@ -100,11 +103,12 @@ class ReadingSettingsForm(QWidget):
     def _control(self, option: Option) -> QWidget:
         """One control per option, chosen from its type: checkbox, list of choices or number box."""
         if option.type is bool:
-            box = QCheckBox(tr(option.label))
+            box = QCheckBox(tr(wording.SHORT_LABELS.get(option.name, option.label)))
             box.toggled.connect(lambda value, n=option.name: self._chosen(n, bool(value)))
             return box
         if option.choices is not None:
             combo = QComboBox()
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # "OpenDyslexic" whole
             labels = CHOICE_LABELS.get(option.name, {})
             for choice in option.choices:
                 combo.addItem(tr(labels.get(choice, str(choice))), choice)
@@ -115,7 +119,7 @@ class ReadingSettingsForm(QWidget):
             spin = QSpinBox()
             spin.setRange(int(option.minimum or 0), int(option.maximum or 999))
             spin.setSingleStep(int(option.step or 1))
-            if option.name == "text_size":
+            if option.name in ("text_size", "interface_size"):
                 spin.setSuffix("%")
             spin.valueChanged.connect(lambda value, n=option.name: self._chosen(n, int(value)))
             return spin
@@ -126,7 +130,19 @@ class ReadingSettingsForm(QWidget):
         double.valueChanged.connect(lambda value, n=option.name: self._chosen(n, round(float(value), 2)))
         return double
 
+    @staticmethod
+    def _label_text(name: str, value: Any) -> str:
+        """A short name with the value in words; options without a short name keep their full label."""
+        if name not in wording.SHORT_LABELS:
+            return tr(REGISTRY[name].label) + ":"
+        if name in ("theme", "font_family"):
+            return tr(wording.SHORT_LABELS[name]) + ":"  # the list itself shows the choice
+        return tr("{name}: {value}").format(name=tr(wording.SHORT_LABELS[name]),
+                                            value=tr(wording.preview(name, value)))
+
     def _chosen(self, name: str, value: Any) -> None:
+        if name in self.labels:
+            self.labels[name].setText(self._label_text(name, value))
         if not self._updating:
             self.valueChosen.emit(name, value)
 
@@ -144,6 +160,8 @@ class ReadingSettingsForm(QWidget):
                     control.setValue(int(value))
                 elif isinstance(control, QDoubleSpinBox):
                     control.setValue(float(value))
+                if name in self.labels:
+                    self.labels[name].setText(self._label_text(name, value))
             self.controls["ruler_lines"].setEnabled(bool(get("reading_ruler")))
             for key, button in self.preset_buttons.items():
                 button.setChecked(key == active_preset)

@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDockWidget,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -209,9 +208,9 @@ class SearchPanel(QWidget):
         self.matches = QLabel()
         self.matches.setObjectName("search_matches")
 
-        filters = QHBoxLayout()
-        filters.addWidget(self.kind, 1)
-        filters.addWidget(self.tag, 1)
+        filters = QVBoxLayout()  # one above the other, so "All kinds of section" shows whole in a narrow panel
+        filters.addWidget(self.kind)
+        filters.addWidget(self.tag)
         layout = QVBoxLayout(self)
         layout.addWidget(self.box)
         layout.addLayout(filters)

@@ -42,8 +42,8 @@ class EngineLoader(QThread):
             engine.voices()
         except EngineUnavailable as error:
             self.failed.emit(str(error))
-        except Exception as error:  # an engine that fails in any way is reported, never silent
-            self.failed.emit(f"{how_to_enable()} ({error})")
+        except Exception:  # an engine that fails in any way is reported, never silent
+            self.failed.emit(how_to_enable())  # plain words; the cause is no help to the reader
         else:
             self.loaded.emit(engine)
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.settings import REGISTRY
+from reader.speech import voice_choice
 from reader.speech.engine import MAX_RATE, MIN_RATE, RATE_STEP, Voice
 from reader.speech.pronounce import Pronunciation
 
@@ -60,11 +61,8 @@ class VoiceDialog(QDialog):
         self.voice = QComboBox()
         self.voice.setObjectName("voice_choice")
         self.voice.setAccessibleName(tr("Voice"))
-        prefix = language.split("-")[0].lower()
-        ordered = sorted(voices, key=lambda v: (not any(lang.startswith(prefix) for lang in v.languages),
-                                                v.name.casefold()))
-        for voice in ordered:
-            self.voice.addItem(voice.label(), voice.id)
+        for voice in voice_choice.listing(voices, language):
+            self.voice.addItem(voice_choice.label(voice), voice.id)
         index = self.voice.findData(choice.voice)
         self.voice.setCurrentIndex(max(0, index))
         form.addRow(tr("&Voice:"), self.voice)

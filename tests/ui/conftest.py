@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from reader import paths
@@ -52,6 +53,7 @@ def make_window(qtbot, guide, messages) -> Callable[..., object]:
         window = MainWindow(guide, Settings(paths.settings_file()), messages=messages)
         qtbot.addWidget(window)
         if width and height:
+            window.setWindowState(Qt.WindowState.WindowNoState)  # the first start maximises on a small screen
             window.resize(width, height)
         window.show()
         qtbot.waitExposed(window)

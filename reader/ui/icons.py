@@ -1,0 +1,82 @@
+"""The reader's icons, drawn in the colours of the theme in use.
+
+The drawings are one-colour SVG files in ``reader/icons`` (see its README): each is drawn
+in ``#000000``, which is replaced here by the theme's text colour for the normal state and
+its disabled colour for the disabled one, so an icon is as readable as the words beside it
+in every theme, both high-contrast ones included. Number boxes get their arrows the same
+way: Qt's stylesheets take arrows only as files, so those are written to the cache folder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QRectF, Qt
+from PySide6.QtGui import QAction, QIcon, QPainter, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QWidget
+
+from reader import atomic, paths
+from reader.themes import Theme
+
+ICON_DIR = Path(__file__).resolve().parent.parent / "icons"
+INK = "#000000"  # the one colour every drawing uses
+# Command (action name) → drawing.
+COMMANDS: dict[str, str] = {
+    "back": "back", "forward": "forward", "previous_section": "previous-section",
+    "next_section": "next-section", "focus_contents": "contents", "search": "search",
+    "speech_play": "play", "speech_stop": "stop", "larger_text": "larger-text",
+    "smaller_text": "smaller-text", "reading_settings": "settings", "preferences": "settings",
+    "show_bookmarks": "bookmarks", "add_bookmark": "bookmarks", "speech_save_section": "save-audio",
+}
+_SIZES = (16, 24, 32, 48, 64, 96)  # pixmaps for menus and toolbars at every interface size
+
+
+def names() -> list[str]:
+    """Every drawing shipped."""
+    return sorted(path.stem for path in ICON_DIR.glob("*.svg"))
+
+
+def svg(name: str, colour: str) -> str:
+    """The drawing ``name`` in ``colour``."""
+    return (ICON_DIR / f"{name}.svg").read_text(encoding="utf-8").replace(INK, colour)
+
+
+def pixmap(name: str, colour: str, size: int) -> QPixmap:
+    renderer = QSvgRenderer(QByteArray(svg(name, colour).encode("utf-8")))
+    image = QPixmap(size, size)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    renderer.render(painter, QRectF(0, 0, size, size))
+    painter.end()
+    return image
+
+
+def icon(name: str, theme: Theme) -> QIcon:
+    """The drawing ``name`` in ``theme``'s text colour, and its disabled colour when disabled."""
+    result = QIcon()
+    for size in _SIZES:
+        result.addPixmap(pixmap(name, theme.button_text, size), QIcon.Mode.Normal)
+        result.addPixmap(pixmap(name, theme.selection_text, size), QIcon.Mode.Selected)
+        result.addPixmap(pixmap(name, theme.disabled_text, size), QIcon.Mode.Disabled)
+    return result
+
+
+def decorate(window: QWidget, theme: Theme) -> int:
+    """Give every command of ``window`` that has a drawing its icon in ``theme``; returns how many."""
+    done = 0
+    for action in window.findChildren(QAction):
+        drawing = COMMANDS.get(action.objectName())
+        if drawing is not None:
+            action.setIcon(icon(drawing, theme))
+            done += 1
+    return done
+
+
+def file_for(name: str, colour: str) -> Path:
+    """The drawing ``name`` in ``colour`` as a file, for stylesheets (written once, then reused)."""
+    path = paths.cache_dir() / "icons" / f"{name}-{colour.lstrip('#')}.svg"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic.write_bytes(path, svg(name, colour).encode("utf-8"))
+    return path
