@@ -34,7 +34,12 @@ class ContentError(Exception):
         super().__init__(f"{where}: {message}")
 
 
-class _LineLoader(yaml.SafeLoader):
+# PyYAML's C parser when it was built with libyaml (about ten times faster); the same safe
+# constructors either way, so the results and the lines in error messages are the same.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_SafeLoader):  # type: ignore[valid-type,misc]
     """A safe YAML loader that records each mapping's 1-based line number."""
 
 
@@ -70,6 +75,29 @@ def _read_text(path: Path) -> str:
         raise ContentError(f"not UTF-8 text (byte {error.start})", path) from None
     except OSError as error:
         raise ContentError(f"cannot be read ({error.strerror})", path) from None
+
+
+class _FrontMatter(frontmatter.YAMLHandler):
+    """python-frontmatter's YAML handler, with the C parser."""
+
+    def load(self, fm: str, **kwargs: object) -> Any:
+        kwargs.setdefault("Loader", _SafeLoader)
+        return yaml.load(fm, **kwargs)  # type: ignore[arg-type]
+
+
+_FRONT_MATTER = _FrontMatter()
+
+
+def parse_front_matter(text: str) -> frontmatter.Post:
+    """``frontmatter.loads``, with YAML front matter read by the C parser where there is one."""
+    handler = frontmatter.detect_format(text, frontmatter.handlers)
+    return frontmatter.loads(text, handler=_FRONT_MATTER if isinstance(handler, frontmatter.YAMLHandler)
+                             else handler)
+
+
+def read_body(path: Path) -> str:
+    """A section's Markdown without its front matter, read when it is shown, searched or spoken."""
+    return parse_front_matter(_read_text(path)).content
 
 
 def read_manifest(folder: Path) -> dict[str, Any]:
@@ -135,7 +163,7 @@ def _resolve_file(folder: Path, name: str, manifest_path: Path, line: int) -> Pa
 def _read_section_file(path: Path, section_id: str) -> tuple[str, dict[str, Any]]:
     text = _read_text(path)
     try:
-        post = frontmatter.loads(text)
+        post = parse_front_matter(text)
     except yaml.YAMLError as error:
         # python-frontmatter hands YAML the text from the opening --- line on, so lines match the file.
         raise ContentError(f"malformed front matter: {_yaml_problem(error)}", path,
@@ -153,15 +181,18 @@ def _read_section_file(path: Path, section_id: str) -> tuple[str, dict[str, Any]
     return post.content, metadata
 
 
-def load_guide(folder: Path, pack: str = "guide", known: Mapping[str, str] | None = None) -> Guide:
+def load_guide(folder: Path, pack: str = "guide", known: Mapping[str, str] | None = None,
+               manifest: dict[str, Any] | None = None) -> Guide:
     """Read ``folder/manifest.yaml`` and every section it lists, in order.
 
     ``known`` maps the ids of sections the reader already shows (the bundled guide, other
     packs) to the pack holding them: a pack may not reuse one, but may place a section under one.
+    ``manifest`` is the manifest already read by :func:`read_manifest`, so it is parsed once.
     """
     known = known or {}
     manifest_path = folder / MANIFEST_NAME
-    manifest = read_manifest(folder)
+    if manifest is None:
+        manifest = read_manifest(folder)
     seen: dict[str, int] = {}
     sections: list[Section] = []
     for index, entry in enumerate(manifest["sections"]):
