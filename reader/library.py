@@ -12,7 +12,6 @@ from pathlib import Path
 
 from reader import paths
 from reader.library_cache import LibraryCache
-from reader.loader import load_guide
 from reader.model import Guide
 
 log = logging.getLogger(__name__)
@@ -30,7 +29,12 @@ def open_library(folder: Path | None = None, *, include_packs: bool = True) -> L
     from reader.packs import store
 
     cache = LibraryCache()
-    guide = load_guide(folder) if folder is not None else store.bundled_guide(cache)
+    if folder is not None:
+        from reader.loader import load_guide
+
+        guide = load_guide(folder)
+    else:
+        guide = store.bundled_guide(cache)
     if not include_packs:
         cache.save()
         return Library(guide)

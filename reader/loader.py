@@ -6,15 +6,17 @@ there is one, the line: a group writing its own pack must be told exactly what t
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
-
-import frontmatter
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from reader.model import Guide, Section
+
+if TYPE_CHECKING:  # imported when first needed: a start-up listing from the library cache needs neither
+    import frontmatter
+    import yaml
 
 MANIFEST_NAME = "manifest.yaml"
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
@@ -34,22 +36,28 @@ class ContentError(Exception):
         super().__init__(f"{where}: {message}")
 
 
-# PyYAML's C parser when it was built with libyaml (about ten times faster); the same safe
-# constructors either way, so the results and the lines in error messages are the same.
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+@functools.cache
+def _safe_loader() -> type:
+    """PyYAML's C parser when it was built with libyaml (about ten times faster); the same safe
+    constructors either way, so the results and the lines in error messages are the same."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _LineLoader(_SafeLoader):  # type: ignore[valid-type,misc]
+@functools.cache
+def _line_loader() -> type:
     """A safe YAML loader that records each mapping's 1-based line number."""
+    import yaml
 
+    def construct_mapping_with_line(loader: Any, node: yaml.MappingNode) -> dict[str, Any]:
+        mapping = loader.construct_mapping(node, deep=True)
+        mapping[_LINE_KEY] = node.start_mark.line + 1
+        return mapping
 
-def _construct_mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping[_LINE_KEY] = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping_with_line)
+    loader = type("LineLoader", (_safe_loader(),), {})
+    loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping_with_line)
+    return loader
 
 
 def _yaml_error_line(error: yaml.YAMLError, offset: int = 0) -> int | None:
@@ -77,22 +85,27 @@ def _read_text(path: Path) -> str:
         raise ContentError(f"cannot be read ({error.strerror})", path) from None
 
 
-class _FrontMatter(frontmatter.YAMLHandler):
+@functools.cache
+def _front_matter_handler() -> Any:
     """python-frontmatter's YAML handler, with the C parser."""
+    import frontmatter
+    import yaml
 
-    def load(self, fm: str, **kwargs: object) -> Any:
-        kwargs.setdefault("Loader", _SafeLoader)
-        return yaml.load(fm, **kwargs)  # type: ignore[arg-type]
+    class FrontMatter(frontmatter.YAMLHandler):
+        def load(self, fm: str, **kwargs: object) -> Any:
+            kwargs.setdefault("Loader", _safe_loader())
+            return yaml.load(fm, **kwargs)  # type: ignore[arg-type]
 
-
-_FRONT_MATTER = _FrontMatter()
+    return FrontMatter()
 
 
 def parse_front_matter(text: str) -> frontmatter.Post:
     """``frontmatter.loads``, with YAML front matter read by the C parser where there is one."""
+    import frontmatter
+
     handler = frontmatter.detect_format(text, frontmatter.handlers)
-    return frontmatter.loads(text, handler=_FRONT_MATTER if isinstance(handler, frontmatter.YAMLHandler)
-                             else handler)
+    return frontmatter.loads(text, handler=_front_matter_handler()
+                             if isinstance(handler, frontmatter.YAMLHandler) else handler)
 
 
 def read_body(path: Path) -> str:
@@ -102,9 +115,11 @@ def read_body(path: Path) -> str:
 
 def read_manifest(folder: Path) -> dict[str, Any]:
     """Parse and check the manifest's shape; sections keep their line numbers under ``__line__``."""
+    import yaml
+
     path = folder / MANIFEST_NAME
     try:
-        manifest = yaml.load(_read_text(path), Loader=_LineLoader)
+        manifest = yaml.load(_read_text(path), Loader=_line_loader())
     except yaml.YAMLError as error:
         raise ContentError(f"malformed YAML: {_yaml_problem(error)}", path,
                            _yaml_error_line(error)) from None
@@ -161,6 +176,8 @@ def _resolve_file(folder: Path, name: str, manifest_path: Path, line: int) -> Pa
 
 
 def _read_section_file(path: Path, section_id: str) -> tuple[str, dict[str, Any]]:
+    import yaml
+
     text = _read_text(path)
     try:
         post = parse_front_matter(text)

@@ -21,13 +21,11 @@ from pathlib import Path
 
 from reader import paths
 from reader.library_cache import LibraryCache
-from reader.loader import ID_PATTERN, MANIFEST_NAME, load_guide
+from reader.loader import ID_PATTERN, MANIFEST_NAME
 from reader.model import Guide, Section
-from reader.packs.archive import extract
 from reader.packs.errors import PackError, PackExistsError
 from reader.packs.events import SectionsListener
 from reader.packs.limits import DEFAULT_LIMITS, Limits
-from reader.packs.validate import load_pack, pack_name
 
 STAGING_PREFIX = ".incoming-"
 REPLACED_PREFIX = ".replaced."
@@ -64,6 +62,8 @@ def bundled_guide(cache: LibraryCache | None = None) -> Guide:
     listing = cache.listing(folder, "guide")
     if listing is not None:
         return listing.guide()
+    from reader.loader import load_guide
+
     guide = load_guide(folder)
     cache.remember(folder, guide)
     if own_cache:
@@ -131,6 +131,8 @@ def scan(known: Mapping[str, str] | None = None,
     for folder in _pack_folders():
         pack = _listed(folder, taken, cache)
         if pack is None:
+            from reader.packs.validate import load_pack  # strict checking: only for what the cache lacks
+
             try:
                 pack = load_pack(folder, taken)
                 if pack.sections[0].pack != folder.name:
@@ -220,6 +222,9 @@ def moved(sections: Sequence[Section], old_root: Path, new_root: Path) -> tuple[
 def add(zip_path: Path, *, replace: bool = False, listener: SectionsListener | None = None,
         limits: Limits = DEFAULT_LIMITS) -> InstalledPack:
     """Install the pack in ``zip_path``; a PackError says why it was refused (nothing changed)."""
+    from reader.packs.archive import extract
+    from reader.packs.validate import load_pack, pack_name
+
     tidy()
     zip_path = Path(zip_path)
     with staging_folder() as staging:
