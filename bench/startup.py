@@ -80,11 +80,19 @@ def bare_run(platform: str) -> tuple[float, float]:
     return _run([sys.executable, "-c", BARE, str(ROOT / "content" / "foreword.md"), families, size], env)
 
 
+def compile_reader() -> None:
+    """Bytecode for the reader's modules, as an installed copy has: with PYTHONDONTWRITEBYTECODE set
+    (as on some development machines) every start would otherwise compile them all again."""
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "reader")], check=True,
+                   stdout=subprocess.DEVNULL)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--platform", default=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     args = parser.parse_args()
+    compile_reader()
     reader, bare = [], []
     with tempfile.TemporaryDirectory() as scratch:
         one_run(Path(scratch) / "warm-up", args.platform)

@@ -137,8 +137,11 @@ class LibraryCache:
             if stamp is None:
                 self.forget(folder)
                 return
-            rows.append([section.id, section.title, section.kind,
-                         section.path.resolve().relative_to(root).as_posix(), list(section.tags),
+            try:
+                relative = section.path.relative_to(root)
+            except ValueError:  # reached through a link: compare real paths
+                relative = section.path.resolve().relative_to(root)
+            rows.append([section.id, section.title, section.kind, relative.as_posix(), list(section.tags),
                          section.parent, section.summary, section.digest, stamp])
         pack = guide.sections[0].pack if guide.sections else "guide"
         self.entries[str(root)] = {"pack": pack, "title": guide.title, "language": guide.language,

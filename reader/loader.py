@@ -166,9 +166,10 @@ def _check_entry(entry: Any, path: Path, index: int, seen: dict[str, int],
     return line
 
 
-def _resolve_file(folder: Path, name: str, manifest_path: Path, line: int) -> Path:
+def _resolve_file(folder: Path, name: str, manifest_path: Path, line: int, root: Path | None = None) -> Path:
+    """``name`` inside ``folder`` (``root``: the folder already resolved, so it is resolved once)."""
     candidate = (folder / name).resolve()
-    if Path(name).is_absolute() or not candidate.is_relative_to(folder.resolve()):
+    if Path(name).is_absolute() or not candidate.is_relative_to(root or folder.resolve()):
         raise ContentError(f"file '{name}' is outside the content folder", manifest_path, line)
     if not candidate.is_file():
         raise ContentError(f"file '{name}' is missing", manifest_path, line)
@@ -212,9 +213,10 @@ def load_guide(folder: Path, pack: str = "guide", known: Mapping[str, str] | Non
         manifest = read_manifest(folder)
     seen: dict[str, int] = {}
     sections: list[Section] = []
+    root = folder.resolve()
     for index, entry in enumerate(manifest["sections"]):
         line = _check_entry(entry, manifest_path, index, seen, known)
-        path = _resolve_file(folder, entry["file"], manifest_path, line)
+        path = _resolve_file(folder, entry["file"], manifest_path, line, root)
         body, metadata = _read_section_file(path, entry["id"])
         sections.append(Section(
             id=entry["id"],

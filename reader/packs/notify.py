@@ -38,13 +38,15 @@ class IndexUpdater:
 def index_listener() -> Iterator[IndexUpdater | None]:
     """The current index, opened for the content as it is before the change; None when there is none."""
     from reader.library import open_library
-    from reader.search.index import SearchIndex, default_roots
+    from reader.search import store
 
     guide = open_library().guide
-    probe = SearchIndex(list(guide), guide, default_roots())
-    if not any(inspection.fresh for inspection in probe.inspect()):
-        yield None
+    expected = store.content_fingerprint(guide)
+    if not any(store.inspect(root, expected).fresh for root in store.default_roots()):
+        yield None  # no index to keep in step: the search engine is not even loaded
         return
+    from reader.search.index import SearchIndex
+
     index = SearchIndex.open_or_build(guide)
     try:
         yield IndexUpdater(index)

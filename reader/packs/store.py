@@ -223,21 +223,22 @@ def add(zip_path: Path, *, replace: bool = False, listener: SectionsListener | N
         limits: Limits = DEFAULT_LIMITS) -> InstalledPack:
     """Install the pack in ``zip_path``; a PackError says why it was refused (nothing changed)."""
     from reader.packs.archive import extract
-    from reader.packs.validate import load_pack, pack_name
+    from reader.packs.validate import load_pack, pack_name, read_pack_manifest
 
     tidy()
     zip_path = Path(zip_path)
     with staging_folder() as staging:
         extract(zip_path, staging, limits)
         root = _pack_root(staging)
-        name = pack_name(root)
+        manifest = read_pack_manifest(root)
+        name = pack_name(root, manifest)
         target = packs_dir() / name
         if target.exists() and not replace:
             raise PackExistsError(name)
         cache = LibraryCache()
         present = scan(cache=cache)[0]  # one scan gives both the old copy and the ids taken
         old = next((pack for pack in present if pack.name == name), None) if target.exists() else None
-        pack = load_pack(root, known_except(name, present, cache))
+        pack = load_pack(root, known_except(name, present, cache), manifest)
         swap_in(root, target)
         installed = InstalledPack(name, pack.title, target, moved(pack.sections, root, target))
         cache.remember(target, Guide(pack.title, list(installed.sections), pack.language))

@@ -66,11 +66,18 @@ def check_section(section: Section, root: Path) -> None:
     raise describe(problems, where, section.path.read_text(encoding="utf-8"))
 
 
-def load_pack(root: Path, known: Mapping[str, str]) -> Guide:
+def read_pack_manifest(root: Path) -> dict[str, Any]:
+    """The manifest, parsed once for :func:`pack_name` and :func:`load_pack`."""
+    return _manifest(root)
+
+
+def load_pack(root: Path, known: Mapping[str, str], manifest: dict[str, Any] | None = None) -> Guide:
     """Load and check the pack in ``root``; its sections carry the pack's name.
 
-    ``known`` maps section ids already shown by the reader to their pack, so no id is reused."""
-    manifest = _manifest(root)  # parsed once for the name and the sections
+    ``known`` maps section ids already shown by the reader to their pack, so no id is reused;
+    ``manifest`` is the one :func:`read_pack_manifest` gave, when the caller has read it already."""
+    if manifest is None:
+        manifest = _manifest(root)  # parsed once for the name and the sections
     name = pack_name(root, manifest)
     try:
         pack = load_guide(root, pack=name, known=known, manifest=manifest)

@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reader import atomic
+from reader import atomic, paths
 from reader.model import Section
 
 POINTER = "current.json"
@@ -48,6 +48,11 @@ POINTER_FORMAT = 1
 _LIVE_NAME = re.compile(r"^ix-[0-9a-f]{32}$")
 ABANDONED_AFTER = 3600.0  # seconds before another process's unfinished build is swept away
 _WHOOSH_LOCKS = ("MAIN_WRITELOCK", "MAIN_READLOCK")
+
+
+def default_roots() -> list[Path]:
+    """Where to look for the index, best first: beside the content, then the user's cache."""
+    return [paths.bundled_index_dir(), paths.cache_dir() / "index"]
 
 
 def recipe() -> str:
