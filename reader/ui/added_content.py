@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from reader.library import open_library
 from reader.model import Section
-from reader.packs import PackError, PackExistsError, SectionsListener, add, import_document, remove, scan
+from reader.packs import PackError, PackExistsError, SectionsListener, add, remove, scan
 from reader.packs.store import packs_dir
 
 FILE_FILTER = "Content packs and documents (*.zip *.md *.markdown *.txt *.html *.htm);;All files (*)"
@@ -119,6 +119,8 @@ class AddedContent(QObject):
                 if path.suffix.lower() == ".zip":
                     sections = self._add_pack(path)
                 else:
+                    from reader.packs import import_document  # YAML and HTML reading: loaded when used
+
                     sections = (import_document(path, listener=self),)
         except PackError as error:
             messages.error(tr("Content not added"),
