@@ -29,6 +29,10 @@ def tr(text: str) -> str:
 class _WrappingDelegate(QStyledItemDelegate):
     """Qt's tree views do not wrap item text by themselves: measure it at the column's width."""
 
+    def __init__(self, parent: QTreeWidget) -> None:
+        super().__init__(parent)
+        self._measured: dict[tuple[str, int, str], QSize] = {}  # Qt asks again on every re-layout
+
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         view = self.parent()
         assert isinstance(view, QTreeWidget)
@@ -37,8 +41,18 @@ class _WrappingDelegate(QStyledItemDelegate):
             depth, parent = depth + 1, parent.parent()
         width = max(40, view.viewport().width() - view.indentation() * (depth + 1) - 12)
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        key = (text, width, view.font().key())
+        found = self._measured.get(key)
+        if found is None:
+            if len(self._measured) > 50_000:
+                self._measured.clear()
+            found = self._measured[key] = self._measure(text, width, view.font())
+        return QSize(found)
+
+    @staticmethod
+    def _measure(text: str, width: int, font: QFont) -> QSize:
         # Wrap as the delegate paints: at word boundaries, or anywhere when one word is too long.
-        layout = QTextLayout(text, view.font())
+        layout = QTextLayout(text, font)
         option_wrap = QTextOption()
         option_wrap.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         layout.setTextOption(option_wrap)
@@ -48,7 +62,7 @@ class _WrappingDelegate(QStyledItemDelegate):
             line.setLineWidth(width)
             height += line.height()
         layout.endLayout()
-        return QSize(width, round(height) + max(6, QFontMetrics(view.font()).height() // 3))
+        return QSize(width, round(height) + max(6, QFontMetrics(font).height() // 3))
 
 
 class ContentsPanel(QTreeWidget):
