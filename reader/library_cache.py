@@ -48,7 +48,7 @@ class Listing:
         return Guide(self.title, list(self.sections), self.language)
 
 
-def _stat(path: Path) -> list[int] | None:
+def _stat(path: Path | str) -> list[int] | None:
     try:
         info = os.stat(path)
     except OSError:
@@ -113,8 +113,9 @@ class LibraryCache:
         if entry["pack"] != pack or _stat(root / MANIFEST_NAME) != entry["manifest"]:
             return None
         sections = []
+        prefix = f"{root}/"
         for (section_id, title, kind, file, tags, parent, summary, digest, stamp) in entry["sections"]:
-            path = root / file
+            path = prefix + file  # a string: Section makes it a Path when it is used
             if _stat(path) != stamp:
                 return None
             if not (isinstance(section_id, str) and isinstance(title, str) and isinstance(kind, str)

@@ -49,6 +49,22 @@ class _Body:
         section.__dict__["_body"] = value
 
 
+class _PathField:
+    """``Section.path``: the library cache gives a string (making ten thousand ``Path`` objects
+    costs more than the rest of the listing); it becomes a ``Path`` when first used."""
+
+    def __get__(self, section: Section | None, owner: type | None = None) -> Any:
+        if section is None:
+            raise AttributeError("path")  # tells the dataclass the field has no default
+        path = section.__dict__["_path"]
+        if isinstance(path, str):
+            path = section.__dict__["_path"] = Path(path)
+        return path
+
+    def __set__(self, section: Section, value: Path | str) -> None:
+        section.__dict__["_path"] = value
+
+
 @dataclass(frozen=True)
 class Section:
     """One page of the guide: a Markdown file plus the manifest's description of it."""
@@ -56,7 +72,7 @@ class Section:
     id: str
     title: str
     kind: str
-    path: Path
+    path: Path = _PathField()  # type: ignore[assignment]
     body: str = _Body()  # type: ignore[assignment]  # omitted: read from ``path`` when needed
     tags: tuple[str, ...] = ()
     parent: str | None = None

@@ -40,10 +40,14 @@ def index_listener() -> Iterator[IndexUpdater | None]:
     from reader.library import open_library
     from reader.search import store
 
+    roots = [root for root in store.default_roots() if (root / store.POINTER).is_file()]
+    if not roots:
+        yield None  # no index to keep in step: no content listed, no search engine loaded
+        return
     guide = open_library().guide
     expected = store.content_fingerprint(guide)
-    if not any(store.inspect(root, expected).fresh for root in store.default_roots()):
-        yield None  # no index to keep in step: the search engine is not even loaded
+    if not any(store.inspect(root, expected).fresh for root in roots):
+        yield None
         return
     from reader.search.index import SearchIndex
 
