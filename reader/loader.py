@@ -108,9 +108,25 @@ def parse_front_matter(text: str) -> frontmatter.Post:
                              if isinstance(handler, frontmatter.YAMLHandler) else handler)
 
 
+_YAML_BOUNDARY = re.compile(r"^-{3,}\s*$", re.MULTILINE)  # python-frontmatter's, for YAML
+_JSON_BOUNDARY = re.compile(r"^(?:{|})$", re.MULTILINE)
+
+
+def body_of(text: str) -> str:
+    """What ``parse_front_matter(text).content`` gives, without parsing the front matter's YAML
+    (the first page shown needs its body, not its summary: importing YAML costs more than that)."""
+    text = text.strip()
+    if _JSON_BOUNDARY.match(text):
+        return parse_front_matter(text).content  # another format: let the library decide
+    if not _YAML_BOUNDARY.match(text):
+        return text
+    parts = _YAML_BOUNDARY.split(text, 2)
+    return parts[2].strip() if len(parts) == 3 else text
+
+
 def read_body(path: Path) -> str:
     """A section's Markdown without its front matter, read when it is shown, searched or spoken."""
-    return parse_front_matter(_read_text(path)).content
+    return body_of(_read_text(path))
 
 
 def read_manifest(folder: Path) -> dict[str, Any]:
