@@ -151,7 +151,13 @@ def main() -> None:
                     create(source, out)
                     with zipfile.ZipFile(out) as archive:
                         archive.extractall(packs_dir() / f"pack-{installed:03d}")
-                else:  # the last one through the real commands, with no index to update (as after
+                else:
+                    # The packs unpacked above are listed once, as the reader's next start would
+                    # (``pack add`` records each pack it installs; unpacking by hand does not).
+                    from reader.library import open_library
+
+                    open_library()
+                    # The last one through the real commands, with no index to update (as after
                     # a fresh install); the index is then built, and the add timed again updating it
                     cli(env, "pack", "create", str(source), "--out", str(out))
                     no_index = dict(env, COPRODUCTION_READER_INDEX=str(scratch / f"no-index-{size}"))
