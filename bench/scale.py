@@ -135,6 +135,10 @@ def main() -> None:
         env = dict(os.environ, COPRODUCTION_READER_HOME=str(scratch / "home"),
                    COPRODUCTION_READER_INDEX=str(scratch / "index"))
         os.environ.update(env)
+        # A second user with no packs (and its own index), started alternately for the start ratio.
+        empty = dict(env, COPRODUCTION_READER_HOME=str(scratch / "home-empty"),
+                     COPRODUCTION_READER_INDEX=str(scratch / "index-empty"))
+        cli(empty, "index")
         from reader.packs import create, packs_dir
         from reader.search import SearchIndex
 
@@ -170,18 +174,24 @@ def main() -> None:
             add_indexed = None
             if add_seconds is not None:
                 add_indexed = cli(env, "pack", "add", "--replace", str(out))
-            paints = [start_to_paint(env) for _ in range(args.runs)]
+            # Alternating with a reader that has no packs, so a busy machine slows both alike.
+            paints, plain = [], []
+            for _ in range(args.runs):
+                paints.append(start_to_paint(env))
+                plain.append(start_to_paint(empty))
             searched = open_and_search(env)
             latencies = sorted(searched["latencies"])
             rows.append({
                 "packs": size, "sections": searched["sections"],
                 "paint": statistics.median(t for t, _ in paints), "paint_rss": statistics.median(m for _, m in paints),
+                "plain": statistics.median(t for t, _ in plain),
                 "add": add_seconds, "add_indexed": add_indexed, "build": build, "library": searched["library"],
                 "open": searched["open"],
                 "process": searched["process"], "median_q": statistics.median(latencies),
                 "p95_q": latencies[int(len(latencies) * 0.95) - 1], "rss": searched["rss"]})
             row = rows[-1]
             print(f"{size:>3} packs ({row['sections']} sections): paint {row['paint'] * 1000:.0f} ms "
+                  f"(no packs, alternating: {row['plain'] * 1000:.0f} ms, ratio {row['paint'] / row['plain']:.2f}x) "
                   f"({row['paint_rss']:.0f} MiB); pack add {_seconds(add_seconds)} (replacing it, index "
                   f"updated: {_seconds(add_indexed)}); index build {build:.1f} s; "
                   f"new process: library {row['library']:.2f} s, library+index open {row['open']:.2f} s "
