@@ -1,7 +1,9 @@
-"""Time from process start to the window shown with its text painted, and the memory then.
+"""Time from process start to the window shown with its text painted, and the memory then, beside
+a bare PySide6 window showing the same foreword in the same font and size (the floor).
 
-Runs the real command (``python -m reader``) several times offscreen with a fresh user folder
-and prints the median; nothing is asserted. Usage: python bench/startup.py [--runs N]
+Runs the real command (``python -m reader``) with a fresh user folder and the bare window, started
+the same way and alternating, and prints the medians and their ratio; nothing is asserted.
+Usage: python bench/startup.py [--runs N] [--platform offscreen|xcb]  (xcb needs DISPLAY set)
 """
 
 from __future__ import annotations
@@ -18,33 +20,99 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# The floor: a QTextBrowser in a main window with the foreword as plain Markdown, the reader's
+# default families and size; it reports its first paint exactly as the reader's probe does.
+BARE = r"""
+import json, resource, sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QMainWindow, QTextBrowser
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+view = QTextBrowser()
+font = QFont()
+font.setFamilies(json.loads(sys.argv[2]))
+font.setPixelSize(int(sys.argv[3]))
+view.document().setDefaultFont(font)
+view.setMarkdown(open(sys.argv[1], encoding="utf-8").read())
+window.setCentralWidget(view)
+window.resize(1000, 700)
+class Probe(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.report)
+        return False
+    def report(self):
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        for line in open("/proc/self/status"):  # Linux keeps the parent's ru_maxrss across exec
+            if line.startswith("VmHWM:"):
+                rss = int(line.split()[1])
+        print(json.dumps({"painted_at": time.time(), "max_rss_kb": rss}), flush=True)
+        app.quit()
+probe = Probe()
+view.viewport().installEventFilter(probe)
+window.show()
+app.exec()
+"""
 
-def one_run(home: Path) -> tuple[float, float]:
-    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-               COPRODUCTION_READER_HOME=str(home), COPRODUCTION_READER_STARTUP_PROBE="1")
+
+def _run(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     started = time.time()
-    result = subprocess.run([sys.executable, "-m", "reader"], cwd=ROOT, env=env, capture_output=True,
-                            text=True, timeout=60, check=True)
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+                            check=True)
     line = next(line for line in result.stdout.splitlines() if line.startswith("{"))
     probe = json.loads(line)
     # No peak-memory figure where the platform cannot give one.
     return probe["painted_at"] - started, (probe["max_rss_kb"] or float("nan")) / 1024
 
 
+def one_run(home: Path, platform: str = "offscreen", extra: dict[str, str] | None = None) -> tuple[float, float]:
+    """The reader's start to painted text (seconds) and its peak memory (MiB)."""
+    env = dict(os.environ, QT_QPA_PLATFORM=platform, COPRODUCTION_READER_HOME=str(home),
+               COPRODUCTION_READER_STARTUP_PROBE="1", **(extra or {}))
+    return _run([sys.executable, "-m", "reader"], env)
+
+
+def bare_run(platform: str) -> tuple[float, float]:
+    sys.path.insert(0, str(ROOT))
+    from reader import typography, zoom
+
+    families = json.dumps(list(typography.font(typography.DEFAULT_FONT).families))
+    size = str(zoom.pixels(100))
+    env = dict(os.environ, QT_QPA_PLATFORM=platform)
+    return _run([sys.executable, "-c", BARE, str(ROOT / "content" / "foreword.md"), families, size], env)
+
+
+def compile_reader() -> None:
+    """Bytecode for the reader's modules, as an installed copy has: with PYTHONDONTWRITEBYTECODE set
+    (as on some development machines) every start would otherwise compile them all again."""
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "reader")], check=True,
+                   stdout=subprocess.DEVNULL)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--platform", default=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     args = parser.parse_args()
+    compile_reader()
+    reader, bare = [], []
     with tempfile.TemporaryDirectory() as scratch:
-        one_run(Path(scratch) / "warm-up")
-        runs = [one_run(Path(scratch) / f"run{i}") for i in range(args.runs)]
-    times = sorted(t for t, _ in runs)
-    memory = [m for _, m in runs]
-    print(f"start-up to first paint over {args.runs} runs ({os.cpu_count()} cores, "
-          f"QT_QPA_PLATFORM={os.environ.get('QT_QPA_PLATFORM', 'offscreen')}):")
-    print(f"  median {statistics.median(times) * 1000:.0f} ms, fastest {times[0] * 1000:.0f} ms, "
-          f"slowest {times[-1] * 1000:.0f} ms")
-    print(f"  resident memory at first paint: median {statistics.median(memory):.0f} MB")
+        one_run(Path(scratch) / "warm-up", args.platform)
+        bare_run(args.platform)
+        for i in range(args.runs):
+            reader.append(one_run(Path(scratch) / f"run{i}", args.platform))
+            bare.append(bare_run(args.platform))
+    print(f"start-up to first paint over {args.runs} alternating runs ({os.cpu_count()} cores, "
+          f"QT_QPA_PLATFORM={args.platform}):")
+    for name, runs in (("reader", reader), ("bare PySide6 window", bare)):
+        times = sorted(t for t, _ in runs)
+        print(f"  {name}: median {statistics.median(times) * 1000:.0f} ms, fastest {times[0] * 1000:.0f} ms, "
+              f"slowest {times[-1] * 1000:.0f} ms; memory at first paint: median "
+              f"{statistics.median(m for _, m in runs):.0f} MiB")
+    ratio = statistics.median(t for t, _ in reader) / statistics.median(t for t, _ in bare)
+    print(f"  ratio reader / bare window: {ratio:.2f}x")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,6 @@ overwritten, and the reader starts with an empty list and says so.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
@@ -103,6 +102,8 @@ class Places:
     def add(self, section_id: str, anchor: str, label: str) -> Bookmark:
         if not section_id:
             raise ValueError("A bookmark needs a section.")
+        import uuid  # it imports platform, which costs more at start-up than any bookmark
+
         bookmark = Bookmark(uuid.uuid4().hex, section_id, anchor, clean_label(label), self._stamp())
         self._bookmarks.append(bookmark)
         self.save()

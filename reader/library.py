@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader import paths
-from reader.loader import load_guide
+from reader.library_cache import LibraryCache
 from reader.model import Guide
 
 log = logging.getLogger(__name__)
@@ -26,13 +26,22 @@ class Library:
 
 def open_library(folder: Path | None = None, *, include_packs: bool = True) -> Library:
     """The bundled guide (a :class:`reader.loader.ContentError` if it cannot load) plus the packs."""
-    guide = load_guide(folder or paths.content_dir())
-    if not include_packs:
-        return Library(guide)
     from reader.packs import store
 
+    cache = LibraryCache()
+    if folder is not None:
+        from reader.loader import load_guide
+
+        guide = load_guide(folder)
+    else:
+        guide = store.bundled_guide(cache)
+    if not include_packs:
+        cache.save()
+        return Library(guide)
     store.tidy()
-    installed, broken = store.scan({section.id: "guide" for section in guide})
+    installed, broken = store.scan({section.id: "guide" for section in guide}, cache)
+    cache.keep_only([folder or paths.content_dir(), *(pack.folder for pack in installed)])
+    cache.save()
     problems = [f"The added content '{pack.name}' was left out because it could not be read: {pack.problem}"
                 for pack in broken]
     for problem in problems:

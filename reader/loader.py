@@ -6,15 +6,17 @@ there is one, the line: a group writing its own pack must be told exactly what t
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
-
-import frontmatter
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from reader.model import Guide, Section
+
+if TYPE_CHECKING:  # imported when first needed: a start-up listing from the library cache needs neither
+    import frontmatter
+    import yaml
 
 MANIFEST_NAME = "manifest.yaml"
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
@@ -34,17 +36,28 @@ class ContentError(Exception):
         super().__init__(f"{where}: {message}")
 
 
-class _LineLoader(yaml.SafeLoader):
+@functools.cache
+def _safe_loader() -> type:
+    """PyYAML's C parser when it was built with libyaml (about ten times faster); the same safe
+    constructors either way, so the results and the lines in error messages are the same."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@functools.cache
+def _line_loader() -> type:
     """A safe YAML loader that records each mapping's 1-based line number."""
+    import yaml
 
+    def construct_mapping_with_line(loader: Any, node: yaml.MappingNode) -> dict[str, Any]:
+        mapping = loader.construct_mapping(node, deep=True)
+        mapping[_LINE_KEY] = node.start_mark.line + 1
+        return mapping
 
-def _construct_mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping[_LINE_KEY] = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping_with_line)
+    loader = type("LineLoader", (_safe_loader(),), {})
+    loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping_with_line)
+    return loader
 
 
 def _yaml_error_line(error: yaml.YAMLError, offset: int = 0) -> int | None:
@@ -72,11 +85,57 @@ def _read_text(path: Path) -> str:
         raise ContentError(f"cannot be read ({error.strerror})", path) from None
 
 
+@functools.cache
+def _front_matter_handler() -> Any:
+    """python-frontmatter's YAML handler, with the C parser."""
+    import frontmatter
+    import yaml
+
+    class FrontMatter(frontmatter.YAMLHandler):
+        def load(self, fm: str, **kwargs: object) -> Any:
+            kwargs.setdefault("Loader", _safe_loader())
+            return yaml.load(fm, **kwargs)  # type: ignore[arg-type]
+
+    return FrontMatter()
+
+
+def parse_front_matter(text: str) -> frontmatter.Post:
+    """``frontmatter.loads``, with YAML front matter read by the C parser where there is one."""
+    import frontmatter
+
+    handler = frontmatter.detect_format(text, frontmatter.handlers)
+    return frontmatter.loads(text, handler=_front_matter_handler()
+                             if isinstance(handler, frontmatter.YAMLHandler) else handler)
+
+
+_YAML_BOUNDARY = re.compile(r"^-{3,}\s*$", re.MULTILINE)  # python-frontmatter's, for YAML
+_JSON_BOUNDARY = re.compile(r"^(?:{|})$", re.MULTILINE)
+
+
+def body_of(text: str) -> str:
+    """What ``parse_front_matter(text).content`` gives, without parsing the front matter's YAML
+    (the first page shown needs its body, not its summary: importing YAML costs more than that)."""
+    text = text.strip()
+    if _JSON_BOUNDARY.match(text):
+        return parse_front_matter(text).content  # another format: let the library decide
+    if not _YAML_BOUNDARY.match(text):
+        return text
+    parts = _YAML_BOUNDARY.split(text, 2)
+    return parts[2].strip() if len(parts) == 3 else text
+
+
+def read_body(path: Path) -> str:
+    """A section's Markdown without its front matter, read when it is shown, searched or spoken."""
+    return body_of(_read_text(path))
+
+
 def read_manifest(folder: Path) -> dict[str, Any]:
     """Parse and check the manifest's shape; sections keep their line numbers under ``__line__``."""
+    import yaml
+
     path = folder / MANIFEST_NAME
     try:
-        manifest = yaml.load(_read_text(path), Loader=_LineLoader)
+        manifest = yaml.load(_read_text(path), Loader=_line_loader())
     except yaml.YAMLError as error:
         raise ContentError(f"malformed YAML: {_yaml_problem(error)}", path,
                            _yaml_error_line(error)) from None
@@ -123,9 +182,10 @@ def _check_entry(entry: Any, path: Path, index: int, seen: dict[str, int],
     return line
 
 
-def _resolve_file(folder: Path, name: str, manifest_path: Path, line: int) -> Path:
+def _resolve_file(folder: Path, name: str, manifest_path: Path, line: int, root: Path | None = None) -> Path:
+    """``name`` inside ``folder`` (``root``: the folder already resolved, so it is resolved once)."""
     candidate = (folder / name).resolve()
-    if Path(name).is_absolute() or not candidate.is_relative_to(folder.resolve()):
+    if Path(name).is_absolute() or not candidate.is_relative_to(root or folder.resolve()):
         raise ContentError(f"file '{name}' is outside the content folder", manifest_path, line)
     if not candidate.is_file():
         raise ContentError(f"file '{name}' is missing", manifest_path, line)
@@ -133,9 +193,11 @@ def _resolve_file(folder: Path, name: str, manifest_path: Path, line: int) -> Pa
 
 
 def _read_section_file(path: Path, section_id: str) -> tuple[str, dict[str, Any]]:
+    import yaml
+
     text = _read_text(path)
     try:
-        post = frontmatter.loads(text)
+        post = parse_front_matter(text)
     except yaml.YAMLError as error:
         # python-frontmatter hands YAML the text from the opening --- line on, so lines match the file.
         raise ContentError(f"malformed front matter: {_yaml_problem(error)}", path,
@@ -153,20 +215,24 @@ def _read_section_file(path: Path, section_id: str) -> tuple[str, dict[str, Any]
     return post.content, metadata
 
 
-def load_guide(folder: Path, pack: str = "guide", known: Mapping[str, str] | None = None) -> Guide:
+def load_guide(folder: Path, pack: str = "guide", known: Mapping[str, str] | None = None,
+               manifest: dict[str, Any] | None = None) -> Guide:
     """Read ``folder/manifest.yaml`` and every section it lists, in order.
 
     ``known`` maps the ids of sections the reader already shows (the bundled guide, other
     packs) to the pack holding them: a pack may not reuse one, but may place a section under one.
+    ``manifest`` is the manifest already read by :func:`read_manifest`, so it is parsed once.
     """
     known = known or {}
     manifest_path = folder / MANIFEST_NAME
-    manifest = read_manifest(folder)
+    if manifest is None:
+        manifest = read_manifest(folder)
     seen: dict[str, int] = {}
     sections: list[Section] = []
+    root = folder.resolve()
     for index, entry in enumerate(manifest["sections"]):
         line = _check_entry(entry, manifest_path, index, seen, known)
-        path = _resolve_file(folder, entry["file"], manifest_path, line)
+        path = _resolve_file(folder, entry["file"], manifest_path, line, root)
         body, metadata = _read_section_file(path, entry["id"])
         sections.append(Section(
             id=entry["id"],

@@ -2,13 +2,67 @@
 
 from __future__ import annotations
 
+import hashlib
+import logging
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"[\w’'-]+")
 _MARKUP = re.compile(r"\]\([^)]*\)|[#>*_`\[\]!]|\{[^}]*\}")
+
+
+class _Unread:
+    """The body of a section listed from the library cache: read from its file when first needed."""
+
+    def __repr__(self) -> str:
+        return "<unread>"
+
+
+UNREAD: Any = _Unread()
+
+
+class _Body:
+    """``Section.body``: the Markdown given, or (when :data:`UNREAD`) read from the file on first use,
+    so listing ten thousand sections costs no file reads."""
+
+    def __get__(self, section: Section | None, owner: type | None = None) -> Any:
+        if section is None:
+            return UNREAD  # the dataclass field's default
+        body = section.__dict__["_body"]
+        if body is UNREAD:
+            from reader.loader import ContentError, read_body
+
+            try:
+                body = read_body(section.path)
+            except (ContentError, ValueError) as error:  # changed on disk since it was listed
+                log.warning("section %s could not be read: %s", section.id, error)
+                body = ""
+            section.__dict__["_body"] = body
+        return body
+
+    def __set__(self, section: Section, value: str) -> None:
+        section.__dict__["_body"] = value
+
+
+class _PathField:
+    """``Section.path``: the library cache gives a string (making ten thousand ``Path`` objects
+    costs more than the rest of the listing); it becomes a ``Path`` when first used."""
+
+    def __get__(self, section: Section | None, owner: type | None = None) -> Any:
+        if section is None:
+            raise AttributeError("path")  # tells the dataclass the field has no default
+        path = section.__dict__["_path"]
+        if isinstance(path, str):
+            path = section.__dict__["_path"] = Path(path)
+        return path
+
+    def __set__(self, section: Section, value: Path | str) -> None:
+        section.__dict__["_path"] = value
 
 
 @dataclass(frozen=True)
@@ -18,16 +72,34 @@ class Section:
     id: str
     title: str
     kind: str
-    path: Path
-    body: str
+    path: Path = _PathField()  # type: ignore[assignment]
+    body: str = _Body()  # type: ignore[assignment]  # omitted: read from ``path`` when needed
     tags: tuple[str, ...] = ()
     parent: str | None = None
     summary: str = ""
     pack: str = "guide"
+    # sha256 of the body, known without reading it when listed from the library cache
+    known_digest: str = field(default="", compare=False, repr=False)
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the body is in memory (given, or read since)."""
+        return self.__dict__["_body"] is not UNREAD
+
+    @property
+    def digest(self) -> str:
+        """A hash of the body, for the search index's fingerprint: from the cache when listed from it."""
+        if self.known_digest:
+            return self.known_digest
+        return body_digest(self.body)
 
     @property
     def word_count(self) -> int:
         return len(_WORD.findall(_MARKUP.sub(" ", self.body)))
+
+
+def body_digest(body: str) -> str:
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
 @dataclass

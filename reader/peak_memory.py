@@ -13,12 +13,29 @@ def peak_rss_kb() -> int | None:
     """The largest resident set this process has had, in KiB; None where it cannot be read."""
     if sys.platform == "win32":
         return _windows_peak_kb()
+    if sys.platform.startswith("linux"):
+        own = _linux_peak_kb()
+        if own is not None:
+            return own
     try:
         import resource
     except ImportError:  # a Unix without it (or an unusual build): say nothing rather than fail
         return None
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak // 1024 if sys.platform == "darwin" else peak
+
+
+def _linux_peak_kb() -> int | None:
+    """Linux keeps ``ru_maxrss`` across exec, so a program started by a large one (a benchmark) would
+    report its parent's peak; ``VmHWM`` is this program's own."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
 
 
 def _windows_peak_kb() -> int | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,6 +17,9 @@ from urllib.parse import unquote, urlsplit
 
 import markdown
 from markdown.extensions import Extension
+from markdown.extensions.attr_list import AttrListExtension
+from markdown.extensions.sane_lists import SaneListExtension
+from markdown.extensions.tables import TableExtension
 from markdown.extensions.toc import slugify
 from markdown.treeprocessors import Treeprocessor
 
@@ -198,14 +202,34 @@ class _AnchorExtension(Extension):
         md.treeprocessors.register(self.processor, "block_anchors", 5)
 
 
+_converters = threading.local()
+
+
+def _converter() -> tuple[markdown.Markdown, _AnchorExtension]:
+    """This thread's Markdown converter, made once: making one compiles its patterns again
+    (tens of milliseconds, paid on every page shown and every section indexed)."""
+    made = getattr(_converters, "made", None)
+    if made is None:
+        extension = _AnchorExtension(None, None)  # type: ignore[arg-type]
+        # Extensions as objects, not names: a name is looked up among installed packages' entry
+        # points, which costs importing importlib.metadata and email (about 70 ms) before the first page.
+        converter = markdown.Markdown(extensions=[AttrListExtension(), SaneListExtension(), TableExtension(),
+                                                  extension], output_format="html")
+        made = _converters.made = (converter, extension)
+    return made
+
+
 def render_unsanitised(section: Section, guide: Guide | None = None) -> Rendered:
     """The HTML exactly as Markdown produces it: what the added-content checks inspect."""
-    extension = _AnchorExtension(section, guide)
-    converter = markdown.Markdown(extensions=["attr_list", "sane_lists", "tables", extension],
-                                  output_format="html")
-    body = converter.convert(section.body)
-    assert extension.processor is not None
-    return Rendered(body, tuple(extension.processor.blocks))
+    converter, extension = _converter()
+    processor = extension.processor
+    assert processor is not None
+    processor.section, processor.guide = section, guide
+    try:
+        body = converter.reset().convert(section.body)
+        return Rendered(body, tuple(processor.blocks))
+    finally:
+        processor.section, processor.guide, processor.blocks = None, None, []  # type: ignore[assignment]
 
 
 def render_section(section: Section, guide: Guide | None = None) -> Rendered:

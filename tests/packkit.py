@@ -62,17 +62,26 @@ def folder_entries(folder: Path) -> list[tuple[str, bytes]]:
     return [(p.relative_to(folder).as_posix(), p.read_bytes()) for p in sorted(folder.rglob("*")) if p.is_file()]
 
 
+LIBRARY_CACHE = "library.json"
+
+
 def tree_hash(folder: Path) -> str:
-    """One hash of every folder, file, link and byte under ``folder`` (or of its absence)."""
+    """One hash of every folder, file, link and byte under ``folder`` (or of its absence), but the
+    library cache: derived data, written by any command that lists the content."""
     digest = hashlib.sha256()
     if not folder.exists():
         return "absent"
     for current, dirs, files in sorted(os.walk(folder)):
         dirs.sort()
         here = Path(current)
-        digest.update(f"D {here.relative_to(folder).as_posix()}\n".encode())
+        relative = here.relative_to(folder).as_posix()
+        if relative == "cache" and files == [LIBRARY_CACHE] and not dirs:
+            continue  # only the library's list of sections, which any command may refresh
+        digest.update(f"D {relative}\n".encode())
         for name in sorted(files):
             path = here / name
+            if relative == "cache" and name == LIBRARY_CACHE:
+                continue
             digest.update(f"F {path.relative_to(folder).as_posix()}\n".encode())
             digest.update(os.readlink(path).encode() if path.is_symlink() else path.read_bytes())
     return digest.hexdigest()

@@ -111,3 +111,17 @@ def test_the_manifest_language_picks_the_voice(guide, tmp_path):
     folder = _copy(tmp_path)
     _edit(folder / "manifest.yaml", "language: en-GB", "language: gd")
     assert load_guide(folder).language == "gd"
+
+
+def test_a_body_read_on_demand_is_exactly_what_the_strict_load_gave() -> None:
+    """The library cache's digests were taken from strictly loaded bodies: the quick split that shows
+    a page without importing YAML must give the same text, or the search index would look stale."""
+    from reader.loader import body_of, parse_front_matter
+
+    samples = ["", "Just text\n", "---\nsummary: A.\n---\nBody\n", "  ---\nid: x\n---\n\nBody  \n\n",
+               "No front\n---\nmatter", "----\nsummary: B\n-----   \ntext", "{\n\"summary\": \"C\"\n}\nbody",
+               "---\nonly the start", "---\nsummary: D\n---\n", "Body\n\n---\n\nMore"]
+    content = Path(__file__).resolve().parent.parent / "content"
+    samples += [path.read_text(encoding="utf-8") for path in sorted(content.rglob("*.md"))]
+    for text in samples:
+        assert body_of(text) == parse_front_matter(text).content, text[:40]

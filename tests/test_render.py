@@ -64,3 +64,17 @@ def test_table_cells_are_blocks_so_they_can_be_found_and_read(tmp_path):
     assert cells == [("p1", "cell", "Action"), ("p2", "cell", "Keys"), ("p3", "cell", "Read aloud"),
                      ("p4", "cell", "F8")]
     assert '<td id="p3">Read aloud</td>' in rendered.html
+
+
+def test_one_converter_per_thread_carries_nothing_from_one_page_to_the_next(tmp_path, guide):
+    """The converter is reused for speed: footnote-like state, stashed HTML or anchors must not leak."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    first = _section(tmp_path, "Alone <b>here</b>.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n## Same\n")
+    alone = render_section(first)
+    for section in guide:
+        render_section(section, guide)
+    assert render_section(first) == alone
+    with ThreadPoolExecutor(4) as pool:
+        again = list(pool.map(lambda s: render_section(s, guide), [*guide] * 3))
+    assert again == [render_section(s, guide) for s in [*guide] * 3]

@@ -38,13 +38,19 @@ class IndexUpdater:
 def index_listener() -> Iterator[IndexUpdater | None]:
     """The current index, opened for the content as it is before the change; None when there is none."""
     from reader.library import open_library
-    from reader.search.index import SearchIndex, default_roots
+    from reader.search import store
 
+    roots = [root for root in store.default_roots() if (root / store.POINTER).is_file()]
+    if not roots:
+        yield None  # no index to keep in step: no content listed, no search engine loaded
+        return
     guide = open_library().guide
-    probe = SearchIndex(list(guide), guide, default_roots())
-    if not any(inspection.fresh for inspection in probe.inspect()):
+    expected = store.content_fingerprint(guide)
+    if not any(store.inspect(root, expected).fresh for root in roots):
         yield None
         return
+    from reader.search.index import SearchIndex
+
     index = SearchIndex.open_or_build(guide)
     try:
         yield IndexUpdater(index)

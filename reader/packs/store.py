@@ -20,13 +20,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader import paths
-from reader.loader import ID_PATTERN, MANIFEST_NAME, load_guide
-from reader.model import Section
-from reader.packs.archive import extract
+from reader.library_cache import LibraryCache
+from reader.loader import ID_PATTERN, MANIFEST_NAME
+from reader.model import Guide, Section
 from reader.packs.errors import PackError, PackExistsError
 from reader.packs.events import SectionsListener
 from reader.packs.limits import DEFAULT_LIMITS, Limits
-from reader.packs.validate import load_pack, pack_name
 
 STAGING_PREFIX = ".incoming-"
 REPLACED_PREFIX = ".replaced."
@@ -55,9 +54,26 @@ def packs_dir() -> Path:
     return paths.data_dir() / "packs"
 
 
-def bundled_known() -> dict[str, str]:
+def bundled_guide(cache: LibraryCache | None = None) -> Guide:
+    """The bundled guide, listed from the library cache when its files are unchanged, else loaded strictly."""
+    own_cache = cache is None
+    cache = cache or LibraryCache()
+    folder = paths.content_dir()
+    listing = cache.listing(folder, "guide")
+    if listing is not None:
+        return listing.guide()
+    from reader.loader import load_guide
+
+    guide = load_guide(folder)
+    cache.remember(folder, guide)
+    if own_cache:
+        cache.save()
+    return guide
+
+
+def bundled_known(cache: LibraryCache | None = None) -> dict[str, str]:
     """Ids of the bundled guide's sections, which no pack may reuse."""
-    return {section.id: "guide" for section in load_guide(paths.content_dir())}
+    return {section.id: "guide" for section in bundled_guide(cache)}
 
 
 def _pack_folders() -> Iterator[Path]:
@@ -88,22 +104,49 @@ def tidy() -> None:
             shutil.rmtree(child, ignore_errors=True)
 
 
-def scan(known: Mapping[str, str] | None = None) -> tuple[list[InstalledPack], list[BrokenPack]]:
-    """Load every installed pack, in name order; a pack that fails is reported, never fatal."""
-    taken = dict(bundled_known() if known is None else known)
+def _listed(folder: Path, taken: Mapping[str, str], cache: LibraryCache) -> Guide | None:
+    """The pack as the cache lists it, if its files are unchanged and it still fits beside ``taken``
+    (no id reused, every parent known); otherwise None, and it is loaded strictly for its message."""
+    listing = cache.listing(folder, folder.name)
+    if listing is None:
+        return None
+    ids = {section.id for section in listing.sections}
+    if any(section.id in taken or (section.parent is not None and section.parent not in ids
+                                   and section.parent not in taken) for section in listing.sections):
+        return None
+    return listing.guide()
+
+
+def scan(known: Mapping[str, str] | None = None,
+         cache: LibraryCache | None = None) -> tuple[list[InstalledPack], list[BrokenPack]]:
+    """Every installed pack, in name order; a pack that fails is reported, never fatal.
+
+    Packs whose files are unchanged are listed from the library cache (bodies read later); the
+    others are loaded and checked strictly, and the cache is updated."""
+    own_cache = cache is None
+    cache = cache or LibraryCache()
+    taken = dict(bundled_known(cache) if known is None else known)
     installed: list[InstalledPack] = []
     broken: list[BrokenPack] = []
     for folder in _pack_folders():
-        try:
-            pack = load_pack(folder, taken)
-            if pack.sections[0].pack != folder.name:
-                raise PackError(f"{MANIFEST_NAME}: its name '{pack.sections[0].pack}' does not match "
-                                f"its folder '{folder.name}'")
-        except PackError as error:
-            broken.append(BrokenPack(folder.name, folder, str(error)))
-            continue
+        pack = _listed(folder, taken, cache)
+        if pack is None:
+            from reader.packs.validate import load_pack  # strict checking: only for what the cache lacks
+
+            try:
+                pack = load_pack(folder, taken)
+                if pack.sections[0].pack != folder.name:
+                    raise PackError(f"{MANIFEST_NAME}: its name '{pack.sections[0].pack}' does not match "
+                                    f"its folder '{folder.name}'")
+            except PackError as error:
+                cache.forget(folder)
+                broken.append(BrokenPack(folder.name, folder, str(error)))
+                continue
+            cache.remember(folder, pack)
         taken.update({section.id: folder.name for section in pack})
         installed.append(InstalledPack(folder.name, pack.title, folder, tuple(pack.sections)))
+    if own_cache:
+        cache.save()
     return installed, broken
 
 
@@ -116,9 +159,12 @@ def find(name: str) -> InstalledPack | None:
     return next((pack for pack in list_packs() if pack.name == name), None)
 
 
-def known_except(name: str) -> dict[str, str]:
-    known = bundled_known()
-    for pack in scan(known)[0]:
+def known_except(name: str, installed: Sequence[InstalledPack] | None = None,
+                 cache: LibraryCache | None = None) -> dict[str, str]:
+    """Ids shown by the bundled guide and every pack but ``name`` (``installed``: a scan already made)."""
+    cache = cache or LibraryCache()
+    known = bundled_known(cache)
+    for pack in scan(known, cache)[0] if installed is None else installed:
         if pack.name != name:
             known.update({section.id: pack.name for section in pack.sections})
     return known
@@ -176,19 +222,27 @@ def moved(sections: Sequence[Section], old_root: Path, new_root: Path) -> tuple[
 def add(zip_path: Path, *, replace: bool = False, listener: SectionsListener | None = None,
         limits: Limits = DEFAULT_LIMITS) -> InstalledPack:
     """Install the pack in ``zip_path``; a PackError says why it was refused (nothing changed)."""
+    from reader.packs.archive import extract
+    from reader.packs.validate import load_pack, pack_name, read_pack_manifest
+
     tidy()
     zip_path = Path(zip_path)
     with staging_folder() as staging:
         extract(zip_path, staging, limits)
         root = _pack_root(staging)
-        name = pack_name(root)
+        manifest = read_pack_manifest(root)
+        name = pack_name(root, manifest)
         target = packs_dir() / name
-        old = find(name) if target.exists() else None
         if target.exists() and not replace:
             raise PackExistsError(name)
-        pack = load_pack(root, known_except(name))
+        cache = LibraryCache()
+        present = scan(cache=cache)[0]  # one scan gives both the old copy and the ids taken
+        old = next((pack for pack in present if pack.name == name), None) if target.exists() else None
+        pack = load_pack(root, known_except(name, present, cache), manifest)
         swap_in(root, target)
         installed = InstalledPack(name, pack.title, target, moved(pack.sections, root, target))
+        cache.remember(target, Guide(pack.title, list(installed.sections), pack.language))
+        cache.save()
     if listener is not None:
         if old is not None:
             listener.on_sections_removed([section.id for section in old.sections])

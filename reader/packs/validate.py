@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from reader.loader import ID_PATTERN, MANIFEST_NAME, ContentError, load_guide, read_manifest
 from reader.model import Guide, Section
@@ -13,12 +14,17 @@ from reader.packs.errors import PackError, from_content_error
 RESERVED_NAMES = frozenset({"guide"})
 
 
-def pack_name(root: Path) -> str:
-    """The manifest's ``name``: a pack is installed, listed and removed by it. It needs a title too."""
+def _manifest(root: Path) -> dict[str, Any]:
     try:
-        manifest = read_manifest(root)
+        return read_manifest(root)
     except ContentError as error:
         raise from_content_error(error, root) from None
+
+
+def pack_name(root: Path, manifest: dict[str, Any] | None = None) -> str:
+    """The manifest's ``name``: a pack is installed, listed and removed by it. It needs a title too."""
+    if manifest is None:
+        manifest = _manifest(root)
     name = manifest.get("name")
     if not isinstance(name, str) or not ID_PATTERN.match(name):
         raise PackError(f"{MANIFEST_NAME}: the pack needs a 'name' of lower-case letters, digits and "
@@ -60,13 +66,21 @@ def check_section(section: Section, root: Path) -> None:
     raise describe(problems, where, section.path.read_text(encoding="utf-8"))
 
 
-def load_pack(root: Path, known: Mapping[str, str]) -> Guide:
+def read_pack_manifest(root: Path) -> dict[str, Any]:
+    """The manifest, parsed once for :func:`pack_name` and :func:`load_pack`."""
+    return _manifest(root)
+
+
+def load_pack(root: Path, known: Mapping[str, str], manifest: dict[str, Any] | None = None) -> Guide:
     """Load and check the pack in ``root``; its sections carry the pack's name.
 
-    ``known`` maps section ids already shown by the reader to their pack, so no id is reused."""
-    name = pack_name(root)
+    ``known`` maps section ids already shown by the reader to their pack, so no id is reused;
+    ``manifest`` is the one :func:`read_pack_manifest` gave, when the caller has read it already."""
+    if manifest is None:
+        manifest = _manifest(root)  # parsed once for the name and the sections
+    name = pack_name(root, manifest)
     try:
-        pack = load_guide(root, pack=name, known=known)
+        pack = load_guide(root, pack=name, known=known, manifest=manifest)
     except ContentError as error:
         raise from_content_error(error, root) from None
     for section in pack:

@@ -23,22 +23,16 @@ from typing import Any
 from whoosh import index as windex
 from whoosh import query as wq
 
-from reader import paths
 from reader.model import Guide, Section
 from reader.search import build, store
 from reader.search.query import Plan, any_words_plan, fuzzy_plan, make_parser, plan, suggest
 from reader.search.results import Hit, IndexReport, SearchResults
+from reader.search.store import default_roots
 
 LOCK_TIMEOUT = 120.0
 OPEN_ATTEMPTS = 3
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 500
-
-
-def default_roots() -> list[Path]:
-    """Where to look for the index, best first: beside the content, then the user's cache
-    (once only where they are the same folder, as in an installed wheel)."""
-    return list(dict.fromkeys([paths.bundled_index_dir(), paths.cache_dir() / "index"]))
 
 
 class IndexUnavailable(Exception):

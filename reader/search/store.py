@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reader import atomic
+from reader import atomic, paths
 from reader.model import Section
 
 POINTER = "current.json"
@@ -49,6 +49,12 @@ POINTER_FORMAT = 1
 _LIVE_NAME = re.compile(r"^ix-[0-9a-f]{32}$")
 ABANDONED_AFTER = 3600.0  # seconds before another process's unfinished build is swept away
 _WHOOSH_LOCKS = ("MAIN_WRITELOCK", "MAIN_READLOCK")
+
+
+def default_roots() -> list[Path]:
+    """Where to look for the index, best first: beside the content, then the user's cache
+    (once only where they are the same folder, as in an installed wheel)."""
+    return list(dict.fromkeys([paths.bundled_index_dir(), paths.cache_dir() / "index"]))
 
 
 def recipe() -> str:
@@ -62,9 +68,10 @@ def recipe() -> str:
 
 
 def section_hash(section: Section) -> str:
-    """A hash of everything about a section that ends up in the index."""
+    """A hash of everything about a section that ends up in the index; the body by its digest,
+    which the library cache knows without reading ten thousand files."""
     record = [section.id, section.title, section.kind, list(section.tags), section.parent,
-              section.pack, section.body]
+              section.pack, section.digest]
     return hashlib.sha256(json.dumps(record, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 

@@ -15,8 +15,6 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-import yaml
-
 from reader import atomic, paths
 from reader.speech.mapping import MappedText
 
@@ -64,6 +62,8 @@ def _entry(raw: object, where: str) -> Pronunciation:
 
 
 def shipped() -> list[Pronunciation]:
+    import yaml  # only when the shipped list is first read, not while the window starts
+
     raw = yaml.safe_load(SHIPPED_FILE.read_text(encoding="utf-8")) or []
     return [_entry(item, f"{SHIPPED_FILE.name}, entry {n}") for n, item in enumerate(raw, 1)]
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from reader import wording
 from reader.library import open_library
 from reader.model import Section
-from reader.packs import PackError, PackExistsError, add, import_document, remove, scan
+from reader.packs import PackError, PackExistsError, add, remove, scan
 from reader.packs.store import packs_dir
 from reader.ui import save_places
 from reader.ui.context import WindowContext
@@ -121,6 +121,8 @@ class AddedContent(QObject):
                 if path.suffix.lower() == ".zip":
                     sections = self._add_pack(path)
                 else:
+                    from reader.packs import import_document  # YAML and HTML reading: loaded when used
+
                     sections = (import_document(path, listener=self),)
         except PackError as error:
             messages.error(tr("Content not added"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -13,9 +13,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.model import Guide
+from reader.model import Guide, Section
 
 SECTION_ROLE = Qt.ItemDataRole.UserRole
+# Lines made before the window first shows; with thousands of added sections the rest follow in
+# batches once the window is painted (making an item costs Qt about 30 microseconds).
+FIRST_BATCH = 600
+LATER_BATCH = 1500
 
 
 def tr(text: str) -> str:
@@ -25,6 +29,10 @@ def tr(text: str) -> str:
 class _WrappingDelegate(QStyledItemDelegate):
     """Qt's tree views do not wrap item text by themselves: measure it at the column's width."""
 
+    def __init__(self, parent: QTreeWidget) -> None:
+        super().__init__(parent)
+        self._measured: dict[tuple[str, int, str], QSize] = {}  # Qt asks again on every re-layout
+
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         view = self.parent()
         assert isinstance(view, QTreeWidget)
@@ -33,8 +41,18 @@ class _WrappingDelegate(QStyledItemDelegate):
             depth, parent = depth + 1, parent.parent()
         width = max(40, view.viewport().width() - view.indentation() * (depth + 1) - 12)
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        key = (text, width, view.font().key())
+        found = self._measured.get(key)
+        if found is None:
+            if len(self._measured) > 50_000:
+                self._measured.clear()
+            found = self._measured[key] = self._measure(text, width, view.font())
+        return QSize(found)
+
+    @staticmethod
+    def _measure(text: str, width: int, font: QFont) -> QSize:
         # Wrap as the delegate paints: at word boundaries, or anywhere when one word is too long.
-        layout = QTextLayout(text, view.font())
+        layout = QTextLayout(text, font)
         option_wrap = QTextOption()
         option_wrap.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         layout.setTextOption(option_wrap)
@@ -44,7 +62,7 @@ class _WrappingDelegate(QStyledItemDelegate):
             line.setLineWidth(width)
             height += line.height()
         layout.endLayout()
-        return QSize(width, round(height) + max(6, QFontMetrics(view.font()).height() // 3))
+        return QSize(width, round(height) + max(6, QFontMetrics(font).height() // 3))
 
 
 class ContentsPanel(QTreeWidget):
@@ -65,33 +83,58 @@ class ContentsPanel(QTreeWidget):
         self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.setItemDelegate(_WrappingDelegate(self))
         self._items: dict[str, QTreeWidgetItem] = {}
+        self._pending: list[Section] = []
+        self._wanted: str | None = None  # the current section, when its line is still to come
+        self._filler = QTimer(self)
+        self._filler.setSingleShot(True)
+        self._filler.timeout.connect(self._add_more)
         self.set_guide(guide)
         self.itemActivated.connect(self._chosen)
         self.itemClicked.connect(self._chosen)
 
     def set_guide(self, guide: Guide) -> None:
+        """One line per section; past :data:`FIRST_BATCH` lines the rest are added after the
+        window has painted, a batch at a time, so a large library does not delay the first page."""
         self.clear()
         self._items.clear()
-        for section in guide:
+        self._pending = list(guide)
+        self._add_more(FIRST_BATCH)
+
+    def _add_more(self, count: int = LATER_BATCH) -> None:
+        batch, self._pending = self._pending[:count], self._pending[count:]
+        added_title, added_tip = tr("{title} (added)"), tr("Added content from “{pack}”. {tip}")
+        top: list[QTreeWidgetItem] = []
+        for section in batch:
             parent = self._items.get(section.parent) if section.parent else None
-            item = QTreeWidgetItem([section.title])
-            item.setData(0, SECTION_ROLE, section.id)
             tip = section.summary or section.title
             if section.pack != "guide":
-                item.setText(0, tr("{title} (added)").format(title=section.title))
-                tip = tr("Added content from “{pack}”. {tip}").format(pack=section.pack, tip=tip)
+                item = QTreeWidgetItem([added_title.format(title=section.title)])
+                tip = added_tip.format(pack=section.pack, tip=tip)
+            else:
+                item = QTreeWidgetItem([section.title])
+            item.setData(0, SECTION_ROLE, section.id)
             item.setToolTip(0, tip)
             if parent is not None:
                 parent.addChild(item)
             else:
-                self.addTopLevelItem(item)
+                top.append(item)
             self._items[section.id] = item
+        self.addTopLevelItems(top)
         self.expandAll()
+        if self._wanted in self._items:
+            self.show_current(self._wanted)
+        if self._pending:
+            self._filler.start(0)
+
+    def complete(self) -> bool:
+        """Whether every section has its line (see :meth:`set_guide`)."""
+        return not self._pending
 
     def _chosen(self, item: QTreeWidgetItem) -> None:
         self.sectionChosen.emit(item.data(0, SECTION_ROLE))
 
     def show_current(self, section_id: str) -> None:
+        self._wanted = section_id
         item = self._items.get(section_id)
         if item is not None and self.currentItem() is not item:
             self.blockSignals(True)

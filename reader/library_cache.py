@@ -1,0 +1,174 @@
+"""What the library lists (section ids, titles, order, kinds, tags), remembered between starts.
+
+Reading every manifest and section file of a hundred packs with YAML takes seconds; the list
+of sections a window needs is a few hundred kilobytes of JSON. Each content folder's entry
+records the size and modification time of its manifest and of every section file it lists,
+and is used only while all of them still match: one ``stat`` per file, no parsing. A section
+listed from here has no body yet; it is read from its file when shown, searched or spoken, and
+its digest (a hash of the body, kept here) lets the search index check itself without reading.
+
+An entry that does not match, or a cache that cannot be read, is never trusted: the folder is
+loaded strictly again (with file and line for any error) and the entry rewritten. The file is
+replaced atomically, so two copies of the reader starting at once each write a whole file and
+the last one wins; neither can leave half a file behind.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reader import atomic, paths
+from reader.loader import MANIFEST_NAME
+from reader.model import UNREAD, Guide, Section
+
+log = logging.getLogger(__name__)
+
+CACHE_NAME = "library.json"
+FORMAT = 1
+
+
+def cache_file() -> Path:
+    return paths.cache_dir() / CACHE_NAME
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One content folder as the cache lists it: the same as a strict load, bodies unread."""
+
+    title: str
+    language: str
+    sections: tuple[Section, ...]
+
+    def guide(self) -> Guide:
+        return Guide(self.title, list(self.sections), self.language)
+
+
+def _stat(path: Path | str) -> list[int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return [info.st_size, info.st_mtime_ns]
+
+
+def _key(folder: Path) -> str:
+    return str(folder.resolve())
+
+
+class LibraryCache:
+    """The cache file's entries, one per content folder; :meth:`save` writes it back if changed."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or cache_file()
+        self.entries: dict[str, Any] = {}
+        self.changed = False
+        self.problem: str | None = None  # why the file on disk was not used, when it was not
+        self._read()
+
+    def _read(self) -> None:
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return
+        except OSError as error:
+            self._distrust(f"it cannot be read ({error.strerror})")
+            return
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except (ValueError, UnicodeDecodeError) as error:
+            self._distrust(f"it is damaged ({error})")
+            return
+        if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("folders"), dict):
+            self._distrust("it is from another version or damaged")
+            return
+        self.entries = data["folders"]
+
+    def _distrust(self, why: str) -> None:
+        self.problem = f"The list of content in {self.path} was rebuilt because {why}."
+        log.warning("%s", self.problem)
+        self.changed = True
+
+    def listing(self, folder: Path, pack: str) -> Listing | None:
+        """The folder's sections, if its entry is for ``pack`` and every file still matches."""
+        key = _key(folder)
+        entry = self.entries.get(key)
+        if entry is None:
+            return None
+        try:
+            found = self._listing(Path(key), pack, entry)
+        except (TypeError, ValueError, KeyError, IndexError, AttributeError):
+            found = None
+            self._distrust(f"its entry for {folder} is damaged")
+        if found is None:
+            self.forget(folder)
+        return found
+
+    @staticmethod
+    def _listing(root: Path, pack: str, entry: dict[str, Any]) -> Listing | None:
+        if entry["pack"] != pack or _stat(root / MANIFEST_NAME) != entry["manifest"]:
+            return None
+        sections = []
+        prefix = f"{root}/"
+        for (section_id, title, kind, file, tags, parent, summary, digest, stamp) in entry["sections"]:
+            path = prefix + file  # a string: Section makes it a Path when it is used
+            if _stat(path) != stamp:
+                return None
+            if not (isinstance(section_id, str) and isinstance(title, str) and isinstance(kind, str)
+                    and isinstance(digest, str) and isinstance(summary, str)
+                    and (parent is None or isinstance(parent, str))
+                    and all(isinstance(tag, str) for tag in tags)):
+                raise ValueError("unexpected types")
+            sections.append(Section(section_id, title, kind, path, UNREAD, tuple(tags), parent, summary, pack,
+                                    known_digest=digest))
+        if not sections or not isinstance(entry["title"], str) or not isinstance(entry["language"], str):
+            raise ValueError("unexpected types")
+        return Listing(entry["title"], entry["language"], tuple(sections))
+
+    def remember(self, folder: Path, guide: Guide) -> None:
+        """Record a folder just loaded strictly (its bodies are in memory)."""
+        root = Path(_key(folder))
+        rows = []
+        for section in guide:
+            stamp = _stat(section.path)
+            if stamp is None:
+                self.forget(folder)
+                return
+            try:
+                relative = section.path.relative_to(root)
+            except ValueError:  # reached through a link: compare real paths
+                relative = section.path.resolve().relative_to(root)
+            rows.append([section.id, section.title, section.kind, relative.as_posix(), list(section.tags),
+                         section.parent, section.summary, section.digest, stamp])
+        pack = guide.sections[0].pack if guide.sections else "guide"
+        self.entries[str(root)] = {"pack": pack, "title": guide.title, "language": guide.language,
+                                   "manifest": _stat(root / MANIFEST_NAME), "sections": rows}
+        self.changed = True
+
+    def forget(self, folder: Path) -> None:
+        if self.entries.pop(_key(folder), None) is not None:
+            self.changed = True
+
+    def keep_only(self, folders: list[Path]) -> None:
+        """Drop the entries of folders no longer listed (packs removed), so the file stays small."""
+        wanted = {_key(folder) for folder in folders}
+        for key in [key for key in self.entries if key not in wanted]:
+            del self.entries[key]
+            self.changed = True
+
+    def save(self) -> None:
+        """Write the cache back if it changed; a read-only or busy disk only costs the next start time."""
+        if not self.changed:
+            return
+        data = json.dumps({"format": FORMAT, "folders": self.entries}, ensure_ascii=False,
+                          separators=(",", ":")).encode("utf-8")
+        try:
+            atomic.write_bytes(self.path, data)
+        except OSError as error:
+            log.info("the library cache %s was not written: %s", self.path, error)
+            return
+        self.changed = False

@@ -1,0 +1,172 @@
+"""The library cache: sections listed without parsing, never trusted once a file changes or the
+cache is damaged, and safe when two copies of the reader write it at once."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from reader import library_cache
+from reader.library import open_library
+from reader.packs import add, create, packs_dir
+from reader.search import SearchIndex
+from tests.packkit import write_pack_folder
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _install(tmp_path: Path, name: str = "local-stories", **kwargs: object) -> Path:
+    folder = write_pack_folder(tmp_path / name, name=name, **kwargs)  # type: ignore[arg-type]
+    add(create(folder, tmp_path / f"{name}.zip").path)
+    return packs_dir() / name
+
+
+def _listing(guide: object) -> list[tuple]:
+    return [(s.id, s.title, s.kind, s.tags, s.parent, s.summary, s.pack, s.path.resolve(), s.body)
+            for s in guide]  # type: ignore[attr-defined]
+
+
+def refuse_strict_loading(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail the test if any content folder is parsed strictly (YAML) instead of listed from the cache."""
+    import reader.loader
+    import reader.packs.validate
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a content folder was parsed although the cache matched it")
+
+    monkeypatch.setattr(reader.loader, "load_guide", refuse)
+    monkeypatch.setattr(reader.packs.validate, "load_pack", refuse)
+
+
+def test_second_start_lists_everything_from_the_cache_with_bodies_read_on_demand(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _install(tmp_path)
+    strict = open_library()  # writes the cache
+    assert library_cache.cache_file().is_file()
+    refuse_strict_loading(monkeypatch)
+    cached = open_library()
+    assert [p.name for p in cached.packs] == ["local-stories"]
+    assert not any(section.loaded for section in cached.guide)
+    assert _listing(cached.guide) == _listing(strict.guide)  # same ids, titles, order, tags... and bodies
+    assert "**lunch club**" in cached.guide.get("lunch-club").body
+
+
+def test_a_changed_section_file_is_loaded_again_not_taken_from_the_cache(tmp_path: Path) -> None:
+    installed = _install(tmp_path)
+    open_library()
+    page = installed / "garden-group.md"
+    page.write_text("---\nsummary: Changed by hand.\n---\nThe garden group now meets on Fridays.\n",
+                    encoding="utf-8")
+    os.utime(page, ns=(page.stat().st_atime_ns, page.stat().st_mtime_ns + 5_000_000_000))
+    section = open_library().guide.get("garden-group")
+    assert section.summary == "Changed by hand."
+    assert "Fridays" in section.body
+
+
+def test_a_pack_broken_after_it_was_cached_still_names_its_file_and_line(tmp_path: Path) -> None:
+    installed = _install(tmp_path)
+    open_library()
+    manifest = installed / "manifest.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace("title: The lunch club", "title: [unclosed"),
+                        encoding="utf-8")
+    library = open_library()
+    assert library.packs == []
+    assert len(library.problems) == 1
+    assert "manifest.yaml:" in library.problems[0] and "malformed YAML" in library.problems[0]
+
+
+@pytest.mark.parametrize("damage", [b"{\"format\": 1, \"folders\": {\"x\": ", b"\xff\xfe garbage",
+                                    b"[1, 2, 3]", b"{\"format\": 99, \"folders\": {}}"])
+def test_a_damaged_cache_is_rebuilt_with_a_message_never_trusted(
+        tmp_path: Path, damage: bytes, caplog: pytest.LogCaptureFixture) -> None:
+    _install(tmp_path)
+    expected = _listing(open_library().guide)
+    library_cache.cache_file().write_bytes(damage)
+    with caplog.at_level(logging.WARNING, logger="reader.library_cache"):
+        assert _listing(open_library().guide) == expected
+    assert "was rebuilt" in caplog.text
+    rebuilt = json.loads(library_cache.cache_file().read_text(encoding="utf-8"))
+    assert rebuilt["format"] == library_cache.FORMAT and len(rebuilt["folders"]) == 2
+
+
+def test_a_damaged_entry_is_not_trusted(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    installed = _install(tmp_path)
+    expected = _listing(open_library().guide)
+    data = json.loads(library_cache.cache_file().read_text(encoding="utf-8"))
+    entry = data["folders"][str(installed.resolve())]
+    entry["sections"][0][1] = {"not": "a title"}  # a title that is not text, files all unchanged
+    library_cache.cache_file().write_text(json.dumps(data), encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="reader.library_cache"):
+        assert _listing(open_library().guide) == expected
+    assert "damaged" in caplog.text
+
+
+def test_a_cached_pack_that_now_clashes_with_another_is_refused_as_before(tmp_path: Path) -> None:
+    _install(tmp_path, "pack-b", sections=[("shared-id", "B", "Text of B.\n")])
+    open_library()
+    # A pack sorted before it now claims the same id (copied in by hand, not through add).
+    write_pack_folder(packs_dir() / "pack-a", name="pack-a", sections=[("shared-id", "A", "Text of A.\n")])
+    library = open_library()
+    assert [pack.name for pack in library.packs] == ["pack-a"]
+    assert "already used by the content pack 'pack-a'" in library.problems[0]
+
+
+def test_the_index_opens_from_the_cache_without_reading_any_section(tmp_path: Path) -> None:
+    _install(tmp_path)
+    root = tmp_path / "index"
+    SearchIndex.open_or_build(open_library().guide, roots=[root]).close()
+    guide = open_library().guide  # as a new process sees it: listed from the cache
+    with SearchIndex.open_or_build(guide, roots=[root]) as index:
+        assert index.report.action == "opened"  # the cache's digests match the bodies indexed
+        assert not any(section.loaded for section in guide)
+        assert [hit.section for hit in index.search("vegetables").results] == ["garden-group"]
+
+
+def test_pack_add_records_the_new_pack_so_the_next_start_parses_nothing(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    open_library()
+    _install(tmp_path)
+    refuse_strict_loading(monkeypatch)
+    assert [pack.name for pack in open_library().packs] == ["local-stories"]
+
+
+_WRITER = textwrap.dedent("""
+    import os, sys
+    from pathlib import Path
+    from reader.library import open_library
+    from reader.library_cache import LibraryCache
+    manifest = Path(sys.argv[1])
+    seen = set()
+    for round in range(int(sys.argv[2])):
+        # Touch the pack so every start finds its entry stale and writes the cache again.
+        os.utime(manifest, ns=(manifest.stat().st_atime_ns, manifest.stat().st_mtime_ns + 1_000_000))
+        cache = LibraryCache()
+        if cache.problem:
+            print("DAMAGED", cache.problem)
+            sys.exit(1)
+        library = open_library()
+        seen.add(tuple(s.id for s in library.guide))
+    print(len(seen))
+""")
+
+
+def test_two_copies_starting_at_once_never_see_a_damaged_cache(tmp_path: Path, user_home: Path) -> None:
+    installed = _install(tmp_path)
+    open_library()
+    env = dict(os.environ, COPRODUCTION_READER_HOME=str(user_home), PYTHONPATH=str(ROOT))
+    copies = [subprocess.Popen([sys.executable, "-c", _WRITER, str(installed / "manifest.yaml"), "25"],
+                               cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+              for _ in range(2)]
+    for copy in copies:
+        out, err = copy.communicate(timeout=300)
+        assert copy.returncode == 0, out + err
+        assert out.strip() == "1"  # every start listed the same sections
+    json.loads(library_cache.cache_file().read_text(encoding="utf-8"))
+    assert [pack.name for pack in open_library().packs] == ["local-stories"]

@@ -1,0 +1,61 @@
+"""A library of thousands of sections: the contents panel shows its first lines at once and the
+rest after the window has painted, in order, without losing the reader's place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from reader.model import Guide, Section
+from reader.ui.contents_panel import FIRST_BATCH, SECTION_ROLE, ContentsPanel
+
+
+def _large_guide(guide: Guide, packs: int = 30, per_pack: int = 100) -> Guide:
+    extra = []
+    for pack in range(packs):
+        extra.append(Section(f"p{pack}-overview", f"Pack {pack} overview", "examples", Path("x.md"), "",
+                             pack=f"pack-{pack}"))
+        extra += [Section(f"p{pack}-s{number}", f"Pack {pack}, section {number}", "examples", Path("x.md"), "",
+                          parent=f"p{pack}-overview", pack=f"pack-{pack}") for number in range(per_pack - 1)]
+    return guide.extended(extra)
+
+
+def _ids_in_order(panel: ContentsPanel) -> list[str]:
+    found: list[str] = []
+
+    def walk(item) -> None:
+        found.append(item.data(0, SECTION_ROLE))
+        for index in range(item.childCount()):
+            walk(item.child(index))
+
+    for index in range(panel.topLevelItemCount()):
+        walk(panel.topLevelItem(index))
+    return found
+
+
+def test_a_large_library_fills_in_after_the_first_lines(qtbot, guide) -> None:
+    large = _large_guide(guide)
+    panel = ContentsPanel(large)
+    qtbot.addWidget(panel)
+    assert not panel.complete()
+    assert len(_ids_in_order(panel)) == FIRST_BATCH  # the guide's own sections come first
+    assert _ids_in_order(panel)[:len(guide)] == [section.id for section in guide]
+    late = "p29-s98"
+    panel.show_current(late)  # the saved place is among the last: selected when its line arrives
+    panel.show()
+    qtbot.waitUntil(panel.complete, timeout=10_000)
+    assert _ids_in_order(panel) == [section.id for section in large]
+    assert panel.current_section() == late
+    child = panel.currentItem()
+    assert child.parent() is not None and child.parent().data(0, SECTION_ROLE) == "p29-overview"
+    assert child.parent().isExpanded()
+    assert child.text(0) == "Pack 29, section 98 (added)"
+
+
+def test_a_small_library_is_complete_at_once(qtbot, guide) -> None:
+    panel = ContentsPanel(guide)
+    qtbot.addWidget(panel)
+    assert panel.complete()
+    assert _ids_in_order(panel) == [section.id for section in guide]
+    assert panel.topLevelItem(0).data(0, Qt.ItemDataRole.DisplayRole) == guide.first().title
