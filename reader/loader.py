@@ -7,6 +7,7 @@ there is one, the line: a group writing its own pack must be told exactly what t
 from __future__ import annotations
 
 import re
+import stat
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -61,9 +62,22 @@ def _yaml_problem(error: yaml.YAMLError, offset: int = 0) -> str:
     return problem
 
 
+MAX_FILE_BYTES = 2 * 1024 * 1024  # a manifest or section file; sections are capped lower after reading
+
+
 def _read_text(path: Path) -> str:
     try:
-        return path.read_text(encoding="utf-8")
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise ContentError("is not an ordinary file", path)
+        if info.st_size > MAX_FILE_BYTES:
+            raise ContentError(f"is too large ({info.st_size // 1024:,} KB; at most "
+                               f"{MAX_FILE_BYTES // 1024:,} KB)", path)
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            raise ContentError(f"is too large (more than {MAX_FILE_BYTES // 1024:,} KB)", path)
+        return data.decode("utf-8")
     except FileNotFoundError:
         raise ContentError("file not found", path) from None
     except UnicodeDecodeError as error:
@@ -77,6 +91,8 @@ def read_manifest(folder: Path) -> dict[str, Any]:
     path = folder / MANIFEST_NAME
     try:
         manifest = yaml.load(_read_text(path), Loader=_LineLoader)
+    except RecursionError:
+        raise ContentError("malformed YAML: nested too deeply", path) from None
     except yaml.YAMLError as error:
         raise ContentError(f"malformed YAML: {_yaml_problem(error)}", path,
                            _yaml_error_line(error)) from None
@@ -136,6 +152,8 @@ def _read_section_file(path: Path, section_id: str) -> tuple[str, dict[str, Any]
     text = _read_text(path)
     try:
         post = frontmatter.loads(text)
+    except RecursionError:
+        raise ContentError("malformed front matter: nested too deeply", path) from None
     except yaml.YAMLError as error:
         # python-frontmatter hands YAML the text from the opening --- line on, so lines match the file.
         raise ContentError(f"malformed front matter: {_yaml_problem(error)}", path,
@@ -153,12 +171,29 @@ def _read_section_file(path: Path, section_id: str) -> tuple[str, dict[str, Any]
     return post.content, metadata
 
 
+def _body_line(path: Path, line: int | None) -> int | None:
+    """A line of the section's body as a line of its file (front matter comes first)."""
+    if line is None:
+        return None
+    try:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            head = handle.read(64 * 1024)
+    except OSError:
+        return line
+    if not head.startswith("---"):
+        return line
+    closing = head.find("\n---", 3)
+    return line + head.count("\n", 0, closing) + 2 if closing >= 0 else line
+
+
 def load_guide(folder: Path, pack: str = "guide", known: Mapping[str, str] | None = None) -> Guide:
     """Read ``folder/manifest.yaml`` and every section it lists, in order.
 
     ``known`` maps the ids of sections the reader already shows (the bundled guide, other
     packs) to the pack holding them: a pack may not reuse one, but may place a section under one.
     """
+    from reader.packs.structure import StructureProblem, check_text, check_title
+
     known = known or {}
     manifest_path = folder / MANIFEST_NAME
     manifest = read_manifest(folder)
@@ -168,6 +203,14 @@ def load_guide(folder: Path, pack: str = "guide", known: Mapping[str, str] | Non
         line = _check_entry(entry, manifest_path, index, seen, known)
         path = _resolve_file(folder, entry["file"], manifest_path, line)
         body, metadata = _read_section_file(path, entry["id"])
+        try:  # the same caps for the bundled guide and every pack: nothing loaded can hang the reader
+            check_title(entry["title"])
+        except StructureProblem as problem:
+            raise ContentError(f"section '{entry['id']}': {problem.message}", manifest_path, line) from None
+        try:
+            check_text(body)
+        except StructureProblem as problem:
+            raise ContentError(problem.message, path, _body_line(path, problem.line)) from None
         sections.append(Section(
             id=entry["id"],
             title=entry["title"].strip(),

@@ -41,3 +41,32 @@ IGNORED_FOLDERS = frozenset({"__MACOSX", ".git"})
 def is_ignored(parts: tuple[str, ...]) -> bool:
     return any(part in IGNORED_FOLDERS for part in parts[:-1]) or parts[-1] in IGNORED_NAMES \
         or parts[-1].startswith("._")
+
+
+@dataclass(frozen=True)
+class ContentLimits:
+    """What one section may hold, so that showing, searching and reading it aloud stay quick.
+
+    Python-Markdown's time grows with the square of some counts in one section or paragraph
+    (entities, inline tags, unmatched ``[``), and its tree is recursive: these caps keep the
+    slowest section within about a second on a slow laptop, checked by a linear scan of the
+    source before Markdown ever sees it (:mod:`reader.packs.structure`). They apply to the
+    bundled guide and to installed packs at every start, and to everything added."""
+
+    max_section_bytes: int = 512 * 1024
+    max_title_chars: int = 300
+    max_lines: int = 20_000
+    max_indent: int = 64  # columns of leading space: lists or code nested about 16 deep
+    max_quote_depth: int = 16
+    max_tag_depth: int = 64  # raw HTML elements inside one another
+    max_tags: int = 5_000  # raw HTML tags in one section
+    max_entities: int = 5_000  # &amp; and the like in one section
+    max_brackets: int = 200  # '[' in one paragraph
+    max_emphasis: int = 2_000  # '*' and '_' in one paragraph
+    max_path_parts: int = 16  # folders deep inside a pack
+    max_name_chars: int = 120  # one file or folder name in a pack
+    #: Seconds to render, index and prepare for speech every section of one pack or import.
+    time_budget: float = 30.0
+
+
+CONTENT_LIMITS = ContentLimits()

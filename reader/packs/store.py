@@ -178,17 +178,21 @@ def add(zip_path: Path, *, replace: bool = False, listener: SectionsListener | N
     """Install the pack in ``zip_path``; a PackError says why it was refused (nothing changed)."""
     tidy()
     zip_path = Path(zip_path)
-    with staging_folder() as staging:
-        extract(zip_path, staging, limits)
-        root = _pack_root(staging)
-        name = pack_name(root)
-        target = packs_dir() / name
-        old = find(name) if target.exists() else None
-        if target.exists() and not replace:
-            raise PackExistsError(name)
-        pack = load_pack(root, known_except(name))
-        swap_in(root, target)
-        installed = InstalledPack(name, pack.title, target, moved(pack.sections, root, target))
+    try:
+        with staging_folder() as staging:
+            extract(zip_path, staging, limits)
+            root = _pack_root(staging)
+            name = pack_name(root)
+            target = packs_dir() / name
+            old = find(name) if target.exists() else None
+            if target.exists() and not replace:
+                raise PackExistsError(name)
+            pack = load_pack(root, known_except(name), proven=True)
+            swap_in(root, target)
+            installed = InstalledPack(name, pack.title, target, moved(pack.sections, root, target))
+    except OSError as error:  # a full or read-only disk: the staging folder is gone, nothing changed
+        raise PackError(f"the pack could not be installed ({error.strerror or error}); nothing was "
+                        "changed") from None
     if listener is not None:
         if old is not None:
             listener.on_sections_removed([section.id for section in old.sections])
