@@ -7,6 +7,7 @@ cannot be read is kept aside (never overwritten) and the reader starts from defa
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,8 @@ class Option:
         if self.type is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
         if not isinstance(value, self.type) or (self.type is int and isinstance(value, bool)):
+            return False
+        if self.type is float and not math.isfinite(value):  # NaN passes every comparison below
             return False
         if self.minimum is not None and value < self.minimum:
             return False
@@ -86,7 +89,7 @@ class Settings:
             raw = userfile.read_object(self.path)
         except userfile.UnreadableFile as error:
             self.problem = (f"Your settings file could not be read ({error}); the reader is using the "
-                            f"default settings. {userfile.keep_aside(self.path)}")
+                            f"default settings. {userfile.keep_aside(self.path, error)}")
             return
         if raw is None:
             return

@@ -18,17 +18,24 @@ pointer and its intact build. Two processes may build at once: each writes its o
 the last rename wins; the lock only saves the second one the work.
 
 *Never open what the app did not build*: Whoosh's table of contents is a pickle, so nothing
-is opened unless its hash matches the pointer written by this code.
+is opened unless its hash matches the pointer, and the pointer carries an HMAC made with a key
+kept in the user's data folder (``index.key``, created once). Someone able to write the index
+folder but not the user's data cannot make the reader unpickle a file of their choosing.
+
+*Only touch what we made*: the sweep removes only folders named as this code names them
+(``ix-`` or ``.build-`` and 32 hex digits), never follows a link and never enters one.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import json
 import os
 import re
 import shutil
+import stat
 import tempfile
 import time
 import uuid
@@ -37,7 +44,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reader import atomic
+from reader import atomic, paths, userfile
 from reader.model import Section
 
 POINTER = "current.json"
@@ -46,6 +53,11 @@ BUILD_PREFIX = ".build-"
 LIVE_PREFIX = "ix-"
 POINTER_FORMAT = 1
 _LIVE_NAME = re.compile(r"^ix-[0-9a-f]{32}$")
+_BUILD_NAME = re.compile(r"^\.build-[0-9a-f]{32}$")
+_POINTER_TEMP = re.compile(r"^\.current\.json\.[A-Za-z0-9_]+\.tmp$")
+KEY_FILE = "index.key"
+POINTER_MAX_BYTES = 16 * 1024 * 1024
+_process_key: bytes | None = None  # used only when the data folder cannot hold a key
 ABANDONED_AFTER = 3600.0  # seconds before another process's unfinished build is swept away
 _WHOOSH_LOCKS = ("MAIN_WRITELOCK", "MAIN_READLOCK")
 
@@ -108,19 +120,74 @@ class Inspection:
         return int(self.pointer.get("documents", 0)) if self.pointer else 0
 
 
+def signing_key() -> bytes:
+    """This user's key for signing index pointers: made once, atomically, in the data folder."""
+    global _process_key
+    path = paths.data_dir() / KEY_FILE
+    try:
+        data = userfile.read_bytes(path, 1024)
+        if data is None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, temporary = tempfile.mkstemp(prefix=f".{KEY_FILE}.", dir=path.parent)
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(os.urandom(32))
+                    handle.flush()
+                    os.fsync(handle.fileno())
+                try:  # a link never replaces a key another process made meanwhile
+                    os.link(temporary, path)
+                except FileExistsError:
+                    pass
+                except OSError:  # no hard links (FAT): Windows' rename never replaces either
+                    if not path.exists():
+                        os.rename(temporary, path)
+            finally:
+                with contextlib.suppress(OSError):
+                    os.unlink(temporary)
+            data = userfile.read_bytes(path, 1024)
+        if data is not None and len(data) >= 32:
+            return data
+    except (OSError, userfile.UnreadableFile):
+        pass
+    if _process_key is None:  # the data folder cannot hold a key: trust only what this process builds
+        _process_key = os.urandom(32)
+    return _process_key
+
+
+def sign(pointer: dict[str, Any]) -> str:
+    body = {key: value for key, value in pointer.items() if key != "signature"}
+    message = json.dumps(body, sort_keys=True, ensure_ascii=True, separators=(",", ":")).encode("ascii")
+    return hmac.new(signing_key(), message, hashlib.sha256).hexdigest()
+
+
+def _is_count(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _valid_pointer(pointer: Any) -> bool:
+    """Every field present with the type this code writes, so nothing later can fail on it."""
+    if not isinstance(pointer, dict) or pointer.get("format") != POINTER_FORMAT:
+        return False
+    sections, files = pointer.get("sections"), pointer.get("files")
+    return (isinstance(pointer.get("dir"), str) and bool(_LIVE_NAME.match(pointer["dir"]))
+            and isinstance(pointer.get("recipe"), str) and _is_count(pointer.get("documents", 0))
+            and isinstance(pointer.get("signature"), str)
+            and isinstance(sections, dict) and all(isinstance(v, str) for v in sections.values())
+            and isinstance(files, dict)
+            and all(isinstance(name, str) and "/" not in name and "\\" not in name and name not in {"", ".", ".."}
+                    and isinstance(entry, list) and len(entry) == 2 and _is_count(entry[0])
+                    and isinstance(entry[1], str) for name, entry in files.items()))
+
+
 def read_pointer(root: Path) -> dict[str, Any] | None:
     """The pointer's contents, or None when there is none; raises ValueError when it is malformed."""
     try:
-        raw = (root / POINTER).read_bytes()
-    except FileNotFoundError:
+        pointer = userfile.read_json(root / POINTER, POINTER_MAX_BYTES)
+    except userfile.UnreadableFile as error:
+        raise ValueError(str(error)) from None
+    if pointer is None:
         return None
-    except NotADirectoryError:
-        return None
-    pointer = json.loads(raw.decode("utf-8"))
-    if (not isinstance(pointer, dict) or pointer.get("format") != POINTER_FORMAT
-            or not isinstance(pointer.get("dir"), str) or not _LIVE_NAME.match(pointer["dir"])
-            or not isinstance(pointer.get("sections"), dict) or not isinstance(pointer.get("files"), dict)
-            or not isinstance(pointer.get("recipe"), str)):
+    if not _valid_pointer(pointer):
         raise ValueError("unexpected contents")
     return pointer
 
@@ -168,6 +235,8 @@ def inspect(root: Path, expected: dict[str, str]) -> Inspection:
         return Inspection(root, "damaged", f"its {POINTER} cannot be read ({error.strerror})")
     if pointer is None:
         return Inspection(root, "missing", "no index has been built here")
+    if not hmac.compare_digest(pointer["signature"], sign(pointer)):
+        return Inspection(root, "damaged", f"its {POINTER} was not written by this reader for this user")
     if pointer["recipe"] != recipe():
         return Inspection(root, "stale", "built by another version of the reader", pointer)
     if pointer["sections"] != expected:
@@ -175,7 +244,7 @@ def inspect(root: Path, expected: dict[str, str]) -> Inspection:
     problem = _damage(root / pointer["dir"], pointer["files"])
     if problem:
         return Inspection(root, "damaged", problem, pointer)
-    count = int(pointer.get("documents", 0))
+    count = pointer.get("documents", 0)
     return Inspection(root, "fresh", f"up to date ({len(expected)} sections, {count} passages)", pointer)
 
 
@@ -264,6 +333,7 @@ def publish(root: Path, build: Path, sections: dict[str, str], documents: int) -
     os.rename(build, live)
     pointer = {"format": POINTER_FORMAT, "recipe": recipe(), "dir": live.name, "documents": documents,
                "sections": sections, "files": files, "built": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+    pointer["signature"] = sign(pointer)
     atomic.write_json(root / POINTER, pointer)
     return pointer
 
@@ -281,16 +351,29 @@ def sweep(root: Path, keep: str) -> None:
     for entry in entries:
         name = entry.name
         try:
-            if name.startswith(LIVE_PREFIX) and name != keep and entry.is_dir():
-                shutil.rmtree(entry, ignore_errors=True)
-            elif ((name.startswith(BUILD_PREFIX) or name.startswith(f".{POINTER}."))
-                  and now - entry.stat().st_mtime > ABANDONED_AFTER):
-                if entry.is_dir():
-                    shutil.rmtree(entry, ignore_errors=True)
-                else:
+            info = entry.lstat()  # never follows a link: a link is never ours to empty
+            if stat.S_ISLNK(info.st_mode):
+                continue
+            if _LIVE_NAME.match(name) and name != keep and stat.S_ISDIR(info.st_mode):
+                _remove_build(entry)
+            elif now - info.st_mtime > ABANDONED_AFTER:
+                if _BUILD_NAME.match(name) and stat.S_ISDIR(info.st_mode):
+                    _remove_build(entry)
+                elif _POINTER_TEMP.match(name) and stat.S_ISREG(info.st_mode):
                     entry.unlink()
         except OSError:
             continue
+
+
+def _remove_build(folder: Path) -> None:
+    """Delete one of our build folders: Whoosh writes only files there, so anything else means it is not
+    one of ours after all, and it is left alone."""
+    children = list(folder.iterdir())
+    if any(child.is_symlink() or not child.is_file() for child in children):
+        return
+    for child in children:
+        child.unlink()
+    folder.rmdir()
 
 
 def discard(build: Path) -> None:

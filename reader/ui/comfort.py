@@ -96,7 +96,7 @@ class Comfort(QObject):
         self.settings = window.settings
         self.prompts = prompts or Prompts(window)
         look.register_fonts()
-        self.places = places or Places()
+        self.places = places or Places(persist=window.remember)  # a screenshot leaves the user's places alone
         self.system = look.system_theme()
         presets.follow_system(self.settings, self.system)
         self.forms: list[ReadingSettingsForm] = []
