@@ -26,7 +26,7 @@ from reader.packs.errors import PackError
 from reader.packs.events import SectionsListener
 from reader.packs.htmltext import escape_line_start, escape_text, html_to_markdown
 from reader.packs.limits import DEFAULT_LIMITS, Limits
-from reader.packs.structure import StructureProblem, check_text
+from reader.packs.structure import StructureProblem, check_html, check_text
 from reader.packs.validate import RESERVED_NAMES, describe, load_pack, problems_in, prove
 
 DEFAULT_PACK = "local"
@@ -165,12 +165,16 @@ def read_document(path: Path, limits: Limits = DEFAULT_LIMITS) -> Document:
     text = _decode(_read_bounded(path, limits.max_document_bytes), path.name).replace("\x00", "")
     try:
         if suffix in HTML_SUFFIXES:
+            check_html(text)
             converted = html_to_markdown(text)
             document = Document(converted.title or title_from_name(path), converted.markdown)
         elif suffix in MARKDOWN_SUFFIXES:
             document = read_markdown(text, path)
         else:
             document = read_text(text, path)
+    except StructureProblem as problem:
+        where = f"{path.name}:{problem.line}" if problem.line else path.name
+        raise PackError(f"{where}: {problem.message}") from None
     except RecursionError:
         raise PackError(f"{path.name}: its structure is nested too deeply to show") from None
     if not document.markdown.strip():

@@ -53,19 +53,27 @@ class ContentLimits:
     source before Markdown ever sees it (:mod:`reader.packs.structure`). They apply to the
     bundled guide and to installed packs at every start, and to everything added."""
 
-    max_section_bytes: int = 512 * 1024
+    max_section_bytes: int = 256 * 1024
     max_title_chars: int = 300
-    max_lines: int = 20_000
+    max_lines: int = 3_000  # each paragraph or list item is indexed and prepared for speech
+    max_paragraph_chars: int = 32 * 1024  # about 5,000 words; sentence splitting for speech is slow
     max_indent: int = 64  # columns of leading space: lists or code nested about 16 deep
     max_quote_depth: int = 16
     max_tag_depth: int = 64  # raw HTML elements inside one another
     max_tags: int = 5_000  # raw HTML tags in one section
     max_entities: int = 5_000  # &amp; and the like in one section
-    max_brackets: int = 200  # '[' in one paragraph
-    max_emphasis: int = 2_000  # '*' and '_' in one paragraph
+    max_brackets: int = 200  # '[' in one paragraph (links are looked for from each one)
+    max_section_brackets: int = 2_000
+    #: '[' times the length of its paragraph, summed: Markdown looks for the ']' from each one.
+    max_bracket_work: int = 400_000
+    max_emphasis: int = 1_000  # '*' and '_' in one paragraph
+    max_section_emphasis: int = 10_000
+    max_html_tags: int = 100_000  # in a web page being imported, before it becomes Markdown
+    max_html_depth: int = 256
     max_path_parts: int = 16  # folders deep inside a pack
     max_name_chars: int = 120  # one file or folder name in a pack
-    #: Seconds to render, index and prepare for speech every section of one pack or import.
+    #: Seconds to render, index and prepare for speech every section of one pack or import: a
+    #: backstop, checked after each section (the caps above keep one section to a second or two).
     time_budget: float = 30.0
 
 

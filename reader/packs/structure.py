@@ -8,6 +8,7 @@ refusing a hostile section costs about as much as reading it. The caps live in
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from reader.packs.limits import CONTENT_LIMITS, ContentLimits
 
@@ -15,7 +16,7 @@ _QUOTES = re.compile(r"^(?:[ \t]*>)+")
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?(/?)>")
 _ANY_TAG = re.compile(r"<[A-Za-z/!?]")
 _ENTITY = re.compile(r"&#?\w+;")
-_BLANK = re.compile(r"\n[ \t]*\n")
+_BLOCK_START = re.compile(r"^[ \t]*(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#|>|\|)")
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
                    "track", "wbr", "p", "li"})  # p and li may be left open in HTML
 
@@ -68,24 +69,57 @@ def _check_counts(text: str, limits: ContentLimits) -> None:
         if count > limits.max_entities:
             raise StructureProblem(f"the section has more than {limits.max_entities:,} character references "
                                    "such as &amp;", _line_at(text, match.start()))
-    start = 0
-    for block in _BLANK.split(text):
+    for mark, total, cap in (("'['", text.count("["), limits.max_section_brackets),
+                             ("'*' or '_'", text.count("*") + text.count("_"), limits.max_section_emphasis)):
+        if total > cap:
+            raise StructureProblem(f"the section has {total:,} {mark} (at most {cap:,}): split it into "
+                                   "several sections")
+    work = 0
+    for line, block in _blocks(text):
+        if len(block) > limits.max_paragraph_chars:
+            raise StructureProblem(f"one paragraph is {len(block):,} characters long (at most "
+                                   f"{limits.max_paragraph_chars:,})", line)
         brackets = block.count("[")
+        work += brackets * len(block)
+        if work > limits.max_bracket_work:
+            raise StructureProblem("the section has too many '[' in long paragraphs for the reader to show it "
+                                   "quickly: split it", line)
         if brackets > limits.max_brackets:
-            raise StructureProblem(f"one paragraph has {brackets:,} '[' (at most {limits.max_brackets})",
-                                   _line_at(text, text.find(block, start)))
+            raise StructureProblem(f"one paragraph has {brackets:,} '[' (at most {limits.max_brackets})", line)
         emphasis = block.count("*") + block.count("_")
         if emphasis > limits.max_emphasis:
             raise StructureProblem(f"one paragraph has {emphasis:,} '*' or '_' (at most "
-                                   f"{limits.max_emphasis:,})", _line_at(text, text.find(block, start)))
-        start += len(block)
+                                   f"{limits.max_emphasis:,})", line)
 
 
-def _check_tags(text: str, limits: ContentLimits) -> None:
+def _blocks(text: str) -> Iterator[tuple[int, str]]:
+    """Paragraphs, list items, headings and quotes (Markdown formats each one's text on its own), with
+    their first line."""
+    lines: list[str] = []
+    first = 1
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip() or _BLOCK_START.match(line):
+            if lines:
+                yield first, "\n".join(lines)
+            lines, first = ([line], number) if line.strip() else ([], number + 1)
+        else:
+            lines.append(line)
+    if lines:
+        yield first, "\n".join(lines)
+
+
+def check_html(text: str, limits: ContentLimits = CONTENT_LIMITS) -> None:
+    """A web page to import: refused before it is parsed when it has too many or too deeply nested tags."""
+    _check_tags(text, limits, limits.max_html_tags, limits.max_html_depth, "the page")
+
+
+def _check_tags(text: str, limits: ContentLimits, max_tags: int | None = None, max_depth: int | None = None,
+                what: str = "the section") -> None:
+    max_tags = limits.max_tags if max_tags is None else max_tags
+    max_depth = limits.max_tag_depth if max_depth is None else max_depth
     for count, match in enumerate(_ANY_TAG.finditer(text), 1):
-        if count > limits.max_tags:
-            raise StructureProblem(f"the section has more than {limits.max_tags:,} HTML tags",
-                                   _line_at(text, match.start()))
+        if count > max_tags:
+            raise StructureProblem(f"{what} has more than {max_tags:,} HTML tags", _line_at(text, match.start()))
     depth = 0
     for match in _TAG.finditer(text):
         closing, name, self_closing = match.group(1), match.group(2).lower(), match.group(3)
@@ -93,6 +127,6 @@ def _check_tags(text: str, limits: ContentLimits) -> None:
             depth = max(depth - 1, 0)
         elif not self_closing and name not in _VOID:
             depth += 1
-            if depth > limits.max_tag_depth:
-                raise StructureProblem(f"HTML elements are nested more than {limits.max_tag_depth} deep",
+            if depth > max_depth:
+                raise StructureProblem(f"HTML elements are nested more than {max_depth} deep",
                                        _line_at(text, match.start()))

@@ -19,8 +19,9 @@ the last rename wins; the lock only saves the second one the work.
 
 *Never open what the app did not build*: Whoosh's table of contents is a pickle, so nothing
 is opened unless its hash matches the pointer, and the pointer carries an HMAC made with a key
-kept in the user's data folder (``index.key``, created once). Someone able to write the index
-folder but not the user's data cannot make the reader unpickle a file of their choosing.
+kept beside the index folder (``index.key`` next to ``index/``, created once; the user's data
+folder when that cannot be written). Someone able to write the index folder, or a shared folder
+it links to, cannot make the reader unpickle a file of their choosing.
 
 *Only touch what we made*: the sweep removes only folders named as this code names them
 (``ix-`` or ``.build-`` and 32 hex digits), never follows a link and never enters one.
@@ -55,7 +56,8 @@ POINTER_FORMAT = 1
 _LIVE_NAME = re.compile(r"^ix-[0-9a-f]{32}$")
 _BUILD_NAME = re.compile(r"^\.build-[0-9a-f]{32}$")
 _POINTER_TEMP = re.compile(r"^\.current\.json\.[A-Za-z0-9_]+\.tmp$")
-KEY_FILE = "index.key"
+KEY_SUFFIX = ".key"
+USER_KEY_FILE = "index.key"
 POINTER_MAX_BYTES = 16 * 1024 * 1024
 _process_key: bytes | None = None  # used only when the data folder cannot hold a key
 ABANDONED_AFTER = 3600.0  # seconds before another process's unfinished build is swept away
@@ -120,44 +122,74 @@ class Inspection:
         return int(self.pointer.get("documents", 0)) if self.pointer else 0
 
 
-def signing_key() -> bytes:
-    """This user's key for signing index pointers: made once, atomically, in the data folder."""
-    global _process_key
-    path = paths.data_dir() / KEY_FILE
+def key_file(root: Path) -> Path:
+    """The key that signs the index in ``root``: beside the folder, never in it, so write access to
+    the index folder (or to a shared folder it links to) is not enough to forge one."""
+    return root.parent / f"{root.name}{KEY_SUFFIX}"
+
+
+def _read_key(path: Path) -> bytes | None:
     try:
         data = userfile.read_bytes(path, 1024)
-        if data is None:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, temporary = tempfile.mkstemp(prefix=f".{KEY_FILE}.", dir=path.parent)
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(os.urandom(32))
-                    handle.flush()
-                    os.fsync(handle.fileno())
-                try:  # a link never replaces a key another process made meanwhile
-                    os.link(temporary, path)
-                except FileExistsError:
-                    pass
-                except OSError:  # no hard links (FAT): Windows' rename never replaces either
-                    if not path.exists():
-                        os.rename(temporary, path)
-            finally:
-                with contextlib.suppress(OSError):
-                    os.unlink(temporary)
-            data = userfile.read_bytes(path, 1024)
-        if data is not None and len(data) >= 32:
-            return data
-    except (OSError, userfile.UnreadableFile):
-        pass
-    if _process_key is None:  # the data folder cannot hold a key: trust only what this process builds
+    except userfile.UnreadableFile:
+        return None
+    return data if data is not None and len(data) >= 32 else None
+
+
+def _make_key(path: Path) -> bytes | None:
+    """The key in ``path``, created once and atomically if missing (two processes agree on one)."""
+    found = _read_key(path)
+    if found is not None:
+        return found
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(os.urandom(32))
+                handle.flush()
+                os.fsync(handle.fileno())
+            try:  # a link never replaces a key another process made meanwhile
+                os.link(temporary, path)
+            except FileExistsError:
+                pass
+            except OSError:  # no hard links (FAT): Windows' rename never replaces either
+                if not path.exists():
+                    os.rename(temporary, path)
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+    except OSError:
+        return None
+    return _read_key(path)
+
+
+def _user_key() -> bytes:
+    """The user's own key (data folder), for an index whose folder's parent cannot hold one."""
+    global _process_key
+    found = _make_key(paths.data_dir() / USER_KEY_FILE)
+    if found is not None:
+        return found
+    if _process_key is None:  # nowhere to keep a key: trust only what this process builds
         _process_key = os.urandom(32)
     return _process_key
 
 
-def sign(pointer: dict[str, Any]) -> str:
-    body = {key: value for key, value in pointer.items() if key != "signature"}
+def _signature(pointer: dict[str, Any], key: bytes) -> str:
+    body = {name: value for name, value in pointer.items() if name != "signature"}
     message = json.dumps(body, sort_keys=True, ensure_ascii=True, separators=(",", ":")).encode("ascii")
-    return hmac.new(signing_key(), message, hashlib.sha256).hexdigest()
+    return hmac.new(key, message, hashlib.sha256).hexdigest()
+
+
+def sign(root: Path, pointer: dict[str, Any]) -> str:
+    """The signature for a pointer this process is about to publish in ``root``."""
+    return _signature(pointer, _make_key(key_file(root)) or _user_key())
+
+
+def signed_by_us(root: Path, pointer: dict[str, Any]) -> bool:
+    keys = [key for key in (_read_key(key_file(root)), _read_key(paths.data_dir() / USER_KEY_FILE),
+                            _process_key) if key is not None]
+    return any(hmac.compare_digest(pointer["signature"], _signature(pointer, key)) for key in keys)
 
 
 def _is_count(value: Any) -> bool:
@@ -235,7 +267,7 @@ def inspect(root: Path, expected: dict[str, str]) -> Inspection:
         return Inspection(root, "damaged", f"its {POINTER} cannot be read ({error.strerror})")
     if pointer is None:
         return Inspection(root, "missing", "no index has been built here")
-    if not hmac.compare_digest(pointer["signature"], sign(pointer)):
+    if not signed_by_us(root, pointer):
         return Inspection(root, "damaged", f"its {POINTER} was not written by this reader for this user")
     if pointer["recipe"] != recipe():
         return Inspection(root, "stale", "built by another version of the reader", pointer)
@@ -333,7 +365,7 @@ def publish(root: Path, build: Path, sections: dict[str, str], documents: int) -
     os.rename(build, live)
     pointer = {"format": POINTER_FORMAT, "recipe": recipe(), "dir": live.name, "documents": documents,
                "sections": sections, "files": files, "built": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
-    pointer["signature"] = sign(pointer)
+    pointer["signature"] = sign(root, pointer)
     atomic.write_json(root / POINTER, pointer)
     return pointer
 
