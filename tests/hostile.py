@@ -41,4 +41,5 @@ HOSTILE_HTML: dict[str, str] = {
     "20,000 nested lists": "<ul><li>" * 20_000 + "a" + "</li></ul>" * 20_000,
 }
 
-LONG_TITLE = "A" * (1024 * 1024)
+#: A section title of 1 MB (varied, so that the zip does not look like a bomb).
+LONG_TITLE = "".join(random.Random(7).choices("abcdefghij ", k=1024 * 1024))
