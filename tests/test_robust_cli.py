@@ -100,10 +100,8 @@ def test_speak_to_a_place_that_cannot_be_written_names_that_place(tmp_path: Path
     locked.mkdir()
     locked.chmod(0o500)
     try:
-        if os.access(locked, os.W_OK):
-            target = Path("/proc/x.wav")
-        else:
-            target = locked / "x.wav"
+        # As root a read-only folder can still be written: /proc never can.
+        target = Path("/proc/x.wav") if os.access(locked, os.W_OK) else locked / "x.wav"
         assert main(["speak", "iriss", "--out", str(target), "--quiet"]) == 1
     finally:
         locked.chmod(0o700)
