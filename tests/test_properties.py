@@ -106,7 +106,8 @@ def test_any_settings_or_bookmarks_file_loads_and_saves_back_as_strict_json(tmp_
         path.write_text(text)
         loaded = load(path)
         loaded.save()
-        json.loads(path.read_text(), parse_constant=lambda c: pytest.fail(f"{path.name} saved {c}"))
+        saved = path.read_text()
+        json.loads(saved, parse_constant=lambda c: pytest.fail(f"saved {c}"))
 
 
 @QUICK
