@@ -221,3 +221,13 @@ def test_scan_at_start_is_quick_even_with_hostile_installed_content(tmp_path: Pa
     installed, broken = scan()
     assert time.perf_counter() - started < REFUSED_WITHIN
     assert not installed and len(broken) == 3
+
+
+def test_a_section_that_takes_too_long_to_prepare_is_refused(tmp_path: Path) -> None:
+    from reader.packs.validate import prove
+
+    folder = write_pack_folder(tmp_path / "src")
+    ticks = iter(range(0, 10_000, 100))  # a clock that says every section took 100 seconds
+    guide = load_guide(folder)
+    with pytest.raises(PackError, match="lunch-club.md: preparing the text took more than 15 seconds"):
+        prove(guide.sections, folder, guide, clock=lambda: float(next(ticks)))

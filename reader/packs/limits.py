@@ -72,9 +72,10 @@ class ContentLimits:
     max_html_depth: int = 256
     max_path_parts: int = 16  # folders deep inside a pack
     max_name_chars: int = 120  # one file or folder name in a pack
-    #: Seconds to render, index and prepare for speech every section of one pack or import: a
-    #: backstop, checked after each section (the caps above keep one section to a second or two).
-    time_budget: float = 30.0
+    #: Seconds to render, index and prepare for speech one section: a backstop, checked after each
+    #: section (the caps above keep the largest section to a few seconds, nearly all of it sentence
+    #: splitting for speech). More would make opening or reading it aloud feel broken.
+    section_time_budget: float = 15.0
 
 
 CONTENT_LIMITS = ContentLimits()

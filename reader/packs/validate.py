@@ -79,7 +79,7 @@ def prove(sections: Sequence[Section], root: Path, guide: Guide | None = None, *
           limits: ContentLimits = CONTENT_LIMITS, clock: Callable[[], float] = time.monotonic,
           name_of: Callable[[Section], str] | None = None) -> None:
     """Do to every section, before it is installed, all the reader will do to it: render it, check
-    its HTML, index it (in memory) and prepare it for speech, within ``limits.time_budget``.
+    its HTML, index it (in memory) and prepare it for speech, each within ``limits.section_time_budget``.
 
     What passes here has been shown to work; what fails or takes too long is refused, so no
     installed content can stop the reader later. ``name_of`` names a section in messages."""
@@ -92,10 +92,10 @@ def prove(sections: Sequence[Section], root: Path, guide: Guide | None = None, *
     from reader.speech.prepare import block_classes, prepare_blocks
 
     name_of = name_of or (lambda section: _where(section, root))
-    started = clock()
     writer = RamStorage().create_index(make_schema()).writer()
     try:
         for section in sections:
+            started = clock()
             try:
                 rendered = render_unsanitised(section, guide)
                 problems = safety.inspect_html(rendered.html, root)
@@ -107,10 +107,9 @@ def prove(sections: Sequence[Section], root: Path, guide: Guide | None = None, *
                     writer.add_document(**document)
             except RecursionError:
                 raise PackError(f"{name_of(section)}: its structure is nested too deeply to show") from None
-            elapsed = clock() - started
-            if elapsed > limits.time_budget:
+            if clock() - started > limits.section_time_budget:
                 raise PackError(f"{name_of(section)}: preparing the text took more than "
-                                f"{limits.time_budget:.0f} seconds, which would make the reader slow; "
+                                f"{limits.section_time_budget:.0f} seconds, which would make the reader slow; "
                                 "simplify or split it")
     finally:
         writer.cancel()
