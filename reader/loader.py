@@ -67,7 +67,8 @@ MAX_MANIFEST_BYTES = 256 * 1024  # 500 sections take about 100 KB
 MAX_SECTION_FILE_BYTES = 320 * 1024  # the section's text (capped at 256 KB) and its front matter
 
 
-def _read_text(path: Path, limit: int = MAX_SECTION_FILE_BYTES) -> str:
+def read_content_file(path: Path, limit: int = MAX_SECTION_FILE_BYTES) -> str:
+    """A content file's text: an ordinary file of at most ``limit`` bytes, in UTF-8; ContentError if not."""
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
@@ -91,7 +92,7 @@ def read_manifest(folder: Path) -> dict[str, Any]:
     """Parse and check the manifest's shape; sections keep their line numbers under ``__line__``."""
     path = folder / MANIFEST_NAME
     try:
-        manifest = yaml.load(_read_text(path, MAX_MANIFEST_BYTES), Loader=_LineLoader)
+        manifest = yaml.load(read_content_file(path, MAX_MANIFEST_BYTES), Loader=_LineLoader)
     except RecursionError:
         raise ContentError("malformed YAML: nested too deeply", path) from None
     except yaml.YAMLError as error:
@@ -150,7 +151,7 @@ def _resolve_file(folder: Path, name: str, manifest_path: Path, line: int) -> Pa
 
 
 def _read_section_file(path: Path, section_id: str) -> tuple[str, dict[str, Any]]:
-    text = _read_text(path)
+    text = read_content_file(path)
     try:
         post = frontmatter.loads(text)
     except RecursionError:

@@ -95,8 +95,9 @@ class Settings:
             return
         rejected = [key for key, value in raw.items() if key in REGISTRY and not REGISTRY[key].accepts(value)]
         self._values = {key: value for key, value in raw.items() if key not in rejected}
-        if rejected:
-            self.problem = f"Some settings were not valid and were reset: {', '.join(sorted(rejected))}."
+        if rejected:  # perhaps values a newer version allows: the file is copied before it is rewritten
+            self.problem = (f"Some settings were not valid and were reset: {', '.join(sorted(rejected))}. "
+                            f"{userfile.keep_copy(self.path)}")
 
     def get(self, name: str) -> Any:
         option = REGISTRY[name]

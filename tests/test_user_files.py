@@ -174,3 +174,16 @@ def test_read_json_refuses_what_json_itself_would_accept(tmp_path: Path) -> None
             userfile.read_json(path)
     path.write_text('{"a": "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["}')
     assert userfile.read_json(path) == {"a": "[" * 50}, "brackets inside strings are not nesting"
+
+
+def test_settings_this_version_cannot_use_are_copied_once_before_being_rewritten(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    original = json.dumps({"text_size": 999, "theme": "dark"})
+    path.write_text(original)
+    for _ in range(2):
+        settings = Settings(path)
+        assert settings.problem and "text_size" in settings.problem
+    [copy] = tmp_path.glob("settings.json.corrupt-*")
+    assert copy.read_text() == original
+    settings.save()
+    assert json.loads(path.read_text()) == {"theme": "dark"}

@@ -19,7 +19,7 @@ from pathlib import Path
 import frontmatter
 import yaml
 
-from reader.loader import ID_PATTERN, MANIFEST_NAME
+from reader.loader import ID_PATTERN, MANIFEST_NAME, MAX_MANIFEST_BYTES, ContentError, read_content_file
 from reader.model import Section
 from reader.packs import store
 from reader.packs.errors import PackError
@@ -226,7 +226,10 @@ def import_document(path: Path, pack: str = DEFAULT_PACK, *, listener: SectionsL
             root = staging / pack
             if target.is_dir():
                 shutil.copytree(target, root, symlinks=True)
-                manifest = yaml.safe_load((root / MANIFEST_NAME).read_text(encoding="utf-8"))
+                try:
+                    manifest = yaml.safe_load(read_content_file(root / MANIFEST_NAME, MAX_MANIFEST_BYTES))
+                except (ContentError, yaml.YAMLError, RecursionError):
+                    manifest = None
                 if not isinstance(manifest, dict) or not isinstance(manifest.get("sections"), list):
                     raise PackError(f"the pack '{pack}' has a damaged {MANIFEST_NAME}: remove it and try again")
             else:
