@@ -231,3 +231,17 @@ def test_a_section_that_takes_too_long_to_prepare_is_refused(tmp_path: Path) -> 
     guide = load_guide(folder)
     with pytest.raises(PackError, match=r"lunch-club\.md: preparing the text took more than 15 seconds"):
         prove(guide.sections, folder, guide, clock=lambda: float(next(ticks)))
+
+
+def test_markup_pythons_html_parser_gives_up_on_is_refused_not_a_crash(tmp_path: Path) -> None:
+    body = "Some words.\n\n<div>\n<![a[ what ]]>\n</div>\n"  # found by probing with random Markdown
+    folder = write_pack_folder(tmp_path / "src", sections=[("page", "Page", body)])
+    message, _ = _refused(add, zip_folder(folder, tmp_path / "pack.zip"))
+    assert message.startswith("page.md:") and "malformed" in message
+    document = tmp_path / "notes.md"
+    document.write_text(body, encoding="utf-8")
+    message, _ = _refused(import_document, document)
+    assert message.startswith("notes.md:4")
+    page = tmp_path / "page.html"
+    page.write_text(f"<p>{body}</p>", encoding="utf-8")
+    assert "Some words." in import_document(page).body

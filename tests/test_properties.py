@@ -26,7 +26,7 @@ from reader.settings import Settings
 QUICK = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                         HealthCheck.too_slow])
 MARKDOWN_ALPHABET = st.sampled_from([*"abc &<>*_[]()#!`~-+=|{}:;\"'/\\\n\t 1.", "&amp;", "<div>", "</div>", "](x)",
-                                     "\n\n", "    ", "{: #x }", "{: onclick=\"x\" }"])
+                                     "\n\n", "    ", "{: #x }", "{: onclick=\"x\" }", "<![a[", "<!--", "-->"])
 markdown_text = st.lists(MARKDOWN_ALPHABET, max_size=400).map("".join)
 
 

@@ -264,8 +264,11 @@ def html_to_markdown(html: str) -> Converted:
                         attributes={"a": {"href"}, "img": {"src", "alt"}}, link_rel=None,
                         url_schemes={"http", "https", "mailto"}, strip_comments=True)
     builder = _TreeBuilder()
-    builder.feed(cleaned)
-    builder.close()
+    try:
+        builder.feed(cleaned)
+        builder.close()
+    except AssertionError:  # Python's parser gives up on some malformed markup: keep what was read
+        pass
     blocks = [block for block in _blocks(builder.root) if block.strip()]
     heading = _first_heading(builder.root)
     title = _SPACE.sub(" ", _text(heading)).strip() if heading is not None else ""

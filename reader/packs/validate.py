@@ -107,6 +107,11 @@ def prove(sections: Sequence[Section], root: Path, guide: Guide | None = None, *
                     writer.add_document(**document)
             except RecursionError:
                 raise PackError(f"{name_of(section)}: its structure is nested too deeply to show") from None
+            except PackError:
+                raise
+            except Exception as error:  # whatever else the libraries raise: refused, never installed
+                raise PackError(f"{name_of(section)}: the reader could not show it "
+                                f"({type(error).__name__}: {error})") from None
             if clock() - started > limits.section_time_budget:
                 raise PackError(f"{name_of(section)}: preparing the text took more than "
                                 f"{limits.section_time_budget:.0f} seconds, which would make the reader slow; "
