@@ -15,16 +15,33 @@ from typing import Any
 def replacing(path: Path, suffix: str = ".tmp") -> Iterator[Path]:
     """A temporary file beside ``path`` for the block to write; it takes ``path``'s place only if the
     block finishes, and is removed if it fails."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=path.parent)
+    except OSError as error:
+        raise _about(error, path) from None
     os.close(fd)
     try:
         yield Path(tmp_name)
         os.replace(tmp_name, path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        if error.filename not in (None, tmp_name):
+            raise  # about another file (one being copied in, say): its own name is the right one
+        # The user asked for ``path``: the temporary file's name would only puzzle them.
+        raise _about(error, path) from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise
+
+
+def _about(error: OSError, path: Path) -> OSError:
+    """The same error, naming ``path`` instead of a temporary file beside it."""
+    if error.errno is None:
+        return error
+    return type(error)(error.errno, error.strerror, str(path))
 
 
 def write_bytes(path: Path, data: bytes) -> None:

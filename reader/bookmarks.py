@@ -68,14 +68,21 @@ class Places:
     """The reader's bookmarks and recently read sections, kept in one JSON file."""
 
     def __init__(self, path: Path | None = None, clock: Callable[[], datetime] = _now,
-                 recent_limit: int = RECENT_LIMIT) -> None:
+                 recent_limit: int = RECENT_LIMIT, *, persist: bool = True) -> None:
+        """``persist=False`` keeps everything in memory: nothing is read or written (a screenshot,
+        or any window that must leave the user's own places alone)."""
         self.path = path or default_path()
         self.problem: str | None = None  # set when the file had to be set aside or repaired
         self._clock = clock
         self._recent_limit = recent_limit
         self._bookmarks: list[Bookmark] = []
         self._recent: list[Visit] = []
-        self._load()
+        self._extra: dict[str, Any] = {}  # top-level keys a newer version wrote: kept as they were
+        self._item_extra: dict[tuple[str, str], dict[str, Any]] = {}  # the same inside each entry
+        self._persist = persist
+        self._writable = persist
+        if persist:
+            self._load()
 
     # Reading ------------------------------------------------------------------------------
     @property
@@ -129,18 +136,32 @@ class Places:
         self._recent = [v for v in self._recent if v.section_id != section_id]
         self._recent.insert(0, Visit(section_id, anchor, self._stamp()))
         del self._recent[self._recent_limit:]
-        self.save()
+        self._save_quietly()
 
     def clear_recent(self) -> None:
         self._recent = []
         self.save()
 
     def save(self) -> None:
+        """Write the file atomically; OSError when the disk is full or something else holds its name."""
+        if not self._writable:
+            if not self._persist:
+                return
+            raise OSError(f"{self.path} is not a file the reader can write")
         atomic.write_json(self.path, {
+            **self._extra,
             "version": FILE_VERSION,
-            "bookmarks": [asdict(b) for b in self._bookmarks],
-            "recent": [asdict(v) for v in self._recent],
+            "bookmarks": [{**self._item_extra.get(("b", b.id), {}), **asdict(b)} for b in self._bookmarks],
+            "recent": [{**self._item_extra.get(("r", v.section_id), {}), **asdict(v)} for v in self._recent],
         })
+
+    def _save_quietly(self) -> None:
+        """Recently read places are a convenience: failing to write them never stops reading."""
+        try:
+            self.save()
+        except OSError as error:
+            if self._persist and self.problem is None:
+                self.problem = f"Recently read places cannot be saved ({error.strerror or error})."
 
     # Inside ---------------------------------------------------------------------------------
     def _stamp(self) -> str:
@@ -156,20 +177,29 @@ class Places:
         try:
             raw = userfile.read_object(self.path)
         except userfile.UnreadableFile as error:
+            self._writable = error.replaceable
             self.problem = (f"Your bookmarks file could not be read ({error}); the reader starts with no "
-                            f"bookmarks. {userfile.keep_aside(self.path)}")
+                            f"bookmarks. {userfile.keep_aside(self.path, error)}")
             return
         if raw is None:
             return
+        version = raw.get("version", FILE_VERSION)
+        if not isinstance(version, int) or isinstance(version, bool) or version > FILE_VERSION:
+            # Written by a newer reader: kept whole before this one writes its own version.
+            self.problem = ("Your bookmarks file was written by a newer version of the reader; this version "
+                            f"shows what it understands. {userfile.keep_copy(self.path, 'newer')}")
+        self._extra = {key: value for key, value in raw.items() if key not in {"version", "bookmarks", "recent"}}
         bookmarks = [_bookmark(item) for item in _list(raw.get("bookmarks"))]
         recent = [_visit(item) for item in _list(raw.get("recent"))]
-        self._bookmarks = [b for b in bookmarks if b is not None]
-        self._recent = [v for v in recent if v is not None][: self._recent_limit]
+        self._bookmarks = [b for b, _ in filter(None, bookmarks)]
+        self._recent = [v for v, _ in filter(None, recent)][: self._recent_limit]
+        self._item_extra = {("b", b.id): extra for b, extra in filter(None, bookmarks) if extra}
+        self._item_extra.update({("r", v.section_id): extra for v, extra in filter(None, recent) if extra})
         lost = bookmarks.count(None) + recent.count(None)
         bad_lists = not all(isinstance(raw.get(key, []), list) for key in ("bookmarks", "recent"))
-        if lost or bad_lists:
+        if (lost or bad_lists) and self.problem is None:
             self.problem = ("Some bookmarks or recently read places could not be read and were left out. "
-                            f"{userfile.keep_aside(self.path)}")
+                            f"{userfile.keep_copy(self.path)}")
 
 
 def _list(value: Any) -> list[Any]:
@@ -182,19 +212,22 @@ def _strings(item: Any, names: tuple[str, ...]) -> dict[str, str] | None:
     return {name: item[name] for name in names}
 
 
-def _bookmark(item: Any) -> Bookmark | None:
-    values = _strings(item, ("id", "section_id", "anchor", "label", "created"))
-    if values is None or not values["id"] or not values["section_id"]:
-        return None
-    try:
-        values["label"] = clean_label(values["label"])
-    except ValueError:
-        return None
-    return Bookmark(**values)
+_BOOKMARK_FIELDS = ("id", "section_id", "anchor", "label", "created")
+_VISIT_FIELDS = ("section_id", "anchor", "when")
 
 
-def _visit(item: Any) -> Visit | None:
-    values = _strings(item, ("section_id", "anchor", "when"))
+def _bookmark(item: Any) -> tuple[Bookmark, dict[str, Any]] | None:
+    """A bookmark as saved, and the fields this version does not know (kept for the one that does)."""
+    values = _strings(item, _BOOKMARK_FIELDS)
+    if values is None or not values["id"] or not values["section_id"] or not values["label"].strip():
+        return None
+    # The label is kept exactly as saved: only new names are cut to LABEL_LIMIT.
+    extra = {key: value for key, value in item.items() if key not in _BOOKMARK_FIELDS}
+    return Bookmark(**values), extra
+
+
+def _visit(item: Any) -> tuple[Visit, dict[str, Any]] | None:
+    values = _strings(item, _VISIT_FIELDS)
     if values is None or not values["section_id"]:
         return None
-    return Visit(**values)
+    return Visit(**values), {key: value for key, value in item.items() if key not in _VISIT_FIELDS}

@@ -7,8 +7,10 @@ Each sub-command lives in ``reader/commands/<name>.py`` with ``add_arguments(par
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import keyword
+import os
 import sys
 from collections.abc import Sequence
 from types import ModuleType
@@ -66,4 +68,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from reader.ui.app import run_app
 
         return run_app()
-    return int(_command_module(args.command).run(args) or 0)
+    try:
+        return int(_command_module(args.command).run(args) or 0)
+    except BrokenPipeError:  # ``coproduction-reader index --check | head -2``: the rest is not wanted
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return 1

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+import stat
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -74,9 +75,24 @@ def _yaml_problem(error: yaml.YAMLError, offset: int = 0) -> str:
     return problem
 
 
-def _read_text(path: Path) -> str:
+# These keep every content file quick to read and parse, whatever it holds.
+MAX_MANIFEST_BYTES = 256 * 1024  # 500 sections take about 100 KB
+MAX_SECTION_FILE_BYTES = 320 * 1024  # the section's text (capped at 256 KB) and its front matter
+
+
+def read_content_file(path: Path, limit: int = MAX_SECTION_FILE_BYTES) -> str:
+    """A content file's text: an ordinary file of at most ``limit`` bytes, in UTF-8; ContentError if not."""
     try:
-        return path.read_text(encoding="utf-8")
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise ContentError("is not an ordinary file", path)
+        if info.st_size > limit:
+            raise ContentError(f"is too large ({info.st_size // 1024:,} KB; at most {limit // 1024:,} KB)", path)
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
+        if len(data) > limit:
+            raise ContentError(f"is too large (more than {limit // 1024:,} KB)", path)
+        return data.decode("utf-8")
     except FileNotFoundError:
         raise ContentError("file not found", path) from None
     except UnicodeDecodeError as error:
@@ -126,7 +142,7 @@ def body_of(text: str) -> str:
 
 def read_body(path: Path) -> str:
     """A section's Markdown without its front matter, read when it is shown, searched or spoken."""
-    return body_of(_read_text(path))
+    return body_of(read_content_file(path))
 
 
 def read_manifest(folder: Path) -> dict[str, Any]:
@@ -135,7 +151,9 @@ def read_manifest(folder: Path) -> dict[str, Any]:
 
     path = folder / MANIFEST_NAME
     try:
-        manifest = yaml.load(_read_text(path), Loader=_line_loader())
+        manifest = yaml.load(read_content_file(path, MAX_MANIFEST_BYTES), Loader=_line_loader())
+    except RecursionError:
+        raise ContentError("malformed YAML: nested too deeply", path) from None
     except yaml.YAMLError as error:
         raise ContentError(f"malformed YAML: {_yaml_problem(error)}", path,
                            _yaml_error_line(error)) from None
@@ -195,9 +213,11 @@ def _resolve_file(folder: Path, name: str, manifest_path: Path, line: int, root:
 def _read_section_file(path: Path, section_id: str) -> tuple[str, dict[str, Any]]:
     import yaml
 
-    text = _read_text(path)
+    text = read_content_file(path)
     try:
         post = parse_front_matter(text)
+    except RecursionError:
+        raise ContentError("malformed front matter: nested too deeply", path) from None
     except yaml.YAMLError as error:
         # python-frontmatter hands YAML the text from the opening --- line on, so lines match the file.
         raise ContentError(f"malformed front matter: {_yaml_problem(error)}", path,
@@ -215,6 +235,21 @@ def _read_section_file(path: Path, section_id: str) -> tuple[str, dict[str, Any]
     return post.content, metadata
 
 
+def _body_line(path: Path, line: int | None) -> int | None:
+    """A line of the section's body as a line of its file (front matter comes first)."""
+    if line is None:
+        return None
+    try:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            head = handle.read(64 * 1024)
+    except OSError:
+        return line
+    if not head.startswith("---"):
+        return line
+    closing = head.find("\n---", 3)
+    return line + head.count("\n", 0, closing) + 2 if closing >= 0 else line
+
+
 def load_guide(folder: Path, pack: str = "guide", known: Mapping[str, str] | None = None,
                manifest: dict[str, Any] | None = None) -> Guide:
     """Read ``folder/manifest.yaml`` and every section it lists, in order.
@@ -223,6 +258,8 @@ def load_guide(folder: Path, pack: str = "guide", known: Mapping[str, str] | Non
     packs) to the pack holding them: a pack may not reuse one, but may place a section under one.
     ``manifest`` is the manifest already read by :func:`read_manifest`, so it is parsed once.
     """
+    from reader.packs.structure import StructureProblem, check_text, check_title
+
     known = known or {}
     manifest_path = folder / MANIFEST_NAME
     if manifest is None:
@@ -234,6 +271,14 @@ def load_guide(folder: Path, pack: str = "guide", known: Mapping[str, str] | Non
         line = _check_entry(entry, manifest_path, index, seen, known)
         path = _resolve_file(folder, entry["file"], manifest_path, line, root)
         body, metadata = _read_section_file(path, entry["id"])
+        try:  # the same caps for the bundled guide and every pack: nothing loaded can hang the reader
+            check_title(entry["title"])
+        except StructureProblem as problem:
+            raise ContentError(f"section '{entry['id']}': {problem.message}", manifest_path, line) from None
+        try:
+            check_text(body)
+        except StructureProblem as problem:
+            raise ContentError(problem.message, path, _body_line(path, problem.line)) from None
         sections.append(Section(
             id=entry["id"],
             title=entry["title"].strip(),

@@ -7,6 +7,7 @@ cannot be read is kept aside (never overwritten) and the reader starts from defa
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,8 @@ class Option:
         if self.type is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
         if not isinstance(value, self.type) or (self.type is int and isinstance(value, bool)):
+            return False
+        if self.type is float and not math.isfinite(value):  # NaN passes every comparison below
             return False
         if self.minimum is not None and value < self.minimum:
             return False
@@ -118,15 +121,16 @@ class Settings:
             raw = userfile.read_object(self.path)
         except userfile.UnreadableFile as error:
             self.problem = (f"Your settings file could not be read ({error}); the reader is using the "
-                            f"default settings. {userfile.keep_aside(self.path)}")
+                            f"default settings. {userfile.keep_aside(self.path, error)}")
             return
         if raw is None:
             return
         raw = migrate(raw)
         rejected = [key for key, value in raw.items() if key in REGISTRY and not REGISTRY[key].accepts(value)]
         self._values = {key: value for key, value in raw.items() if key not in rejected}
-        if rejected:
-            self.problem = f"Some settings were not valid and were reset: {', '.join(sorted(rejected))}."
+        if rejected:  # perhaps values a newer version allows: the file is copied before it is rewritten
+            self.problem = (f"Some settings were not valid and were reset: {', '.join(sorted(rejected))}. "
+                            f"{userfile.keep_copy(self.path)}")
 
     def get(self, name: str) -> Any:
         option = REGISTRY[name]

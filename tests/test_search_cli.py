@@ -49,7 +49,7 @@ def test_search_json_is_exactly_one_object(home):
     result = run("search", "co-design", "--json", "--limit", "3", env_home=home)
     assert result.returncode == 0, result.stderr
     found = json.loads(result.stdout)  # the whole of stdout: nothing else printed
-    assert set(found) == {"query", "total", "suggestion", "results"}
+    assert set(found) == {"query", "total", "suggestion", "notes", "results"}
     assert found["query"] == "co-design" and found["total"] > 3 and found["suggestion"] is None
     assert len(found["results"]) == 3
     for hit in found["results"]:
@@ -69,7 +69,8 @@ def test_search_json_with_a_misspelling_and_filters(home):
 def test_search_with_no_results_still_exits_zero(home):
     result = run("search", "xqzvwk", "--json", env_home=home)
     assert result.returncode == 0
-    assert json.loads(result.stdout) == {"query": "xqzvwk", "total": 0, "suggestion": None, "results": []}
+    assert json.loads(result.stdout) == {"query": "xqzvwk", "total": 0, "suggestion": None, "notes": [],
+                                         "results": []}
     plain = run("search", "xqzvwk", env_home=home)
     assert plain.returncode == 0 and "Nothing matches" in plain.stdout
 

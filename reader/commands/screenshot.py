@@ -8,7 +8,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from reader import interface_size, presets, themes, zoom
+from reader import atomic, interface_size, presets, themes, zoom
 from reader.commands import guide_or_report, whole_number
 
 PANELS = ("search", "settings", "bookmarks")
@@ -72,9 +72,13 @@ def run(args: argparse.Namespace) -> int:
             app.processEvents()
         image = window.grab().toImage()
         window.close()
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    if not image.save(str(args.out), "PNG"):
-        print(f"coproduction-reader screenshot: error: could not write {args.out}", file=sys.stderr)
+    try:  # written beside, then renamed: a full disk never destroys a picture already there
+        with atomic.replacing(args.out, ".png") as temporary:
+            if not image.save(str(temporary), "PNG"):
+                raise OSError(f"could not write {args.out}")
+    except OSError as error:
+        print(f"coproduction-reader screenshot: error: could not write {args.out} "
+              f"({error.strerror or error})", file=sys.stderr)
         return 1
     print(f"Wrote {args.out} ({image.width()}x{image.height()})")
     return 0

@@ -1,8 +1,9 @@
 """``coproduction-reader search QUERY [--json] [--limit N] [--kind K] [--tag T]``: search from scripts.
 
 Plain text by default; ``--json`` prints exactly one JSON object, ``{"query", "total",
-"suggestion", "results": [{"section", "title", "anchor", "score", "snippet"}]}``, where the
-snippet is HTML with matches in ``<b>…</b>``. Exit status 0 whether or not anything matched.
+"suggestion", "notes", "results": [{"section", "title", "anchor", "score", "snippet"}]}``, where
+``notes`` say what was changed in the query (shortened, words left out) and the snippet is HTML
+with matches in ``<b>…</b>``. Exit status 0 whether or not anything matched.
 """
 
 from __future__ import annotations
@@ -36,7 +37,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"coproduction-reader search: error: {option} {value!r} is not one of: "
                   f"{', '.join(known)}", file=sys.stderr)
             return USAGE_ERROR
-    text = " ".join(args.query)
+    # Bytes that are not UTF-8 reach Python as lone surrogates, which cannot be printed or searched.
+    text = " ".join(args.query).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     try:
         index = SearchIndex.open_or_build(guide)
     except IndexUnavailable as error:
@@ -48,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
         found = index.search(text, kind=args.kind and args.kind.lower(), tag=args.tag, limit=args.limit)
     if args.json:
         print(json.dumps({
-            "query": text, "total": found.total, "suggestion": found.suggestion,
+            "query": text, "total": found.total, "suggestion": found.suggestion, "notes": list(found.notes),
             "results": [{"section": hit.section, "title": hit.title, "anchor": hit.anchor,
                          "score": hit.score, "snippet": hit.snippet_html} for hit in found.results],
         }, ensure_ascii=False))

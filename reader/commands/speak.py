@@ -58,13 +58,23 @@ def run(args: argparse.Namespace) -> int:
         except ValueError as error:
             return fail(str(error), 2)
     settings = Settings(paths.settings_file())
+    if settings.problem:  # the saved voice and speed may have been left out: say so
+        print(f"coproduction-reader speak: {settings.problem}", file=sys.stderr)
     rate = args.rate or settings.get("speech_rate")
     try:
         engine = open_engine()
     except EngineUnavailable as error:
         return fail(str(error))
-    voice = args.voice or settings.get("speech_voice") or engine.default_voice(guide.language)
-    if voice not in {v.id for v in engine.voices()}:
+    available = {v.id for v in engine.voices()}
+    saved = settings.get("speech_voice")
+    if args.voice and args.voice not in available:
+        return fail(f"there is no voice “{args.voice}”; the 'voices' command lists them", 2)
+    if not args.voice and saved and saved not in available:  # removed since it was chosen
+        print(f"coproduction-reader speak: the saved voice “{saved}” is no longer on this computer; "
+              "using the usual voice for the guide's language", file=sys.stderr)
+        saved = ""
+    voice = args.voice or saved or engine.default_voice(guide.language)
+    if voice not in available:
         return fail(f"there is no voice “{voice}”; the 'voices' command lists them", 2)
     lexicon, problem = load_lexicon()
     if problem:

@@ -6,6 +6,8 @@ written, because the sizes a zip declares can lie.
 
 from __future__ import annotations
 
+import os
+import re
 import stat
 import zipfile
 import zlib
@@ -17,14 +19,21 @@ from reader.packs.errors import PackError
 from reader.packs.limits import (
     ALLOWED_DESCRIPTION,
     ALLOWED_SUFFIXES,
+    CONTENT_LIMITS,
     DEFAULT_LIMITS,
     MIB,
     PICTURE_SIGNATURES,
+    ContentLimits,
     Limits,
     is_ignored,
 )
 
 _CHUNK = 64 * 1024
+_WINDOWS_DEVICES = frozenset({"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(10)),
+                              *(f"LPT{n}" for n in range(10)), "COM¹", "COM²", "COM³", "LPT¹", "LPT²", "LPT³"})
+_WINDOWS_FORBIDDEN = re.compile(r'[<>:"|?*]')
+# Characters that change the order text is shown in: "gpj.md" can look like "md.jpg".
+_BIDI = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c")
 
 
 @dataclass(frozen=True)
@@ -33,10 +42,10 @@ class Member:
     parts: tuple[str, ...]  # the checked relative path
 
 
-def _safe_parts(name: str) -> tuple[str, ...]:
+def _safe_parts(name: str, limits: ContentLimits = CONTENT_LIMITS) -> tuple[str, ...]:
     """The path's parts, or a PackError for anything that could land outside the pack's folder."""
-    if any(ord(ch) < 32 for ch in name) or "\\" in name:
-        raise PackError(f"'{name!s}' has characters not allowed in a file name in a pack")
+    if any(ord(ch) < 32 or ch in _BIDI for ch in name) or "\\" in name:
+        raise PackError(f"'{ascii(name)[1:-1]}' has characters not allowed in a file name in a pack")
     if name.startswith("/") or (len(name) > 1 and name[1] == ":"):
         raise PackError(f"'{name}' is an absolute path: files in a pack must be inside its folder")
     parts = tuple(part for part in PurePosixPath(name).parts if part not in {"", "."})
@@ -44,7 +53,23 @@ def _safe_parts(name: str) -> tuple[str, ...]:
         raise PackError(f"'{name}' points outside the pack's folder ('..'): refused")
     if not parts:
         raise PackError(f"'{name}' is not a usable file name")
+    if len(parts) > limits.max_path_parts:
+        raise PackError(f"'{name[:80]}…' is inside more than {limits.max_path_parts} folders")
+    for part in parts:
+        check_portable_name(part, name, limits)
     return parts
+
+
+def check_portable_name(part: str, whole: str, limits: ContentLimits = CONTENT_LIMITS) -> None:
+    """Refuse a name Windows cannot hold (``CON.md``, ``a?.md``, a trailing dot) or a very long one."""
+    shown = whole if len(whole) <= 80 else whole[:80] + "…"
+    if len(part) > limits.max_name_chars:
+        raise PackError(f"'{shown}': a name in a pack may be at most {limits.max_name_chars} characters")
+    if any(ch in _BIDI for ch in part):
+        raise PackError(f"'{ascii(shown)[1:-1]}' has characters not allowed in a file name in a pack")
+    if part.split(".")[0].rstrip(" ").upper() in _WINDOWS_DEVICES or _WINDOWS_FORBIDDEN.search(part) \
+            or part.endswith((".", " ")):
+        raise PackError(f"'{shown}' is not a name Windows can hold: rename it")
 
 
 def check_file_type(parts: tuple[str, ...], head: bytes | None = None) -> None:
@@ -102,8 +127,16 @@ def list_members(zip_file: zipfile.ZipFile, limits: Limits = DEFAULT_LIMITS) -> 
 
 def open_zip(path: Path) -> zipfile.ZipFile:
     """Open ``path`` as a zip, or a PackError saying plainly that it is not one."""
-    if not path.is_file():
-        raise PackError(f"{path}: no such file")
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise PackError(f"{path}: no such file") from None
+    except OSError as error:
+        raise PackError(f"{path} cannot be read ({error.strerror or error})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise PackError(f"{path} is a folder: a pack is a zip file (make one with 'pack create')")
+    if not stat.S_ISREG(info.st_mode):
+        raise PackError(f"{path} is not an ordinary file (a device or pipe): a pack is a zip file")
     if not zipfile.is_zipfile(path):
         raise PackError(f"{path.name} is not a zip file")
     try:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.loader import MANIFEST_NAME
-from reader.packs.archive import check_file_type, write_zip
+from reader.packs.archive import check_file_type, check_portable_name, write_zip
 from reader.packs.errors import PackError
 from reader.packs.limits import DEFAULT_LIMITS, IGNORED_FOLDERS, Limits, is_ignored
 from reader.packs.store import bundled_known
@@ -40,6 +40,8 @@ def _pack_files(folder: Path, skip: Path, limits: Limits) -> list[tuple[Path, st
                 continue
             if path.is_symlink():
                 raise PackError(f"'{relative.as_posix()}' is a link: links are not allowed in a pack")
+            for part in relative.parts:
+                check_portable_name(part, relative.as_posix())
             with path.open("rb") as handle:
                 check_file_type(relative.parts, handle.read(16))
             total += path.stat().st_size
@@ -60,7 +62,10 @@ def create(folder: Path, out_zip: Path, limits: Limits = DEFAULT_LIMITS) -> Crea
         raise PackError(f"{folder}: no {MANIFEST_NAME} in this folder (see the content format)")
     if out_zip.suffix.lower() != ".zip":
         raise PackError(f"{out_zip.name}: the pack's file name must end in .zip")
-    pack = load_pack(folder, bundled_known())
+    pack = load_pack(folder, bundled_known(), proven=True)
     files = _pack_files(folder, out_zip.resolve(), limits)
-    write_zip(files, out_zip)
+    try:
+        write_zip(files, out_zip)
+    except OSError as error:  # a full or read-only disk: the zip is written whole or not at all
+        raise PackError(f"{out_zip} could not be written ({error.strerror or error})") from None
     return CreatedPack(pack.sections[0].pack, pack.title, len(pack), len(files), out_zip)

@@ -25,6 +25,8 @@ _VOID = {"br", "hr", "img", "wbr", "col"}
 _BLOCKS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "ul", "ol", "blockquote", "pre", "table", "hr", "div",
            "section", "article", "main", "header", "footer", "aside", "nav", "figure", "dl", "li", "dt",
            "dd", "figcaption", "caption"}
+#: Elements deeper than this are kept as text of the deepest one: the walk below is recursive.
+MAX_DEPTH = 48
 _SPACE = re.compile(r"\s+")
 _ESCAPE = re.compile(r"([\\`*_\[\]{}#!|])")
 _LINE_START = re.compile(r"^(\s*)([-+=>]|\d+\.)")
@@ -46,7 +48,7 @@ class _TreeBuilder(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         node = Node(tag, {k: v or "" for k, v in attrs})
         self.stack[-1].children.append(node)
-        if tag not in _VOID:
+        if tag not in _VOID and len(self.stack) <= MAX_DEPTH:
             self.stack.append(node)
 
     def handle_endtag(self, tag: str) -> None:
@@ -262,8 +264,11 @@ def html_to_markdown(html: str) -> Converted:
                         attributes={"a": {"href"}, "img": {"src", "alt"}}, link_rel=None,
                         url_schemes={"http", "https", "mailto"}, strip_comments=True)
     builder = _TreeBuilder()
-    builder.feed(cleaned)
-    builder.close()
+    try:
+        builder.feed(cleaned)
+        builder.close()
+    except AssertionError:  # Python's parser gives up on some malformed markup: keep what was read
+        pass
     blocks = [block for block in _blocks(builder.root) if block.strip()]
     heading = _first_heading(builder.root)
     title = _SPACE.sub(" ", _text(heading)).strip() if heading is not None else ""

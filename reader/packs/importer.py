@@ -6,7 +6,11 @@ the whole pack is checked as any pack is, and the copy then replaces the install
 
 from __future__ import annotations
 
+import codecs
+import os
 import re
+import shutil
+import stat
 import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -15,14 +19,15 @@ from pathlib import Path
 import frontmatter
 import yaml
 
-from reader.loader import ID_PATTERN, MANIFEST_NAME
+from reader.loader import ID_PATTERN, MANIFEST_NAME, MAX_MANIFEST_BYTES, ContentError, read_content_file
 from reader.model import Section
 from reader.packs import store
 from reader.packs.errors import PackError
 from reader.packs.events import SectionsListener
 from reader.packs.htmltext import escape_line_start, escape_text, html_to_markdown
 from reader.packs.limits import DEFAULT_LIMITS, Limits
-from reader.packs.validate import RESERVED_NAMES, describe, load_pack, problems_in
+from reader.packs.structure import StructureProblem, check_html, check_text
+from reader.packs.validate import RESERVED_NAMES, describe, load_pack, problems_in, prove
 
 DEFAULT_PACK = "local"
 DEFAULT_PACK_TITLE = "Added documents"
@@ -30,6 +35,7 @@ IMPORTED_KIND = "added"
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+TITLE_LIMIT = 200
 _ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 
@@ -41,12 +47,51 @@ class Document:
     summary: str = ""
 
 
-def _decode(data: bytes) -> str:
-    """UTF-8 (with or without a byte-order mark), else Windows' usual encoding, which Notepad writes."""
+def _decode(data: bytes, name: str) -> str:
+    """UTF-8 (with or without a byte-order mark), UTF-16 with its mark (Notepad's "Unicode"), else
+    Windows' usual encoding; a PackError for a file that is not text at all."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise PackError(f"{name} is not readable text (damaged UTF-16)") from None
+    sample = data[:64 * 1024]
+    controls = sum(1 for byte in sample if byte < 32 and byte not in b"\t\n\r\f")
+    if b"\x00" in sample or controls > len(sample) // 100:
+        raise PackError(f"{name} is not a text file (it holds binary data): only Markdown, plain text "
+                        "or web pages can be added")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace")
+
+
+def _read_bounded(path: Path, limit: int) -> bytes:
+    """The bytes of an ordinary file of at most ``limit`` bytes, never blocking on a pipe or device."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise PackError(f"{path}: no such file") from None
+    except OSError as error:
+        raise PackError(f"{path.name} cannot be read ({error.strerror or error})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise PackError(f"{path} is a folder, not a document")
+    if not stat.S_ISREG(info.st_mode):
+        raise PackError(f"{path} is not an ordinary file (a device or pipe): only documents can be added")
+    too_large = PackError(f"{path.name} is larger than {limit // (1024 * 1024)} MB")
+    if info.st_size > limit:
+        raise too_large
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # swapped since the first look
+                raise PackError(f"{path} is not an ordinary file")
+            data = handle.read(limit + 1)
+    except OSError as error:
+        raise PackError(f"{path.name} cannot be read ({error.strerror or error})") from None
+    if len(data) > limit:
+        raise too_large
+    return data
 
 
 def title_from_name(path: Path) -> str:
@@ -117,33 +162,36 @@ def read_document(path: Path, limits: Limits = DEFAULT_LIMITS) -> Document:
     if suffix not in MARKDOWN_SUFFIXES | TEXT_SUFFIXES | HTML_SUFFIXES:
         raise PackError(f"{path.name}: only Markdown (.md), plain text (.txt) or web pages (.html) can be "
                         "added as documents")
+    text = _decode(_read_bounded(path, limits.max_document_bytes), path.name).replace("\x00", "")
     try:
-        size = path.stat().st_size
-        if size > limits.max_document_bytes:
-            raise PackError(f"{path.name} is larger than {limits.max_document_bytes // (1024 * 1024)} MB")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise PackError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise PackError(f"{path} is a folder, not a document") from None
-    except OSError as error:
-        raise PackError(f"{path.name} cannot be read ({error.strerror or error})") from None
-    text = _decode(data).replace("\x00", "")
-    if suffix in HTML_SUFFIXES:
-        converted = html_to_markdown(text)
-        document = Document(converted.title or title_from_name(path), converted.markdown)
-    elif suffix in MARKDOWN_SUFFIXES:
-        document = read_markdown(text, path)
-    else:
-        document = read_text(text, path)
+        if suffix in HTML_SUFFIXES:
+            check_html(text)
+            converted = html_to_markdown(text)
+            document = Document(converted.title or title_from_name(path), converted.markdown)
+        elif suffix in MARKDOWN_SUFFIXES:
+            document = read_markdown(text, path)
+        else:
+            document = read_text(text, path)
+    except StructureProblem as problem:
+        where = f"{path.name}:{problem.line}" if problem.line else path.name
+        raise PackError(f"{where}: {problem.message}") from None
+    except RecursionError:
+        raise PackError(f"{path.name}: its structure is nested too deeply to show") from None
     if not document.markdown.strip():
         raise PackError(f"{path.name} has no text to add")
-    # Checked here too, so that a refusal names the user's file and its line, not the copy.
+    document = Document(" ".join(document.title.split())[:TITLE_LIMIT].strip() or title_from_name(path),
+                        document.markdown, document.summary[:1000])
+    # Checked here, so that a refusal names the user's file and its line, not the copy.
+    try:
+        check_text(document.markdown)
+    except StructureProblem as problem:
+        where = f"{path.name}:{problem.line}" if problem.line and suffix in MARKDOWN_SUFFIXES else path.name
+        raise PackError(f"{where}: {problem.message}") from None
     problems = problems_in(Section(IMPORTED_KIND, document.title, IMPORTED_KIND, path, document.markdown,
-                                   pack=IMPORTED_KIND))
+                                   pack=IMPORTED_KIND), every=True)
     if problems:
         raise describe(problems, path.name, text)
-    return Document(document.title[:200], document.markdown, document.summary)
+    return document
 
 
 def make_id(title: str, taken: Collection[str]) -> str:
@@ -173,39 +221,47 @@ def import_document(path: Path, pack: str = DEFAULT_PACK, *, listener: SectionsL
     store.tidy()
     target = store.packs_dir() / pack
     known = store.known_except(pack)
-    with store.staging_folder() as staging:
-        root = staging / pack
-        if target.is_dir():
-            import shutil
-
-            shutil.copytree(target, root, symlinks=True)
-            manifest = yaml.safe_load((root / MANIFEST_NAME).read_text(encoding="utf-8"))
-            if not isinstance(manifest, dict) or not isinstance(manifest.get("sections"), list):
-                raise PackError(f"the pack '{pack}' has a damaged {MANIFEST_NAME}: remove it and try again")
-        else:
-            root.mkdir()
-            manifest = _new_manifest(pack)
-        taken = set(known) | {str(entry.get("id")) for entry in manifest["sections"]
-                              if isinstance(entry, dict)}
-        section_id = make_id(document.title, taken)
-        file_name = f"{section_id}.md"
-        counter = 1
-        while (root / file_name).exists():
-            counter += 1
-            file_name = f"{section_id}-{counter}.md"
-        front = {"source": f"Added from the file {Path(path).name}"}
-        if document.summary:
-            front["summary"] = document.summary.strip()
-        header = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000)
-        (root / file_name).write_text(f"---\n{header}---\n{document.markdown}", encoding="utf-8")
-        manifest["sections"].append({"id": section_id, "file": file_name, "title": document.title,
-                                     "kind": IMPORTED_KIND, "tags": []})
-        (root / MANIFEST_NAME).write_text(
-            "# Documents added with the reader's import command or menu.\n"
-            + yaml.safe_dump(manifest, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
-        loaded = load_pack(root, known)
-        section = store.moved([loaded.get(section_id)], root, target)[0]  # type: ignore[list-item]
-        store.swap_in(root, target)
+    try:
+        with store.staging_folder() as staging:
+            root = staging / pack
+            if target.is_dir():
+                shutil.copytree(target, root, symlinks=True)
+                try:
+                    manifest = yaml.safe_load(read_content_file(root / MANIFEST_NAME, MAX_MANIFEST_BYTES))
+                except (ContentError, yaml.YAMLError, RecursionError):
+                    manifest = None
+                if not isinstance(manifest, dict) or not isinstance(manifest.get("sections"), list):
+                    raise PackError(f"the pack '{pack}' has a damaged {MANIFEST_NAME}: remove it and try again")
+            else:
+                root.mkdir()
+                manifest = _new_manifest(pack)
+            taken = set(known) | {str(entry.get("id")) for entry in manifest["sections"]
+                                  if isinstance(entry, dict)}
+            section_id = make_id(document.title, taken)
+            file_name = f"{section_id}.md"
+            counter = 1
+            while (root / file_name).exists():
+                counter += 1
+                file_name = f"{section_id}-{counter}.md"
+            front = {"source": f"Added from the file {Path(path).name}"}
+            if document.summary:
+                front["summary"] = document.summary.strip()
+            header = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000)
+            (root / file_name).write_text(f"---\n{header}---\n{document.markdown}", encoding="utf-8")
+            manifest["sections"].append({"id": section_id, "file": file_name, "title": document.title,
+                                         "kind": IMPORTED_KIND, "tags": []})
+            (root / MANIFEST_NAME).write_text(
+                "# Documents added with the reader's import command or menu.\n"
+                + yaml.safe_dump(manifest, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+            loaded = load_pack(root, known)
+            added = loaded.get(section_id)
+            assert added is not None
+            prove([added], root, loaded, name_of=lambda _section: Path(path).name)
+            section = store.moved([added], root, target)[0]
+            store.swap_in(root, target)
+    except OSError as error:  # a full or read-only disk: the staging copy is gone, nothing changed
+        raise PackError(f"{Path(path).name} could not be added ({error.strerror or error}); nothing was "
+                        "changed") from None
     if listener is not None:
         listener.on_sections_added([section])
     return section

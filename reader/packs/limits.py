@@ -41,3 +41,41 @@ IGNORED_FOLDERS = frozenset({"__MACOSX", ".git"})
 def is_ignored(parts: tuple[str, ...]) -> bool:
     return any(part in IGNORED_FOLDERS for part in parts[:-1]) or parts[-1] in IGNORED_NAMES \
         or parts[-1].startswith("._")
+
+
+@dataclass(frozen=True)
+class ContentLimits:
+    """What one section may hold, so that showing, searching and reading it aloud stay quick.
+
+    Python-Markdown's time grows with the square of some counts in one section or paragraph
+    (entities, inline tags, unmatched ``[``), and its tree is recursive: these caps keep the
+    slowest section within about a second on a slow laptop, checked by a linear scan of the
+    source before Markdown ever sees it (:mod:`reader.packs.structure`). They apply to the
+    bundled guide and to installed packs at every start, and to everything added."""
+
+    max_section_bytes: int = 256 * 1024
+    max_title_chars: int = 300
+    max_lines: int = 3_000  # each paragraph or list item is indexed and prepared for speech
+    max_paragraph_chars: int = 32 * 1024  # about 5,000 words; sentence splitting for speech is slow
+    max_indent: int = 64  # columns of leading space: lists or code nested about 16 deep
+    max_quote_depth: int = 16
+    max_tag_depth: int = 64  # raw HTML elements inside one another
+    max_tags: int = 5_000  # raw HTML tags in one section
+    max_entities: int = 5_000  # &amp; and the like in one section
+    max_brackets: int = 200  # '[' in one paragraph (links are looked for from each one)
+    max_section_brackets: int = 2_000
+    #: '[' times the length of its paragraph, summed: Markdown looks for the ']' from each one.
+    max_bracket_work: int = 400_000
+    max_emphasis: int = 1_000  # '*' and '_' in one paragraph
+    max_section_emphasis: int = 10_000
+    max_html_tags: int = 100_000  # in a web page being imported, before it becomes Markdown
+    max_html_depth: int = 256
+    max_path_parts: int = 16  # folders deep inside a pack
+    max_name_chars: int = 120  # one file or folder name in a pack
+    #: Seconds to render, index and prepare for speech one section: a backstop, checked after each
+    #: section (the caps above keep the largest section to a few seconds, nearly all of it sentence
+    #: splitting for speech). More would make opening or reading it aloud feel broken.
+    section_time_budget: float = 15.0
+
+
+CONTENT_LIMITS = ContentLimits()

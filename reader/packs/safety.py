@@ -98,8 +98,12 @@ def inspect_html(html: str, root: Path | None = None) -> list[Problem]:
 
     ``root`` is the pack's folder: pictures must be files inside it."""
     inspector = _Inspector(root)
-    inspector.feed(html)
-    inspector.close()
+    try:
+        inspector.feed(html)
+        inspector.close()
+    except AssertionError:  # Python's parser gives up on some malformed markup ("<![a[…")
+        inspector.problems.append(Problem("markup the reader cannot read safely (a malformed '<!' declaration)",
+                                          r"<!\["))
     return inspector.problems
 
 

@@ -227,22 +227,29 @@ def add(zip_path: Path, *, replace: bool = False, listener: SectionsListener | N
 
     tidy()
     zip_path = Path(zip_path)
-    with staging_folder() as staging:
-        extract(zip_path, staging, limits)
-        root = _pack_root(staging)
-        manifest = read_pack_manifest(root)
-        name = pack_name(root, manifest)
-        target = packs_dir() / name
-        if target.exists() and not replace:
-            raise PackExistsError(name)
-        cache = LibraryCache()
-        present = scan(cache=cache)[0]  # one scan gives both the old copy and the ids taken
-        old = next((pack for pack in present if pack.name == name), None) if target.exists() else None
-        pack = load_pack(root, known_except(name, present, cache), manifest)
-        swap_in(root, target)
-        installed = InstalledPack(name, pack.title, target, moved(pack.sections, root, target))
+    try:
+        with staging_folder() as staging:
+            extract(zip_path, staging, limits)
+            root = _pack_root(staging)
+            manifest = read_pack_manifest(root)
+            name = pack_name(root, manifest)
+            target = packs_dir() / name
+            if target.exists() and not replace:
+                raise PackExistsError(name)
+            cache = LibraryCache()
+            present = scan(cache=cache)[0]  # one scan gives both the old copy and the ids taken
+            old = next((pack for pack in present if pack.name == name), None) if target.exists() else None
+            pack = load_pack(root, known_except(name, present, cache), manifest, proven=True)
+            swap_in(root, target)
+            installed = InstalledPack(name, pack.title, target, moved(pack.sections, root, target))
+    except OSError as error:  # a full or read-only disk: the staging folder is gone, nothing changed
+        raise PackError(f"the pack could not be installed ({error.strerror or error}); nothing was "
+                        "changed") from None
+    try:  # the cache only saves time: if it cannot be written, the next start reads the pack itself
         cache.remember(target, Guide(pack.title, list(installed.sections), pack.language))
         cache.save()
+    except OSError:
+        pass
     if listener is not None:
         if old is not None:
             listener.on_sections_removed([section.id for section in old.sections])

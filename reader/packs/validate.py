@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import time
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ from reader.loader import ID_PATTERN, MANIFEST_NAME, ContentError, load_guide, r
 from reader.model import Guide, Section
 from reader.packs import safety
 from reader.packs.errors import PackError, from_content_error
+from reader.packs.limits import CONTENT_LIMITS, ContentLimits
 
 RESERVED_NAMES = frozenset({"guide"})
 
@@ -37,9 +39,12 @@ def pack_name(root: Path, manifest: dict[str, Any] | None = None) -> str:
     return name
 
 
-def problems_in(section: Section, root: Path | None = None) -> list[safety.Problem]:
-    """What :mod:`reader.packs.safety` refuses in a section's HTML (``root``: the pack's folder)."""
-    if not safety.needs_inspection(section.body):
+def problems_in(section: Section, root: Path | None = None, *, every: bool = False) -> list[safety.Problem]:
+    """What :mod:`reader.packs.safety` refuses in a section's HTML (``root``: the pack's folder).
+
+    Without ``every``, sections whose source cannot hold a problem are not rendered (the quick
+    check of installed packs at start); content being added is always rendered in full."""
+    if not every and not safety.needs_inspection(section.body):
         return []
     from reader.render import render_unsanitised
 
@@ -54,16 +59,71 @@ def describe(problems: list[safety.Problem], where: str, source: str) -> PackErr
     return PackError(f"{where}{f':{line}' if line else ''}: {problem.message}{more}")
 
 
-def check_section(section: Section, root: Path) -> None:
+def _where(section: Section, root: Path) -> str:
+    try:
+        return section.path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return section.path.name
+
+
+def _source(section: Section) -> str:
+    try:
+        return section.path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return section.body
+
+
+def check_section(section: Section, root: Path, *, every: bool = False) -> None:
     """Refuse code, web resources and unsafe links in a section (see :mod:`reader.packs.safety`)."""
-    problems = problems_in(section, root)
+    problems = problems_in(section, root, every=every)
     if not problems:
         return
+    raise describe(problems, _where(section, root), _source(section))
+
+
+def prove(sections: Sequence[Section], root: Path, guide: Guide | None = None, *,
+          limits: ContentLimits = CONTENT_LIMITS, clock: Callable[[], float] = time.monotonic,
+          name_of: Callable[[Section], str] | None = None) -> None:
+    """Do to every section, before it is installed, all the reader will do to it: render it, check
+    its HTML, index it (in memory) and prepare it for speech, each within ``limits.section_time_budget``.
+
+    What passes here has been shown to work; what fails or takes too long is refused, so no
+    installed content can stop the reader later. ``name_of`` names a section in messages."""
+    from whoosh.filedb.filestore import RamStorage
+
+    from reader.packs.safety import sanitise_html
+    from reader.render import render_unsanitised
+    from reader.search.build import documents
+    from reader.search.schema import make_schema
+    from reader.speech.prepare import block_classes, prepare_blocks
+
+    name_of = name_of or (lambda section: _where(section, root))
+    writer = RamStorage().create_index(make_schema()).writer()
     try:
-        where = section.path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        where = section.path.name
-    raise describe(problems, where, section.path.read_text(encoding="utf-8"))
+        for section in sections:
+            started = clock()
+            try:
+                rendered = render_unsanitised(section, guide)
+                problems = safety.inspect_html(rendered.html, root)
+                if problems:
+                    raise describe(problems, name_of(section), _source(section))
+                classes = block_classes(sanitise_html(rendered.html))
+                prepare_blocks(section.id, rendered.blocks, None, classes)
+                for document in documents(section, guide):
+                    writer.add_document(**document)
+            except RecursionError:
+                raise PackError(f"{name_of(section)}: its structure is nested too deeply to show") from None
+            except PackError:
+                raise
+            except Exception as error:  # whatever else the libraries raise: refused, never installed
+                raise PackError(f"{name_of(section)}: the reader could not show it "
+                                f"({type(error).__name__}: {error})") from None
+            if clock() - started > limits.section_time_budget:
+                raise PackError(f"{name_of(section)}: preparing the text took more than "
+                                f"{limits.section_time_budget:.0f} seconds, which would make the reader slow; "
+                                "simplify or split it")
+    finally:
+        writer.cancel()
 
 
 def read_pack_manifest(root: Path) -> dict[str, Any]:
@@ -71,11 +131,14 @@ def read_pack_manifest(root: Path) -> dict[str, Any]:
     return _manifest(root)
 
 
-def load_pack(root: Path, known: Mapping[str, str], manifest: dict[str, Any] | None = None) -> Guide:
+def load_pack(root: Path, known: Mapping[str, str], manifest: dict[str, Any] | None = None, *,
+              proven: bool = False, limits: ContentLimits = CONTENT_LIMITS) -> Guide:
     """Load and check the pack in ``root``; its sections carry the pack's name.
 
     ``known`` maps section ids already shown by the reader to their pack, so no id is reused;
-    ``manifest`` is the one :func:`read_pack_manifest` gave, when the caller has read it already."""
+    ``manifest`` is the one :func:`read_pack_manifest` gave, when the caller has read it already.
+    With ``proven`` (content about to be added) every section is rendered, indexed and prepared
+    for speech first (:func:`prove`); installed packs get the quicker check when they are loaded."""
     if manifest is None:
         manifest = _manifest(root)  # parsed once for the name and the sections
     name = pack_name(root, manifest)
@@ -83,6 +146,9 @@ def load_pack(root: Path, known: Mapping[str, str], manifest: dict[str, Any] | N
         pack = load_guide(root, pack=name, known=known, manifest=manifest)
     except ContentError as error:
         raise from_content_error(error, root) from None
-    for section in pack:
-        check_section(section, root)
+    if proven:
+        prove(pack.sections, root, pack, limits=limits)
+    else:
+        for section in pack:
+            check_section(section, root)
     return pack

@@ -238,7 +238,8 @@ def fuzzy_words(reader: Any, fieldname: str, word: str, maxdist: int | None = No
                 prefix: int = 1) -> list[str] | None:
     """Index words within a small edit distance of ``word``, closest and most used first."""
     word = normalise(word)
-    if len(word) < max(MIN_PREFIX, prefix) + 1:
+    prefix = min(prefix, len(word))  # "word~2/99": a fixed part longer than the word is the whole word
+    if len(word) < MIN_PREFIX + 1:
         return None
     if maxdist is None:
         maxdist = 1 if len(word) <= 5 else 2

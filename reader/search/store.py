@@ -18,17 +18,25 @@ pointer and its intact build. Two processes may build at once: each writes its o
 the last rename wins; the lock only saves the second one the work.
 
 *Never open what the app did not build*: Whoosh's table of contents is a pickle, so nothing
-is opened unless its hash matches the pointer written by this code.
+is opened unless its hash matches the pointer, and the pointer carries an HMAC made with a key
+kept beside the index folder (``index.key`` next to ``index/``, created once; the user's data
+folder when that cannot be written). Someone able to write the index folder, or a shared folder
+it links to, cannot make the reader unpickle a file of their choosing.
+
+*Only touch what we made*: the sweep removes only folders named as this code names them
+(``ix-`` or ``.build-`` and 32 hex digits), never follows a link and never enters one.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import json
 import os
 import re
 import shutil
+import stat
 import tempfile
 import threading
 import time
@@ -38,7 +46,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reader import atomic, paths
+from reader import atomic, paths, userfile
 from reader.model import Section
 
 POINTER = "current.json"
@@ -47,6 +55,12 @@ BUILD_PREFIX = ".build-"
 LIVE_PREFIX = "ix-"
 POINTER_FORMAT = 1
 _LIVE_NAME = re.compile(r"^ix-[0-9a-f]{32}$")
+_BUILD_NAME = re.compile(r"^\.build-[0-9a-f]{32}$")
+_POINTER_TEMP = re.compile(r"^\.current\.json\.[A-Za-z0-9_]+\.tmp$")
+KEY_SUFFIX = ".key"
+USER_KEY_FILE = "index.key"
+POINTER_MAX_BYTES = 16 * 1024 * 1024
+_process_key: bytes | None = None  # used only when the data folder cannot hold a key
 ABANDONED_AFTER = 3600.0  # seconds before another process's unfinished build is swept away
 _WHOOSH_LOCKS = ("MAIN_WRITELOCK", "MAIN_READLOCK")
 
@@ -116,19 +130,104 @@ class Inspection:
         return int(self.pointer.get("documents", 0)) if self.pointer else 0
 
 
+def key_file(root: Path) -> Path:
+    """The key that signs the index in ``root``: beside the folder, never in it, so write access to
+    the index folder (or to a shared folder it links to) is not enough to forge one."""
+    return root.parent / f"{root.name}{KEY_SUFFIX}"
+
+
+def _read_key(path: Path) -> bytes | None:
+    try:
+        data = userfile.read_bytes(path, 1024)
+    except userfile.UnreadableFile:
+        return None
+    return data if data is not None and len(data) >= 32 else None
+
+
+def _make_key(path: Path) -> bytes | None:
+    """The key in ``path``, created once and atomically if missing (two processes agree on one)."""
+    found = _read_key(path)
+    if found is not None:
+        return found
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(os.urandom(32))
+                handle.flush()
+                os.fsync(handle.fileno())
+            try:  # a link never replaces a key another process made meanwhile
+                os.link(temporary, path)
+            except FileExistsError:
+                pass
+            except OSError:  # no hard links (FAT): Windows' rename never replaces either
+                if not path.exists():
+                    os.rename(temporary, path)
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+    except OSError:
+        return None
+    return _read_key(path)
+
+
+def _user_key() -> bytes:
+    """The user's own key (data folder), for an index whose folder's parent cannot hold one."""
+    global _process_key
+    found = _make_key(paths.data_dir() / USER_KEY_FILE)
+    if found is not None:
+        return found
+    if _process_key is None:  # nowhere to keep a key: trust only what this process builds
+        _process_key = os.urandom(32)
+    return _process_key
+
+
+def _signature(pointer: dict[str, Any], key: bytes) -> str:
+    body = {name: value for name, value in pointer.items() if name != "signature"}
+    message = json.dumps(body, sort_keys=True, ensure_ascii=True, separators=(",", ":")).encode("ascii")
+    return hmac.new(key, message, hashlib.sha256).hexdigest()
+
+
+def sign(root: Path, pointer: dict[str, Any]) -> str:
+    """The signature for a pointer this process is about to publish in ``root``."""
+    return _signature(pointer, _make_key(key_file(root)) or _user_key())
+
+
+def signed_by_us(root: Path, pointer: dict[str, Any]) -> bool:
+    keys = [key for key in (_read_key(key_file(root)), _read_key(paths.data_dir() / USER_KEY_FILE),
+                            _process_key) if key is not None]
+    return any(hmac.compare_digest(pointer["signature"], _signature(pointer, key)) for key in keys)
+
+
+def _is_count(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _valid_pointer(pointer: Any) -> bool:
+    """Every field present with the type this code writes, so nothing later can fail on it."""
+    if not isinstance(pointer, dict) or pointer.get("format") != POINTER_FORMAT:
+        return False
+    sections, files = pointer.get("sections"), pointer.get("files")
+    return (isinstance(pointer.get("dir"), str) and bool(_LIVE_NAME.match(pointer["dir"]))
+            and isinstance(pointer.get("recipe"), str) and _is_count(pointer.get("documents", 0))
+            and isinstance(pointer.get("signature"), str)
+            and isinstance(sections, dict) and all(isinstance(v, str) for v in sections.values())
+            and isinstance(files, dict)
+            and all(isinstance(name, str) and "/" not in name and "\\" not in name and name not in {"", ".", ".."}
+                    and isinstance(entry, list) and len(entry) == 2 and _is_count(entry[0])
+                    and isinstance(entry[1], str) for name, entry in files.items()))
+
+
 def read_pointer(root: Path) -> dict[str, Any] | None:
     """The pointer's contents, or None when there is none; raises ValueError when it is malformed."""
     try:
-        raw = (root / POINTER).read_bytes()
-    except FileNotFoundError:
+        pointer = userfile.read_json(root / POINTER, POINTER_MAX_BYTES)
+    except userfile.UnreadableFile as error:
+        raise ValueError(str(error)) from None
+    if pointer is None:
         return None
-    except NotADirectoryError:
-        return None
-    pointer = json.loads(raw.decode("utf-8"))
-    if (not isinstance(pointer, dict) or pointer.get("format") != POINTER_FORMAT
-            or not isinstance(pointer.get("dir"), str) or not _LIVE_NAME.match(pointer["dir"])
-            or not isinstance(pointer.get("sections"), dict) or not isinstance(pointer.get("files"), dict)
-            or not isinstance(pointer.get("recipe"), str)):
+    if not _valid_pointer(pointer):
         raise ValueError("unexpected contents")
     return pointer
 
@@ -176,6 +275,8 @@ def inspect(root: Path, expected: dict[str, str]) -> Inspection:
         return Inspection(root, "damaged", f"its {POINTER} cannot be read ({error.strerror})")
     if pointer is None:
         return Inspection(root, "missing", "no index has been built here")
+    if not signed_by_us(root, pointer):
+        return Inspection(root, "damaged", f"its {POINTER} was not written by this reader for this user")
     if pointer["recipe"] != recipe():
         return Inspection(root, "stale", "built by another version of the reader", pointer)
     if pointer["sections"] != expected:
@@ -183,7 +284,7 @@ def inspect(root: Path, expected: dict[str, str]) -> Inspection:
     problem = _damage(root / pointer["dir"], pointer["files"])
     if problem:
         return Inspection(root, "damaged", problem, pointer)
-    count = int(pointer.get("documents", 0))
+    count = pointer.get("documents", 0)
     return Inspection(root, "fresh", f"up to date ({len(expected)} sections, {count} passages)", pointer)
 
 
@@ -293,6 +394,7 @@ def publish(root: Path, build: Path, sections: dict[str, str], documents: int) -
     os.rename(build, live)
     pointer = {"format": POINTER_FORMAT, "recipe": recipe(), "dir": live.name, "documents": documents,
                "sections": sections, "files": files, "built": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+    pointer["signature"] = sign(root, pointer)
     atomic.write_json(root / POINTER, pointer)
     return pointer
 
@@ -310,16 +412,29 @@ def sweep(root: Path, keep: str) -> None:
     for entry in entries:
         name = entry.name
         try:
-            if name.startswith(LIVE_PREFIX) and name != keep and entry.is_dir():
-                shutil.rmtree(entry, ignore_errors=True)
-            elif ((name.startswith(BUILD_PREFIX) or name.startswith(f".{POINTER}."))
-                  and now - entry.stat().st_mtime > ABANDONED_AFTER):
-                if entry.is_dir():
-                    shutil.rmtree(entry, ignore_errors=True)
-                else:
+            info = entry.lstat()  # never follows a link: a link is never ours to empty
+            if stat.S_ISLNK(info.st_mode):
+                continue
+            if _LIVE_NAME.match(name) and name != keep and stat.S_ISDIR(info.st_mode):
+                _remove_build(entry)
+            elif now - info.st_mtime > ABANDONED_AFTER:
+                if _BUILD_NAME.match(name) and stat.S_ISDIR(info.st_mode):
+                    _remove_build(entry)
+                elif _POINTER_TEMP.match(name) and stat.S_ISREG(info.st_mode):
                     entry.unlink()
         except OSError:
             continue
+
+
+def _remove_build(folder: Path) -> None:
+    """Delete one of our build folders: Whoosh writes only files there, so anything else means it is not
+    one of ours after all, and it is left alone."""
+    children = list(folder.iterdir())
+    if any(child.is_symlink() or not child.is_file() for child in children):
+        return
+    for child in children:
+        child.unlink()
+    folder.rmdir()
 
 
 def discard(build: Path) -> None:

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from reader import atomic, paths
+from reader import atomic, paths, userfile
 from reader.speech.mapping import MappedText
 
 SHIPPED_FILE = Path(__file__).with_name("pronunciations.yaml")
@@ -75,12 +75,12 @@ def user_file() -> Path:
 def load_user(path: Path | None = None) -> list[Pronunciation]:
     """The listener's entries; a missing file is an empty list, a damaged one an error (never overwritten)."""
     path = path or user_file()
-    if not path.exists():
-        return []
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
+        raw = userfile.read_json(path)
+    except userfile.UnreadableFile as error:
         raise PronunciationError(f"Your pronunciation list ({path}) could not be read: {error}") from error
+    if raw is None:
+        return []
     if not isinstance(raw, list):
         raise PronunciationError(f"Your pronunciation list ({path}) is not a list of entries")
     return [_entry(item, f"{path.name}, entry {n}") for n, item in enumerate(raw, 1)]

@@ -75,6 +75,8 @@ class AddedContent(QObject):
         self._settle.timeout.connect(self.catch_up)
         self._watcher = QFileSystemWatcher(self)
         self._watcher.directoryChanged.connect(lambda _path: self._settle.start())
+        if not self.context.remember:
+            return  # a screenshot: the user's folders are neither made nor watched
         folder = packs_dir()
         try:
             folder.mkdir(parents=True, exist_ok=True)

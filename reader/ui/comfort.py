@@ -93,7 +93,7 @@ class Comfort(QObject):
         self.settings = context.settings
         self.prompts = prompts or Prompts(context.host)
         look.register_fonts()
-        self.places = places or Places()
+        self.places = places or Places(persist=context.remember)  # a screenshot leaves the user's places alone
         self.system = look.system_theme()
         presets.follow_system(self.settings, self.system)
         self.forms: list[ReadingSettingsForm] = []

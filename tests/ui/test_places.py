@@ -133,6 +133,17 @@ def test_a_damaged_bookmarks_file_is_reported_not_lost(open_window, user_home: P
     assert list(path.parent.glob("bookmarks.json.corrupt-*"))
 
 
+def test_a_folder_in_place_of_the_bookmarks_never_stops_the_window(open_window, user_home: Path, qtbot) -> None:
+    path = user_home / "data" / "bookmarks.json"
+    (path / "inside").mkdir(parents=True)
+    window = open_window()
+    problems = window.comfort.startup_problems()
+    assert problems and "folder" in problems[0]
+    window.open_section("introduction")  # each section shown is recorded as recently read: never an error
+    window.open_section("foreword")
+    assert window.current == "foreword" and (path / "inside").is_dir()
+
+
 def _pdftotext() -> str:
     tool = shutil.which("pdftotext")
     if tool is None:
