@@ -75,6 +75,7 @@ class SearchIndex:
         self._root: Path | None = None
         self._mutex = threading.RLock()
         self._parser: Any = None
+        self._replaced: dict[str, Section] = dict(guide.replaced) if guide is not None else {}
         self.report: IndexReport | None = None
 
     # Opening and building ---------------------------------------------------------------
@@ -196,26 +197,40 @@ class SearchIndex:
     # Content packs ------------------------------------------------------------------------
 
     def add_sections(self, sections: Iterable[Section]) -> int:
-        """Add (or replace) sections without rebuilding the rest; returns passages added."""
+        """Add (or replace) sections without rebuilding the rest; returns passages added.
+
+        A section that ``replaces`` another (a pack's full page for a short entry) takes its
+        passages out; removing it later brings them back."""
         sections = list(sections)
-        ids = {s.id for s in sections}
+        for section in sections:
+            old = self._sections.get(section.replaces or "")
+            if old is not None:
+                self._replaced[old.id] = old
+        hidden = {s.replaces for s in sections if s.replaces in self._sections}
+        ids = {s.id for s in sections} | hidden
 
         def change(writer: Any) -> int:
             for section_id in ids:
                 writer.delete_by_term("section", section_id)
             return build.add_documents(writer, sections, self._guide)
 
-        added = self._change(change, {**self._sections, **{s.id: s for s in sections}})
-        return added
+        kept = {k: v for k, v in self._sections.items() if k not in hidden}
+        return self._change(change, {**kept, **{s.id: s for s in sections}})
 
     def remove_sections(self, section_ids: Iterable[str]) -> int:
-        """Remove sections' passages; returns how many were removed."""
+        """Remove sections' passages; returns how many were removed. A short entry that a removed
+        section had replaced is searchable again."""
         ids = set(section_ids)
+        back = [self._replaced.pop(s.replaces) for s in self._sections.values()
+                if s.id in ids and s.replaces in self._replaced]
 
         def change(writer: Any) -> int:
-            return sum(writer.delete_by_term("section", section_id) or 0 for section_id in ids)
+            removed = sum(writer.delete_by_term("section", section_id) or 0 for section_id in ids)
+            build.add_documents(writer, back, self._guide)
+            return removed
 
-        return self._change(change, {k: v for k, v in self._sections.items() if k not in ids})
+        kept = {k: v for k, v in self._sections.items() if k not in ids}
+        return self._change(change, {**kept, **{s.id: s for s in back}})
 
     def _change(self, change: Any, sections: dict[str, Section]) -> int:
         """Copy the live build, change the copy, publish it: the live build is never written."""
