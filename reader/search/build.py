@@ -15,19 +15,27 @@ from reader.render import render_section
 
 TITLE_ANCHOR = "title"
 #: A heading is a word or two: without this, its shortness alone ranks it above every
-#: paragraph that explains the same words.
+#: paragraph that explains the same words. The same goes for a list item that is only a label
+#: (a link to an example, a key name in a table): at most :data:`LABEL_WORDS` words.
 HEADING_BOOST = 0.5
+LABEL_WORDS = 6
 
 
 def documents(section: Section, guide: Guide | None = None) -> Iterator[dict[str, Any]]:
-    """The section's blocks as documents; the title block is left out (it is a field of each)."""
+    """The section's blocks as documents; the title block is left out (it is a field of each).
+    Each carries the heading it sits under, so a result can say where in the section it is."""
+    heading = ""
     for order, block in enumerate(render_section(section, guide).blocks):
         if block.anchor == TITLE_ANCHOR or not block.text.strip():
             continue
+        under = heading
+        if block.kind == "heading":
+            heading = block.text
         document = {
             "key": f"{section.id}#{block.anchor}",
             "section": section.id,
             "anchor": block.anchor,
+            "heading": under,
             "order": order,
             "title": section.title,
             "kind": section.kind,
@@ -36,7 +44,7 @@ def documents(section: Section, guide: Guide | None = None) -> Iterator[dict[str
             "words": block.text,
             "pairs": block.text,
         }
-        if block.kind == "heading":
+        if block.kind == "heading" or (block.kind in {"item", "cell"} and len(block.text.split()) <= LABEL_WORDS):
             document["_boost"] = HEADING_BOOST
         yield document
 

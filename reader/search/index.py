@@ -25,7 +25,7 @@ from whoosh import query as wq
 
 from reader import paths
 from reader.model import Guide, Section
-from reader.search import build, store
+from reader.search import build, ranking, store
 from reader.search.query import Plan, any_words_plan, fuzzy_plan, make_parser, plan, suggest
 from reader.search.results import Hit, IndexReport, SearchResults
 
@@ -33,6 +33,9 @@ LOCK_TIMEOUT = 120.0
 OPEN_ATTEMPTS = 3
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 500
+#: Passages scored for each one shown: the help's place and folded twins reorder within them.
+POOL_FACTOR = 3
+MIN_POOL = 60
 
 
 def default_roots() -> list[Path]:
@@ -311,18 +314,35 @@ class SearchIndex:
                              tuple(found.notes), any_words_used)
 
     def _run(self, searcher: Any, found: Plan, filters: Any, limit: int) -> tuple[int, list[Hit]]:
+        """Score, then apply :mod:`reader.search.ranking`: phrases checked word for word, the help
+        after the guide, near-identical passages folded together; extracts only for what is shown."""
         if found.query is None:
             return 0, []
+        phrases = ranking.quoted_phrases(found.text) if not found.fallback else ()
         # Block-quality skipping barely skips on paragraph-sized documents and then needs a
         # second pass to count the matches: one unoptimised pass scores and counts (25–50% faster).
-        results = searcher.search(found.query, limit=limit, filter=filters, optimize=False)
-        hits = []
+        # A phrase's candidates are all checked, so its count is exact.
+        pool = None if phrases else max(limit * POOL_FACTOR, MIN_POOL)
+        results = searcher.search(found.query, limit=pool, filter=filters, optimize=False)
+        about_reader = ranking.about_the_reader(found.text)
+        total = len(results)
+        candidates = []
         for result in results:
             fields = result.fields()
-            extract = found.highlighter.extract(fields["text"])
-            hits.append(Hit(fields["section"], fields["title"], fields["anchor"], round(result.score, 4),
-                            extract.html, extract.text, extract.terms, fields["kind"]))
-        return len(results), hits
+            if phrases and not ranking.holds(fields["text"], phrases):
+                total -= 1
+                continue
+            tier = ranking.tier(fields["kind"], about_reader)
+            candidates.append(ranking.Candidate(tier, result.score, fields, []))
+        candidates.sort(key=lambda c: c.tier)  # stable: within a tier, Whoosh's order
+        kept, folded = ranking.collapse(candidates, found.highlighter)
+        hits = []
+        for candidate in kept[:limit]:
+            fields, extract = candidate.fields, candidate.extract
+            hits.append(Hit(fields["section"], fields["title"], fields["anchor"], round(candidate.score, 4),
+                            extract.html, extract.text, extract.terms, fields["kind"],
+                            fields.get("heading", ""), tuple(candidate.also)))
+        return total - folded, hits
 
     def close(self) -> None:
         with self._mutex:

@@ -94,6 +94,7 @@ class Plan:
     highlighter: Highlighter
     notes: list[str] = field(default_factory=list)
     fallback: bool = False
+    text: str = ""  # the query as cleaned, for the rules applied after scoring
 
 
 class ExpansionOr(wq.Or):
@@ -312,8 +313,8 @@ def plan(text: str, parser: QueryParser, reader: Any) -> Plan:
     if bounder.invalid or (q is None and not bounder.too_broad and plain_words(cleaned)):
         q = plain_query(_strip_syntax(cleaned))
         notes.append("The search was read as plain words.")
-        return Plan(q, highlighter_for(q), notes, fallback=True)
-    return Plan(q, highlighter_for(q), notes)
+        return Plan(q, highlighter_for(q), notes, fallback=True, text=cleaned)
+    return Plan(q, highlighter_for(q), notes, text=cleaned)
 
 
 def _has_positive(q: Any) -> bool:
@@ -406,7 +407,7 @@ def fuzzy_plan(text: str, reader: Any, near: dict[str, list[str]] | None = None)
     if not unknown or not groups:
         return None
     q = groups[0] if len(groups) == 1 else wq.And(groups)
-    return Plan(q, highlighter_for(q), notes)
+    return Plan(q, highlighter_for(q), notes, text=cleaned)
 
 
 def any_words_plan(text: str, reader: Any) -> Plan | None:
@@ -425,4 +426,4 @@ def any_words_plan(text: str, reader: Any) -> Plan | None:
     if len(stems) < 2:
         return None
     q = wq.Or([wq.Term(TEXT, s) for s in stems])
-    return Plan(q, highlighter_for(q), notes)
+    return Plan(q, highlighter_for(q), notes, text=cleaned)

@@ -1,0 +1,141 @@
+"""What a person reads first: the guide before the reader's own help, each passage once.
+
+Whoosh scores each passage on its own. Three rules on top of that score make the list usable:
+
+* **Phrases hold the phrase.** The index drops stop words and pairs neighbouring stems, so
+  "the default value" would also find "default of value" or "defaults. Value". A quoted
+  phrase is checked against the passage's own words, stop words included.
+* **The guide's text first.** The help and glossary explain the reader and restate the guide
+  in other words; they come after every one of the guide's passages unless the query is about
+  using the reader (a word of :data:`READER_WORDS`).
+* **Each passage once.** Identical or near-identical passages (the same sentence on several
+  pages, a short entry per example), or passages whose extracts read the same, collapse into
+  the best-scored one, which says where else it appears.
+
+Plain data and the analysis rules only: no Whoosh, so it is tested and reasoned about alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from reader.search.analysis import TOKEN, join_prefixes, keep, normalise, second_part, stem
+from reader.search.snippets import Highlighter
+
+#: Kinds of section that are about the reader or restate the guide: listed after the guide's own.
+SECONDARY_KINDS = frozenset({"help", "glossary"})
+#: Query words (stemmed) that ask about using the reader rather than about co-production.
+READER_WORDS = frozenset(stem(word) for word in (
+    "reader", "keyboard", "key", "keys", "shortcut", "search", "searching", "bookmark", "font", "theme",
+    "zoom", "aloud", "speech", "voice", "listen", "listening", "contents", "pack", "size", "print",
+    "ruler", "setting", "preferences", "screen", "spacing", "dyslexia", "contrast", "import", "audio",
+    "mp3", "help", "menu", "window",
+))
+#: Passages at least this alike (shared words over all words) count as the same passage.
+NEAR_IDENTICAL = 0.8
+MIN_WORDS_TO_COMPARE = 6
+
+_QUOTED = re.compile(r'"([^"]+)"(~\d+)?')
+
+
+def about_the_reader(text: str) -> bool:
+    """Whether a query asks how to use the reader (then the help is not weighed down)."""
+    return any(stem(normalise(m.group())) in READER_WORDS for m in TOKEN.finditer(text))
+
+
+def tier(kind: str, about_reader: bool) -> int:
+    """0 for the guide's own text, 1 for the help and glossary (0 for all when about the reader)."""
+    return 0 if about_reader or kind not in SECONDARY_KINDS else 1
+
+
+# Phrases -----------------------------------------------------------------------------------
+
+def _stems(text: str) -> list[str]:
+    """Every word of ``text`` as a stem, stop words included (they are part of a phrase)."""
+    return [stem(word) if keep(word) else word for word in (normalise(m.group()) for m in TOKEN.finditer(text))]
+
+
+def _forms(text: str) -> list[frozenset[str]]:
+    """Each word of a passage as the stems it can match: "co-design" is also "design", as indexed."""
+    found = []
+    for match in TOKEN.finditer(text):
+        word = normalise(match.group())
+        if not keep(word):
+            found.append(frozenset((word,)))
+            continue
+        part = second_part(match.group(), word)
+        found.append(frozenset((stem(word), stem(part))) if part else frozenset((stem(word),)))
+    return found
+
+
+def quoted_phrases(query: str) -> tuple[tuple[str, ...], ...]:
+    """The exact phrases a query asks for ("quoted", two words or more, no slop), as stems."""
+    found = []
+    for match in _QUOTED.finditer(join_prefixes(query)):
+        if match.group(2):
+            continue  # "words near each other"~3 is not an exact phrase
+        stems = tuple(_stems(match.group(1)))
+        if len(stems) > 1:
+            found.append(stems)
+    return tuple(found)
+
+
+def holds(text: str, phrases: Iterable[tuple[str, ...]]) -> bool:
+    """Whether ``text`` holds every phrase, word for word (stems, stop words included)."""
+    forms = _forms(text)
+    return all(_contains(forms, phrase) for phrase in phrases)
+
+
+def _contains(forms: Sequence[frozenset[str]], phrase: tuple[str, ...]) -> bool:
+    size = len(phrase)
+    return any(all(word in forms[i + j] for j, word in enumerate(phrase)) for i in range(len(forms) - size + 1))
+
+
+# Near-identical passages ---------------------------------------------------------------------
+
+@dataclass
+class Candidate:
+    """A matching passage, its tier (see :func:`tier`) and the places of the passages folded into it."""
+
+    tier: int
+    score: float
+    fields: dict
+    also: list[tuple[str, str, str]]  # (section, title, anchor) of near-identical passages
+    extract: Any = None  # reader.search.snippets.Extract, once made
+
+    def place(self) -> tuple[str, str, str]:
+        return self.fields["section"], self.fields["title"], self.fields["anchor"]
+
+
+def fingerprint(text: str) -> frozenset[str]:
+    return frozenset(normalise(m.group()) for m in TOKEN.finditer(text))
+
+
+def alike(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Near-identical: the same words, or (for passages long enough to judge) nearly the same."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < MIN_WORDS_TO_COMPARE:
+        return False
+    return len(a & b) / len(a | b) >= NEAR_IDENTICAL
+
+
+def collapse(candidates: list[Candidate], highlighter: Highlighter) -> tuple[list[Candidate], int]:
+    """Fold each near-identical passage into the best-ranked one before it (``candidates`` are
+    best first), making each one's extract; returns the kept ones and how many were folded."""
+    kept: list[tuple[frozenset[str], Candidate]] = []
+    folded = 0
+    for candidate in candidates:
+        words = fingerprint(candidate.fields["text"])
+        candidate.extract = highlighter.extract(candidate.fields["text"])
+        shown = candidate.extract.text
+        twin = next((c for w, c in kept if alike(w, words) or c.extract.text == shown), None)
+        if twin is None:
+            kept.append((words, candidate))
+        else:
+            twin.also.append(candidate.place())
+            folded += 1
+    return [c for _, c in kept], folded
