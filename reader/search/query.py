@@ -255,9 +255,11 @@ def fuzzy_words(reader: Any, fieldname: str, word: str, maxdist: int | None = No
 
 
 def highlighter_for(q: Any) -> Highlighter:
-    """The words a query can match: its positive terms on ``text`` (stems) and ``words``."""
+    """The words a query can match: its positive terms on ``text`` (stems) and ``words``, and its
+    phrases (a pair term is a two-word phrase) as whole phrases."""
     stems: set[str] = set()
     plain: set[str] = set()
+    phrases: set[tuple[str, ...]] = set()
 
     def visit(node: Any) -> None:
         if isinstance(node, wq.Not):
@@ -270,17 +272,21 @@ def highlighter_for(q: Any) -> Highlighter:
             if node.fieldname == TEXT:
                 stems.add(text)
             elif node.fieldname == PAIRS:
-                stems.update(text.split(" "))
+                phrases.add(tuple(text.split(" ")))
             elif node.fieldname == WORDS:
                 plain.add(text)
         elif isinstance(node, wq.Phrase) and node.fieldname == TEXT:
-            stems.update(node.words)
-        for child in node.children():
+            phrases.add(tuple(node.words))
+        children = list(node.children())
+        if any(isinstance(c, wq.Phrase) and c.fieldname == TEXT for c in children):
+            # A longer phrase's pairs only narrow the search: mark the whole phrase, not its pairs.
+            children = [c for c in children if not (isinstance(c, wq.Term) and c.fieldname == PAIRS)]
+        for child in children:
             visit(child)
 
     if q is not None:
         visit(q)
-    return Highlighter(frozenset(stems), frozenset(plain))
+    return Highlighter(frozenset(stems), frozenset(plain), frozenset(phrases))
 
 
 def plain_words(text: str) -> list[str]:
