@@ -293,27 +293,27 @@ class SearchIndex:
         reader = searcher.reader()
         found = plan(text, self._parser, reader)
         filters = _filter(kind, tag)
-        total, hits = self._run(searcher, found, filters, limit)
+        total, hits = self._run(searcher, found, filters, limit, text)
         suggestion, fuzzy_used = None, False
         if total == 0 and found.query is not None:
             near: dict[str, list[str]] = {}
             suggestion = suggest(text, reader, near)
             retry = fuzzy_plan(text, reader, near)
             if retry is not None:
-                total, hits = self._run(searcher, retry, filters, limit)
+                total, hits = self._run(searcher, retry, filters, limit, text)
                 if total:
                     found, fuzzy_used = retry, True
         any_words_used = False
         if total == 0 and found.query is not None:
             wider = any_words_plan(text, reader)
             if wider is not None:
-                total, hits = self._run(searcher, wider, filters, limit)
+                total, hits = self._run(searcher, wider, filters, limit, text)
                 if total:
                     found, any_words_used = wider, True
         return SearchResults(text, total, hits, suggestion, fuzzy_used, found.highlighter,
                              tuple(found.notes), any_words_used)
 
-    def _run(self, searcher: Any, found: Plan, filters: Any, limit: int) -> tuple[int, list[Hit]]:
+    def _run(self, searcher: Any, found: Plan, filters: Any, limit: int, typed: str) -> tuple[int, list[Hit]]:
         """Score, then apply :mod:`reader.search.ranking`: phrases checked word for word, the help
         after the guide, near-identical passages folded together; extracts only for what is shown."""
         if found.query is None:
@@ -324,7 +324,7 @@ class SearchIndex:
         # A phrase's candidates are all checked, so its count is exact.
         pool = None if phrases else max(limit * POOL_FACTOR, MIN_POOL)
         results = searcher.search(found.query, limit=pool, filter=filters, optimize=False)
-        about_reader = ranking.about_the_reader(found.text)
+        about_reader, meaning = ranking.about_the_reader(found.text), ranking.asks_meaning(typed)
         total = len(results)
         candidates = []
         for result in results:
@@ -332,7 +332,7 @@ class SearchIndex:
             if phrases and not ranking.holds(fields["text"], phrases):
                 total -= 1
                 continue
-            tier = ranking.tier(fields["kind"], about_reader)
+            tier = ranking.tier(fields["kind"], about_reader, meaning)
             candidates.append(ranking.Candidate(tier, result.score, fields, []))
         candidates.sort(key=lambda c: c.tier)  # stable: within a tier, Whoosh's order
         kept, folded = ranking.collapse(candidates, found.highlighter)

@@ -44,6 +44,9 @@ _SPACES = re.compile(r"\s+")
 _EXACT = re.compile(r'["():*?~]|\b(?:AND|OR|NOT|ANDNOT|ANDMAYBE)\b')
 _PLAIN_WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
 _OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"})
+#: Words that make a plain query a question: dropped, as the answer rarely holds them.
+QUESTION_WORDS = frozenset({"what", "who", "whom", "whose", "how", "why", "where", "which", "does", "do",
+                            "did", "is", "are", "can"})
 
 
 def clean(text: str) -> tuple[str, list[str]]:
@@ -305,7 +308,7 @@ def plain_query(text: str) -> Any:
 def plan(text: str, parser: QueryParser, reader: Any) -> Plan:
     """Parse ``text`` within the caps; malformed input becomes a search for its plain words."""
     cleaned, notes = clean(text)
-    cleaned = join_prefixes(cleaned)
+    cleaned = without_question_words(join_prefixes(cleaned))
     if not cleaned:
         return Plan(None, Highlighter(), notes)
     bounder = _Bounder(reader, notes)
@@ -321,6 +324,15 @@ def plan(text: str, parser: QueryParser, reader: Any) -> Plan:
         notes.append("The search was read as plain words.")
         return Plan(q, highlighter_for(q), notes, fallback=True, text=cleaned)
     return Plan(q, highlighter_for(q), notes, text=cleaned)
+
+
+def without_question_words(text: str) -> str:
+    """A question typed as a question ("who developed this resource") without the words that only
+    make it one, which no answer holds; a query written with quotes or operators is left as meant."""
+    if _EXACT.search(text):
+        return text
+    kept = [word for word in text.split(" ") if word.lower().strip("?") not in QUESTION_WORDS]
+    return " ".join(kept) if kept else text
 
 
 def _has_positive(q: Any) -> bool:

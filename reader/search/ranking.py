@@ -7,7 +7,9 @@ Whoosh scores each passage on its own. Three rules on top of that score make the
   phrase is checked against the passage's own words, stop words included.
 * **The guide's text first.** The help and glossary explain the reader and restate the guide
   in other words; they come after every one of the guide's passages unless the query is about
-  using the reader (a word of :data:`READER_WORDS`).
+  using the reader (a word of :data:`READER_WORDS`). A question about what a word means
+  ("what is co-design", "meaning of mutuality") is the glossary's to answer: it then ranks with
+  the guide.
 * **Each passage once.** Identical or near-identical passages (the same sentence on several
   pages, a short entry per example), or passages whose extracts read the same, collapse into
   the best-scored one, which says where else it appears.
@@ -46,9 +48,21 @@ def about_the_reader(text: str) -> bool:
     return any(stem(normalise(m.group())) in READER_WORDS for m in TOKEN.finditer(text))
 
 
-def tier(kind: str, about_reader: bool) -> int:
-    """0 for the guide's own text, 1 for the help and glossary (0 for all when about the reader)."""
-    return 0 if about_reader or kind not in SECONDARY_KINDS else 1
+_MEANING = re.compile(r"^\s*(?:what\s+(?:is|are|does)|define|definition|meaning)\b|\bmeans?\s*\??\s*$",
+                      re.IGNORECASE)
+
+
+def asks_meaning(text: str) -> bool:
+    """Whether a query asks what a word means."""
+    return bool(_MEANING.search(text))
+
+
+def tier(kind: str, about_reader: bool, meaning: bool = False) -> int:
+    """0 for the guide's own text, 1 for the help and glossary (0 for all when about the reader,
+    0 for the glossary when the question is what a word means)."""
+    if about_reader or kind not in SECONDARY_KINDS or (meaning and kind == "glossary"):
+        return 0
+    return 1
 
 
 # Phrases -----------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from reader.search.analysis import make_analyzer
 
 #: Bump whenever the schema, the analysers or what a document holds changes: every index
 #: built before is then stale and rebuilt at the next start.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 def make_schema() -> Schema:
