@@ -20,14 +20,18 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from whoosh import index as windex
-from whoosh import query as wq
+from reader.search import engine
 
-from reader import paths
-from reader.model import Guide, Section
-from reader.search import build, ranking, store
-from reader.search.query import Plan, any_words_plan, fuzzy_plan, make_parser, plan, suggest
-from reader.search.results import Hit, IndexReport, SearchResults
+engine.load()  # before any other Whoosh import: see the module for why
+
+from whoosh import index as windex  # noqa: E402
+from whoosh import query as wq  # noqa: E402
+
+from reader import paths  # noqa: E402
+from reader.model import Guide, Section  # noqa: E402
+from reader.search import build, ranking, store  # noqa: E402
+from reader.search.query import Plan, any_words_plan, fuzzy_plan, make_parser, plan, suggest  # noqa: E402
+from reader.search.results import Hit, IndexReport, SearchResults  # noqa: E402
 
 LOCK_TIMEOUT = 120.0
 OPEN_ATTEMPTS = 3
