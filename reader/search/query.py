@@ -33,6 +33,8 @@ from reader.search.snippets import Highlighter
 MAX_QUERY_CHARS = 300
 MAX_TERMS = 24
 MAX_EXPANSION = 40  # index words a prefix, wildcard or fuzzy term may stand for
+MAX_CLOSEST = 5  # near spellings tried for a word the index does not know
+MAX_POSTINGS = 6000  # passages an expansion's words may hold between them (see _Bounder._within_budget)
 MAX_SCAN = 3000  # index words looked at to find them
 MAX_SLOP = 10
 MIN_PREFIX = 2
@@ -184,7 +186,23 @@ class _Bounder:
             return None
         if not expansion:
             return wq.NullQuery
+        expansion = self._within_budget(fieldname, expansion, typed)
         return ExpansionOr([wq.Term(fieldname, word) for word in expansion])
+
+    def _within_budget(self, fieldname: str, expansion: list[str], typed: str) -> list[str]:
+        """The most used words of an expansion whose passages add up to at most
+        :data:`MAX_POSTINGS` (always the first): scoring every passage of forty common words
+        is what made "re*" slow, and a person reads the first twenty results either way."""
+        frequency = {word: self.reader.doc_frequency(fieldname, word) for word in expansion}
+        kept, total = [], 0
+        for word in sorted(expansion, key=lambda w: -frequency[w]):
+            if kept and total + frequency[word] > MAX_POSTINGS:
+                break
+            kept.append(word)
+            total += frequency[word]
+        if len(kept) < len(expansion):
+            self._note(f"“{typed}” stands for many words: the {len(kept)} most used were searched.")
+        return sorted(kept)
 
 
 def _most_used(reader: Any, fieldname: str, prefix: str, keep_word: Any = None) -> list[str]:
@@ -247,14 +265,35 @@ def fuzzy_words(reader: Any, fieldname: str, word: str, maxdist: int | None = No
     if maxdist is None:
         maxdist = 1 if len(word) <= 5 else 2
     maxdist = min(maxdist, 2)
+    found = _within(reader, fieldname, word, maxdist, prefix)
+    ranked = sorted(found, key=lambda w: (edit_distance(word, w), -reader.doc_frequency(fieldname, w)))
+    return ranked[:MAX_EXPANSION]
+
+
+def closest_words(reader: Any, fieldname: str, word: str) -> list[str]:
+    """What a misspelt word most likely meant: the index words at the smallest edit distance found
+    (one edit looked for first, two only when there is none), at most :data:`MAX_CLOSEST`, the
+    most used first. Forty near words found two thousand passages; these find the intended ones."""
+    word = normalise(word)
+    if len(word) < MIN_PREFIX + 1:
+        return []
+    for maxdist in (1, 2) if len(word) > 5 else (1,):
+        found = _within(reader, fieldname, word, maxdist, 1)
+        if found:
+            nearest = min(edit_distance(word, w) for w in found)
+            closest = [w for w in found if edit_distance(word, w) == nearest]
+            return sorted(closest, key=lambda w: -reader.doc_frequency(fieldname, w))[:MAX_CLOSEST]
+    return []
+
+
+def _within(reader: Any, fieldname: str, word: str, maxdist: int, prefix: int) -> set[str]:
     found: set[str] = set()
     for leaf, _ in reader.leaf_readers():
         for near in leaf.terms_within(fieldname, word, maxdist, prefix=prefix):
             found.add(_as_text(near))
             if len(found) >= MAX_SCAN:
-                break
-    ranked = sorted(found, key=lambda w: (edit_distance(word, w), -reader.doc_frequency(fieldname, w)))
-    return ranked[:MAX_EXPANSION]
+                return found
+    return found
 
 
 def highlighter_for(q: Any) -> Highlighter:
@@ -366,7 +405,7 @@ def query_words(text: str) -> list[tuple[int, int, str]]:
 def suggest(text: str, reader: Any, near: dict[str, list[str]] | None = None) -> str | None:
     """The query with each word the index does not know replaced by its closest known word.
 
-    ``near`` memoises :func:`fuzzy_words` between this and :func:`fuzzy_plan`."""
+    ``near`` memoises :func:`closest_words` between this and :func:`fuzzy_plan`."""
     near = {} if near is None else near
     cleaned, _ = clean(text)
     parts, cursor, changed = [], 0, False
@@ -401,7 +440,7 @@ def _respell(typed: str, known: str) -> str:
 
 def _near(reader: Any, word: str, memo: dict[str, list[str]]) -> list[str]:
     if word not in memo:
-        memo[word] = fuzzy_words(reader, WORDS, word) or []
+        memo[word] = closest_words(reader, WORDS, word)
     return memo[word]
 
 

@@ -42,6 +42,7 @@ class MatchHighlights(QObject):
         self.spans: list[tuple[int, int]] = []
         self.current = -1
         self._seen: tuple[int, int] | None = None
+        self._text = ""
         # A new page or a new text size replaces the document: mark it again once it is in.
         view.textChanged.connect(lambda: QTimer.singleShot(0, self.refresh))
 
@@ -51,6 +52,7 @@ class MatchHighlights(QObject):
             cursor = self.view.textCursor()
             cursor.clearSelection()
             self.view.setTextCursor(cursor)
+        self.current = -1
         self.highlighter = highlighter
         self._seen = None
         self.refresh()
@@ -74,8 +76,16 @@ class MatchHighlights(QObject):
         if key == self._seen:
             return
         self._seen = key
-        self.spans = self.highlighter.spans(document.toPlainText()) if self.highlighter else []
-        self.current = -1
+        text = document.toPlainText()
+        spans = self.highlighter.spans(text) if self.highlighter else []
+        # The same words laid out again (a new text size, a theme): the current match stays current.
+        same_place = text == self._text and spans == self.spans
+        self._text, self.spans = text, spans
+        if same_place and self.current >= 0:
+            if not self._selected_is_current():
+                self._select(self.current)
+        else:
+            self.current = -1
         self._paint()
 
     def select_first_in(self, anchor: str) -> bool:
@@ -109,23 +119,30 @@ class MatchHighlights(QObject):
 
     def _go(self, index: int, scroll: bool) -> None:
         self.current = index
+        start = self._select(index)
+        if scroll:
+            self._show_below_top(start, start)
+        self._paint()
+
+    def _select(self, index: int) -> int:
+        """Make match ``index`` the text cursor's selection; returns where it starts."""
         start, end = self.spans[index]
         cursor = QTextCursor(self.view.document())
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         self.view.setTextCursor(cursor)
-        if scroll:
-            self._show_below_top(start, start)
-        self._paint()
+        return start
 
     def _show_below_top(self, paragraph: int, match: int) -> None:
         """Scroll so ``paragraph`` (a position) starts :data:`CONTEXT_LINES` lines below the top,
         or, when the ``match`` would then be out of sight, the match itself; a match already in
         the middle of the view stays where it is."""
         view = self.view
-        margin = CONTEXT_LINES * view.fontMetrics().lineSpacing()
         height = view.viewport().height()
         match_rect = view.cursorRect(self._cursor_at(match))
+        # Lines as the page draws them (the text size applies to the page, not the widget's font);
+        # at the largest sizes a few lines would fill the view, so at most a quarter of it.
+        margin = min(CONTEXT_LINES * match_rect.height(), height // 4)
         if paragraph == match and margin <= match_rect.top() and match_rect.bottom() <= height - margin:
             return
         target = view.cursorRect(self._cursor_at(paragraph)).top()
