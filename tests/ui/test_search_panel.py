@@ -372,3 +372,20 @@ def test_words_never_together_show_passages_with_some_of_them(make_window, qtbot
     assert panel.status.text().startswith("No passage has all of “lochside iriss”")
     assert panel.results.count() > 0
     assert "No passage has all" in panel.results.accessibleDescription()  # said to screen readers too
+
+
+def test_the_current_match_stays_current_when_the_text_size_changes(make_window, qtbot):
+    window = make_window()
+    panel = search_exactly(qtbot, window, '"public services"')
+    target = next(hit(panel, r) for r in range(panel.results.count()) if hit(panel, r).section == "foreword")
+    panel.passageChosen.emit(target.section, target.anchor)
+    press(qtbot, Qt.Key.Key_F3)
+    counter = panel.matches.text()
+    assert counter.startswith("Match 2 of ")
+    press(qtbot, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)  # the page is laid out again
+    qtbot.waitUntil(lambda: window.text_size > 100)
+    qtbot.wait(50)
+    assert panel.matches.text() == counter
+    assert window.view.textCursor().selectedText().lower().startswith("public service")
+    press(qtbot, Qt.Key.Key_F3)
+    assert panel.matches.text().startswith("Match 3 of ")
