@@ -82,6 +82,7 @@ class SearchIndex:
         self._root: Path | None = None
         self._mutex = threading.RLock()
         self._parser: Any = None
+        self._secondary: dict[int, str] = {}
         self._replaced: dict[str, Section] = dict(guide.replaced) if guide is not None else {}
         self.report: IndexReport | None = None
 
@@ -196,6 +197,10 @@ class SearchIndex:
             # The searcher's schema, read when it opened: ``ix.schema`` reads the folder again, which
             # another copy of the reader may have swept away since.
             self._parser = make_parser(searcher.schema)
+            # The help and glossary passages, looked up once: ranking needs their kind for every
+            # candidate, and reading each candidate's stored fields to find it cost more than the search.
+            self._secondary = {docnum: kind for kind in ranking.SECONDARY_KINDS
+                               for docnum in searcher.document_numbers(kind=kind)}
         if old_searcher is not None:
             old_searcher.close()
         if old_ix is not None:
@@ -330,18 +335,21 @@ class SearchIndex:
         results = searcher.search(found.query, limit=pool, filter=filters, optimize=False)
         about_reader, meaning = ranking.about_the_reader(found.text), ranking.asks_meaning(typed)
         total = len(results)
+        secondary = self._secondary
         candidates = []
-        for result in results:
-            fields = result.fields()
-            if phrases and not ranking.holds(fields["text"], phrases):
-                total -= 1
-                continue
-            tier = ranking.tier(fields["kind"], about_reader, meaning)
-            candidates.append(ranking.Candidate(tier, result.score, fields, []))
+        for score, docnum in results.top_n:
+            fields = None
+            if phrases:
+                fields = searcher.stored_fields(docnum)
+                if not ranking.holds(fields["text"], phrases):
+                    total -= 1
+                    continue
+            tier = ranking.tier(secondary.get(docnum, ""), about_reader, meaning)
+            candidates.append(ranking.Candidate(tier, score, docnum, fields))
         candidates.sort(key=lambda c: c.tier)  # stable: within a tier, Whoosh's order
-        kept, folded = ranking.collapse(candidates, found.highlighter)
+        kept, folded = ranking.collapse(candidates, found.highlighter, searcher.stored_fields, limit)
         hits = []
-        for candidate in kept[:limit]:
+        for candidate in kept:
             fields, extract = candidate.fields, candidate.extract
             hits.append(Hit(fields["section"], fields["title"], fields["anchor"], round(candidate.score, 4),
                             extract.html, extract.text, extract.terms, fields["kind"],

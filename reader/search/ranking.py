@@ -20,8 +20,8 @@ Plain data and the analysis rules only: no Whoosh, so it is tested and reasoned 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from reader.search.analysis import TOKEN, join_prefixes, keep, normalise, second_part, stem
@@ -112,15 +112,18 @@ def _contains(forms: Sequence[frozenset[str]], phrase: tuple[str, ...]) -> bool:
 
 @dataclass
 class Candidate:
-    """A matching passage, its tier (see :func:`tier`) and the places of the passages folded into it."""
+    """A matching passage, its tier (see :func:`tier`) and the places of the passages folded into it.
+    Its stored fields are read only when it is looked at."""
 
     tier: int
     score: float
-    fields: dict
-    also: list[tuple[str, str, str]]  # (section, title, anchor) of near-identical passages
+    docnum: int
+    fields: dict | None = None
+    also: list[tuple[str, str, str]] = field(default_factory=list)  # (section, title, anchor) of twins
     extract: Any = None  # reader.search.snippets.Extract, once made
 
     def place(self) -> tuple[str, str, str]:
+        assert self.fields is not None
         return self.fields["section"], self.fields["title"], self.fields["anchor"]
 
 
@@ -137,12 +140,18 @@ def alike(a: frozenset[str], b: frozenset[str]) -> bool:
     return len(a & b) / len(a | b) >= NEAR_IDENTICAL
 
 
-def collapse(candidates: list[Candidate], highlighter: Highlighter) -> tuple[list[Candidate], int]:
-    """Fold each near-identical passage into the best-ranked one before it (``candidates`` are
-    best first), making each one's extract; returns the kept ones and how many were folded."""
+def collapse(candidates: list[Candidate], highlighter: Highlighter, load: Callable[[int], dict],
+             limit: int) -> tuple[list[Candidate], int]:
+    """Fold each near-identical passage into the best-ranked one before it (``candidates`` are best
+    first) until ``limit`` are kept, reading (``load``) and extracting only what is looked at;
+    returns the kept ones and how many were folded."""
     kept: list[tuple[frozenset[str], Candidate]] = []
     folded = 0
     for candidate in candidates:
+        if len(kept) >= limit:
+            break
+        if candidate.fields is None:
+            candidate.fields = load(candidate.docnum)
         words = fingerprint(candidate.fields["text"])
         candidate.extract = highlighter.extract(candidate.fields["text"])
         shown = candidate.extract.text
