@@ -74,3 +74,12 @@ def test_on_the_guide_young_scot_lists_the_introduction_and_no_passage_twice(tmp
         kinds = [h.kind for h in carers]
         assert kinds[0] not in {"help", "glossary"} and kinds.index("help") > max(
             i for i, k in enumerate(kinds) if k not in {"help", "glossary"})
+
+
+def test_a_phrase_with_too_many_candidates_says_how_many_were_checked(index, monkeypatch):
+    from reader.search import index as index_module
+
+    monkeypatch.setattr(index_module, "MAX_PHRASE_CHECKS", 1)
+    found = index.search('"value of a"')  # "value" is its only searchable word: every passage with it
+    assert any("checked for the exact phrase" in note for note in found.notes)
+    assert found.total <= 1

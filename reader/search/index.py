@@ -40,6 +40,9 @@ MAX_LIMIT = 500
 #: Passages scored for each one shown: the help's place and folded twins reorder within them.
 POOL_FACTOR = 3
 MIN_POOL = 60
+#: Passages checked word for word for a quoted phrase: a phrase whose only searchable word is
+#: common ("if the argument is") would otherwise check thousands.
+MAX_PHRASE_CHECKS = 1500
 
 
 def default_roots() -> list[Path]:
@@ -337,8 +340,13 @@ class SearchIndex:
         total = len(results)
         secondary = self._secondary
         candidates = []
-        for score, docnum in results.top_n:
+        for checked, (score, docnum) in enumerate(results.top_n):
             fields = None
+            if phrases and checked >= MAX_PHRASE_CHECKS:
+                total -= len(results.top_n) - checked
+                found.notes.append(f"Only the {MAX_PHRASE_CHECKS:,} best passages with these words were "
+                                   "checked for the exact phrase.")
+                break
             if phrases:
                 fields = searcher.stored_fields(docnum)
                 if not ranking.holds(fields["text"], phrases):
