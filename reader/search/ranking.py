@@ -161,7 +161,8 @@ class Candidate:
 
 
 def fingerprint(text: str) -> frozenset[str]:
-    return frozenset(normalise(m.group()) for m in TOKEN.finditer(text))
+    """The passage's words, folded in one pass: what :func:`alike` compares."""
+    return frozenset(TOKEN.findall(fold(text)))
 
 
 def alike(a: frozenset[str], b: frozenset[str]) -> bool:
