@@ -187,9 +187,11 @@ def collapse(candidates: list[Candidate], highlighter: Highlighter, load: Callab
         if candidate.fields is None:
             candidate.fields = load(candidate.docnum)
         words = fingerprint(candidate.fields["text"])
-        candidate.extract = highlighter.extract(candidate.fields["text"])
-        shown = candidate.extract.text
-        twin = next((c for w, c in kept if alike(w, words) or c.extract.text == shown), None)
+        twin = next((c for w, c in kept if alike(w, words)), None)
+        if twin is None:  # the extract only when the words differ: most twins are found without it
+            candidate.extract = highlighter.extract(candidate.fields["text"])
+            shown = candidate.extract.text
+            twin = next((c for _, c in kept if c.extract.text == shown), None)
         if twin is None:
             kept.append((words, candidate))
         else:
