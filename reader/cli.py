@@ -46,14 +46,17 @@ def _command_module(name: str) -> ModuleType:
     return importlib.import_module(f"reader.commands.{module}")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line; with ``only``, the other sub-commands' options are left out, so
+    running one command imports nothing the others need (``search`` must not load speech)."""
     parser = _Parser(prog=APP_ID, description="An offline, accessible reader for the Co-production guide. "
                      "With no command, the reader's window opens.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, summary in COMMANDS.items():
         sub = commands.add_parser(name, help=summary, description=summary)
-        _command_module(name).add_arguments(sub)
+        if only is None or name == only:
+            _command_module(name).add_arguments(sub)
     return parser
 
 
@@ -63,7 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from reader.ui.app import run_app
 
         return run_app()
-    args = build_parser().parse_args(arguments)
+    args = build_parser(arguments[0] if arguments[0] in COMMANDS else None).parse_args(arguments)
     if args.command is None:
         from reader.ui.app import run_app
 

@@ -22,14 +22,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reader import atomic, paths
+from reader import atomic, paths, userfile
 from reader.loader import MANIFEST_NAME
 from reader.model import UNREAD, Guide, Section
 
 log = logging.getLogger(__name__)
 
 CACHE_NAME = "library.json"
-FORMAT = 1
+FORMAT = 2  # 2: a section's ``replaces``
+MAX_CACHE_BYTES = 256 * 1024 * 1024  # about 200 bytes a section
 
 
 def cache_file() -> Path:
@@ -71,16 +72,16 @@ class LibraryCache:
         self._read()
 
     def _read(self) -> None:
-        try:
-            raw = self.path.read_bytes()
-        except FileNotFoundError:
+        try:  # an ordinary file of bounded size only: a pipe or a device in its place is not waited on
+            raw = userfile.read_bytes(self.path, MAX_CACHE_BYTES)
+        except userfile.UnreadableFile as error:
+            self._distrust(f"it cannot be used ({error})")
             return
-        except OSError as error:
-            self._distrust(f"it cannot be read ({error.strerror})")
+        if raw is None:
             return
         try:
             data = json.loads(raw.decode("utf-8"))
-        except (ValueError, UnicodeDecodeError) as error:
+        except (ValueError, RecursionError) as error:
             self._distrust(f"it is damaged ({error})")
             return
         if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("folders"), dict):
@@ -114,17 +115,18 @@ class LibraryCache:
             return None
         sections = []
         prefix = f"{root}/"
-        for (section_id, title, kind, file, tags, parent, summary, digest, stamp) in entry["sections"]:
+        for (section_id, title, kind, file, tags, parent, summary, digest, stamp, replaces) in entry["sections"]:
             path = prefix + file  # a string: Section makes it a Path when it is used
             if _stat(path) != stamp:
                 return None
             if not (isinstance(section_id, str) and isinstance(title, str) and isinstance(kind, str)
                     and isinstance(digest, str) and isinstance(summary, str)
                     and (parent is None or isinstance(parent, str))
+                    and (replaces is None or isinstance(replaces, str))
                     and all(isinstance(tag, str) for tag in tags)):
                 raise ValueError("unexpected types")
             sections.append(Section(section_id, title, kind, path, UNREAD, tuple(tags), parent, summary, pack,
-                                    known_digest=digest))
+                                    replaces=replaces, known_digest=digest))
         if not sections or not isinstance(entry["title"], str) or not isinstance(entry["language"], str):
             raise ValueError("unexpected types")
         return Listing(entry["title"], entry["language"], tuple(sections))
@@ -143,7 +145,7 @@ class LibraryCache:
             except ValueError:  # reached through a link: compare real paths
                 relative = section.path.resolve().relative_to(root)
             rows.append([section.id, section.title, section.kind, relative.as_posix(), list(section.tags),
-                         section.parent, section.summary, section.digest, stamp])
+                         section.parent, section.summary, section.digest, stamp, section.replaces])
         pack = guide.sections[0].pack if guide.sections else "guide"
         self.entries[str(root)] = {"pack": pack, "title": guide.title, "language": guide.language,
                                    "manifest": _stat(root / MANIFEST_NAME), "sections": rows}

@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # imported when first needed: a start-up listing from the lib
 
 MANIFEST_NAME = "manifest.yaml"
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
-SECTION_KEYS = {"id", "file", "title", "kind", "tags", "parent"}
+SECTION_KEYS = {"id", "file", "title", "kind", "tags", "parent", "replaces"}
 FRONT_MATTER_KEYS = {"id", "summary", "source"}
 _LINE_KEY = "__line__"
 
@@ -197,6 +197,10 @@ def _check_entry(entry: Any, path: Path, index: int, seen: dict[str, int],
     tags = entry.get("tags", [])
     if not isinstance(tags, list) or not all(isinstance(t, str) and t.strip() for t in tags):
         raise ContentError(f"section '{section_id}': tags must be a list of words", path, line)
+    replaces = entry.get("replaces")
+    if replaces is not None and (not isinstance(replaces, str) or replaces not in known):
+        raise ContentError(f"section '{section_id}' replaces {replaces!r}, which is not a section of the "
+                           "guide or of another pack", path, line)
     return line
 
 
@@ -287,6 +291,7 @@ def load_guide(folder: Path, pack: str = "guide", known: Mapping[str, str] | Non
             body=body,
             tags=tuple(t.strip() for t in entry.get("tags", [])),
             parent=entry.get("parent"),
+            replaces=entry.get("replaces"),
             summary=str(metadata.get("summary", "")),
             pack=pack,
         ))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import re
@@ -78,6 +79,7 @@ class Section:
     parent: str | None = None
     summary: str = ""
     pack: str = "guide"
+    replaces: str | None = None  # a pack's full page takes the place of this section (a short entry)
     # sha256 of the body, known without reading it when listed from the library cache
     known_digest: str = field(default="", compare=False, repr=False)
 
@@ -109,10 +111,18 @@ class Guide:
     title: str
     sections: list[Section]
     language: str = "en-GB"  # BCP 47 tag from the manifest: picks the voice that reads it
+    #: Sections a pack's page took the place of, by id: links, bookmarks and history that name
+    #: them open the page that replaced them.
+    replaced: dict[str, Section] = field(default_factory=dict)
     _by_id: dict[str, Section] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._by_id = {section.id: section for section in self.sections}
+        for old_id, old in self.replaced.items():
+            self._by_id.setdefault(old_id, self._replacement(old_id) or old)
+
+    def _replacement(self, old_id: str) -> Section | None:
+        return next((s for s in self.sections if s.replaces == old_id), None)
 
     def __iter__(self) -> Iterator[Section]:
         return iter(self.sections)
@@ -143,7 +153,11 @@ class Guide:
 
     def by_file(self, path: Path) -> Section | None:
         resolved = path.resolve()
-        return next((s for s in self.sections if s.path.resolve() == resolved), None)
+        found = next((s for s in self.sections if s.path.resolve() == resolved), None)
+        if found is None:
+            old = next((s for s in self.replaced.values() if s.path.resolve() == resolved), None)
+            found = self.get(old.id) if old is not None else None
+        return found
 
     def kinds(self) -> list[str]:
         return sorted({s.kind for s in self.sections})
@@ -152,5 +166,15 @@ class Guide:
         return sorted({tag for s in self.sections for tag in s.tags})
 
     def extended(self, extra: Sequence[Section]) -> Guide:
-        """A new guide with more sections appended (added content packs)."""
-        return Guide(self.title, [*self.sections, *extra], self.language)
+        """A new guide with more sections (added content packs): appended, or in the place of
+        the section they name in ``replaces``, under its parent unless they name their own."""
+        sections, replaced = list(self.sections), dict(self.replaced)
+        for section in extra:
+            at = next((i for i, s in enumerate(sections) if s.id == section.replaces), None)
+            if at is None:
+                sections.append(section)
+                continue
+            old = sections[at]
+            replaced[old.id] = old
+            sections[at] = dataclasses.replace(section, parent=section.parent or old.parent)
+        return Guide(self.title, sections, self.language, replaced)

@@ -50,7 +50,14 @@ def test_normalise_folds_accents_and_case():
 def test_highlighter_marks_stems_and_exact_words():
     marker = Highlighter(stems=frozenset({"disabl"}), words=frozenset({"carers"}))
     text = "Disabled carers, disabilities, carer"
-    assert [text[s:e] for s, e in marker.spans(text)] == ["Disabled", "carers", "disabilities"]
+    # Matched words with only a space between are one match; a comma keeps them apart.
+    assert [text[s:e] for s, e in marker.spans(text)] == ["Disabled carers", "disabilities"]
+
+
+def test_highlighter_marks_a_phrase_as_one_match_and_only_where_it_is_whole():
+    marker = Highlighter(phrases=frozenset({("young", "scot")}))
+    text = "Young Scot, young people in Scotland, and YOUNG   SCOT again."
+    assert [text[s:e] for s, e in marker.spans(text)] == ["Young Scot", "YOUNG   SCOT"]
 
 
 def test_importing_search_does_not_load_whoosh():

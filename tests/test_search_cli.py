@@ -53,7 +53,7 @@ def test_search_json_is_exactly_one_object(home):
     assert found["query"] == "co-design" and found["total"] > 3 and found["suggestion"] is None
     assert len(found["results"]) == 3
     for hit in found["results"]:
-        assert set(hit) == {"section", "title", "anchor", "score", "snippet"}
+        assert set(hit) == {"section", "title", "heading", "anchor", "score", "snippet", "also"}
         assert "<b>" in hit["snippet"] and isinstance(hit["score"], float)
 
 
@@ -62,7 +62,7 @@ def test_search_json_with_a_misspelling_and_filters(home):
     found = json.loads(result.stdout)
     assert found["suggestion"] == "commissioning"
     assert found["results"] and {h["section"] for h in found["results"]} == {"foreword"}
-    tagged = json.loads(run("search", "people", "--json", "--tag", "disability", env_home=home).stdout)
+    tagged = json.loads(run("search", "listed", "--json", "--tag", "disability", env_home=home).stdout)
     assert {h["section"] for h in tagged["results"]} == {"glasgow-disability-alliance"}
 
 

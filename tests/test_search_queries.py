@@ -143,7 +143,7 @@ def test_filters_on_the_guide(guide_index):
     found = guide_index.search("co-design", kind="examples")
     assert found.total > 0
     assert {hit.kind for hit in found.results} == {"examples"}
-    tagged = guide_index.search("people", tag="disability")
+    tagged = guide_index.search("listed", tag="disability")
     assert sections(tagged) == {"glasgow-disability-alliance"}
 
 
@@ -306,3 +306,24 @@ def test_a_query_written_exactly_is_taken_as_meant(guide_index, exact):
     assert guide_index.search("lochside iriss").any_words_used  # as plain words: some of them
     found = guide_index.search(exact)
     assert found.total == 0 and not found.any_words_used
+
+
+def test_a_misspelling_searches_only_its_closest_spellings(guide_index):
+    from reader.search.query import MAX_CLOSEST, edit_distance
+
+    found = guide_index.search("comissioning")
+    assert found.fuzzy_used and found.total > 0
+    assert 0 < len(found.highlighter.words) <= MAX_CLOSEST
+    assert {edit_distance("comissioning", word) for word in found.highlighter.words} == {1}
+
+
+def test_a_prefix_standing_for_many_passages_searches_its_most_used_words_and_says_so(guide_index, monkeypatch):
+    from reader.search import query
+
+    everything = guide_index.search("co*")
+    assert not any("most used" in note for note in everything.notes)
+    monkeypatch.setattr(query, "MAX_POSTINGS", 10)
+    fewer = guide_index.search("co*")
+    assert any("“co*” stands for many words" in note for note in fewer.notes)
+    assert 0 < len(fewer.highlighter.words) < len(everything.highlighter.words)
+    assert 0 < fewer.total < everything.total

@@ -1,9 +1,10 @@
 """``coproduction-reader search QUERY [--json] [--limit N] [--kind K] [--tag T]``: search from scripts.
 
-Plain text by default; ``--json`` prints exactly one JSON object, ``{"query", "total",
-"suggestion", "notes", "results": [{"section", "title", "anchor", "score", "snippet"}]}``, where
-``notes`` say what was changed in the query (shortened, words left out) and the snippet is HTML
-with matches in ``<b>…</b>``. Exit status 0 whether or not anything matched.
+Plain text by default; ``--json`` prints exactly one JSON object, ``{"query", "total", "suggestion",
+"notes", "results": [{"section", "title", "heading", "anchor", "score", "snippet", "also"}]}``, where
+``notes`` say what was changed in the query (shortened, words left out), the snippet is HTML with
+matches in ``<b>…</b>``, ``heading`` the heading the passage sits under and ``also`` the other places
+({"section", "title", "anchor"}) where the same passage appears. Exit status 0 whether or not anything matched.
 """
 
 from __future__ import annotations
@@ -51,8 +52,10 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({
             "query": text, "total": found.total, "suggestion": found.suggestion, "notes": list(found.notes),
-            "results": [{"section": hit.section, "title": hit.title, "anchor": hit.anchor,
-                         "score": hit.score, "snippet": hit.snippet_html} for hit in found.results],
+            "results": [{"section": hit.section, "title": hit.title, "heading": hit.heading, "anchor": hit.anchor,
+                         "score": hit.score, "snippet": hit.snippet_html,
+                         "also": [{"section": s, "title": title, "anchor": a} for s, title, a in hit.also]}
+                        for hit in found.results],
         }, ensure_ascii=False))
         return 0
     _print_plain(found)
@@ -77,5 +80,7 @@ def _print_plain(found) -> None:  # type: ignore[no-untyped-def]
           f"{'es' if found.total == 1 else ''} “{found.query}”"
           + (f" (showing the first {shown})" if shown < found.total else "") + ".")
     for number, hit in enumerate(found.results, 1):
-        print(f"\n{number}. {hit.title}  [{hit.section}#{hit.anchor}]")
+        print(f"\n{number}. {hit.where}  [{hit.section}#{hit.anchor}]")
         print(f"   {hit.snippet_text}")
+        if hit.also:
+            print(f"   Also in: {', '.join(hit.also_titles)}")

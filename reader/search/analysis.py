@@ -70,6 +70,12 @@ def _fold_table() -> dict[int, str]:
     return table
 
 
+def fold(text: str) -> str:
+    """Lower-case and fold accents in a whole text at once (what :func:`normalise` does to a word,
+    joiners aside)."""
+    return text.lower().translate(_fold_table())
+
+
 def normalise(word: str) -> str:
     """Lower-case, fold accents and drop prefix joiners: "Co-Producción" → "coproduccion"."""
     word = word.lower().translate(_fold_table())

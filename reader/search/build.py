@@ -15,28 +15,42 @@ from reader.render import render_section
 
 TITLE_ANCHOR = "title"
 #: A heading is a word or two: without this, its shortness alone ranks it above every
-#: paragraph that explains the same words.
+#: paragraph that explains the same words. The same goes for any passage that is only a label
+#: (a link to an example, a key name in a table, a signatory's role): at most :data:`LABEL_WORDS` words.
 HEADING_BOOST = 0.5
+LABEL_WORDS = 6
 
 
 def documents(section: Section, guide: Guide | None = None) -> Iterator[dict[str, Any]]:
-    """The section's blocks as documents; the title block is left out (it is a field of each)."""
+    """The section's blocks as documents; the title block is left out (it is a field of each).
+
+    Each carries the heading it sits under, so a result can say where in the section it is, and
+    the heading's words are searched with the passage's own: the meaning under "Co-design" in the
+    glossary is found by "co-design" though it never repeats the word. Only the passage is stored
+    (and so shown)."""
+    heading = ""
     for order, block in enumerate(render_section(section, guide).blocks):
         if block.anchor == TITLE_ANCHOR or not block.text.strip():
             continue
+        under = heading
+        if block.kind == "heading":
+            heading = block.text
+        searched = f"{under}\n{block.text}" if under and block.kind != "heading" else block.text
         document = {
             "key": f"{section.id}#{block.anchor}",
             "section": section.id,
             "anchor": block.anchor,
+            "heading": under,
             "order": order,
             "title": section.title,
             "kind": section.kind,
             "tags": ",".join(tag.lower() for tag in section.tags),
-            "text": block.text,
-            "words": block.text,
-            "pairs": block.text,
+            "text": searched,
+            "_stored_text": block.text,
+            "words": searched,
+            "pairs": searched,
         }
-        if block.kind == "heading":
+        if block.kind == "heading" or len(block.text.split()) <= LABEL_WORDS:
             document["_boost"] = HEADING_BOOST
         yield document
 

@@ -20,19 +20,29 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from whoosh import index as windex
-from whoosh import query as wq
+from reader.search import engine
 
-from reader.model import Guide, Section
-from reader.search import build, store
-from reader.search.query import Plan, any_words_plan, fuzzy_plan, make_parser, plan, suggest
-from reader.search.results import Hit, IndexReport, SearchResults
-from reader.search.store import default_roots
+engine.load()  # before any other Whoosh import: see the module for why
+
+from whoosh import index as windex  # noqa: E402
+from whoosh import query as wq  # noqa: E402
+
+from reader.model import Guide, Section  # noqa: E402
+from reader.search import build, ranking, store  # noqa: E402
+from reader.search.query import Plan, any_words_plan, fuzzy_plan, make_parser, plan, suggest  # noqa: E402
+from reader.search.results import Hit, IndexReport, SearchResults  # noqa: E402
+from reader.search.store import default_roots  # noqa: E402
 
 LOCK_TIMEOUT = 120.0
 OPEN_ATTEMPTS = 3
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 500
+#: Passages scored for each one shown: the help's place and folded twins reorder within them.
+POOL_FACTOR = 3
+MIN_POOL = 60
+#: Passages checked word for word for a quoted phrase: a phrase whose only searchable word is
+#: common ("if the argument is") would otherwise check thousands.
+MAX_PHRASE_CHECKS = 1500
 
 
 class IndexUnavailable(Exception):
@@ -70,6 +80,8 @@ class SearchIndex:
         self._root: Path | None = None
         self._mutex = threading.RLock()
         self._parser: Any = None
+        self._secondary: dict[int, str] = {}
+        self._replaced: dict[str, Section] = dict(guide.replaced) if guide is not None else {}
         self.report: IndexReport | None = None
 
     # Opening and building ---------------------------------------------------------------
@@ -188,6 +200,10 @@ class SearchIndex:
             # The searcher's schema, read when it opened: ``ix.schema`` reads the folder again, which
             # another copy of the reader may have swept away since.
             self._parser = make_parser(searcher.schema)
+            # The help and glossary passages, looked up once: ranking needs their kind for every
+            # candidate, and reading each candidate's stored fields to find it cost more than the search.
+            self._secondary = {docnum: kind for kind in ranking.SECONDARY_KINDS
+                               for docnum in searcher.document_numbers(kind=kind)}
         if old_searcher is not None:
             old_searcher.close()
         if old_ix is not None:
@@ -196,26 +212,40 @@ class SearchIndex:
     # Content packs ------------------------------------------------------------------------
 
     def add_sections(self, sections: Iterable[Section]) -> int:
-        """Add (or replace) sections without rebuilding the rest; returns passages added."""
+        """Add (or replace) sections without rebuilding the rest; returns passages added.
+
+        A section that ``replaces`` another (a pack's full page for a short entry) takes its
+        passages out; removing it later brings them back."""
         sections = list(sections)
-        ids = {s.id for s in sections}
+        for section in sections:
+            old = self._sections.get(section.replaces or "")
+            if old is not None:
+                self._replaced[old.id] = old
+        hidden = {s.replaces for s in sections if s.replaces in self._sections}
+        ids = {s.id for s in sections} | hidden
 
         def change(writer: Any) -> int:
             for section_id in ids:
                 writer.delete_by_term("section", section_id)
             return build.add_documents(writer, sections, self._guide)
 
-        added = self._change(change, {**self._sections, **{s.id: s for s in sections}})
-        return added
+        kept = {k: v for k, v in self._sections.items() if k not in hidden}
+        return self._change(change, {**kept, **{s.id: s for s in sections}})
 
     def remove_sections(self, section_ids: Iterable[str]) -> int:
-        """Remove sections' passages; returns how many were removed."""
+        """Remove sections' passages; returns how many were removed. A short entry that a removed
+        section had replaced is searchable again."""
         ids = set(section_ids)
+        back = [self._replaced.pop(s.replaces) for s in self._sections.values()
+                if s.id in ids and s.replaces in self._replaced]
 
         def change(writer: Any) -> int:
-            return sum(writer.delete_by_term("section", section_id) or 0 for section_id in ids)
+            removed = sum(writer.delete_by_term("section", section_id) or 0 for section_id in ids)
+            build.add_documents(writer, back, self._guide)
+            return removed
 
-        return self._change(change, {k: v for k, v in self._sections.items() if k not in ids})
+        kept = {k: v for k, v in self._sections.items() if k not in ids}
+        return self._change(change, {**kept, **{s.id: s for s in back}})
 
     def _change(self, change: Any, sections: dict[str, Section]) -> int:
         """Copy the live build, change the copy, publish it: the live build is never written."""
@@ -275,39 +305,64 @@ class SearchIndex:
         reader = searcher.reader()
         found = plan(text, self._parser, reader)
         filters = _filter(kind, tag)
-        total, hits = self._run(searcher, found, filters, limit)
+        total, hits = self._run(searcher, found, filters, limit, text)
         suggestion, fuzzy_used = None, False
         if total == 0 and found.query is not None:
             near: dict[str, list[str]] = {}
             suggestion = suggest(text, reader, near)
             retry = fuzzy_plan(text, reader, near)
             if retry is not None:
-                total, hits = self._run(searcher, retry, filters, limit)
+                total, hits = self._run(searcher, retry, filters, limit, text)
                 if total:
                     found, fuzzy_used = retry, True
         any_words_used = False
         if total == 0 and found.query is not None:
             wider = any_words_plan(text, reader)
             if wider is not None:
-                total, hits = self._run(searcher, wider, filters, limit)
+                total, hits = self._run(searcher, wider, filters, limit, text)
                 if total:
                     found, any_words_used = wider, True
         return SearchResults(text, total, hits, suggestion, fuzzy_used, found.highlighter,
                              tuple(found.notes), any_words_used)
 
-    def _run(self, searcher: Any, found: Plan, filters: Any, limit: int) -> tuple[int, list[Hit]]:
+    def _run(self, searcher: Any, found: Plan, filters: Any, limit: int, typed: str) -> tuple[int, list[Hit]]:
+        """Score, then apply :mod:`reader.search.ranking`: phrases checked word for word, the help
+        after the guide, near-identical passages folded together; extracts only for what is shown."""
         if found.query is None:
             return 0, []
+        phrases = ranking.quoted_phrases(found.text) if not found.fallback else ()
         # Block-quality skipping barely skips on paragraph-sized documents and then needs a
         # second pass to count the matches: one unoptimised pass scores and counts (25–50% faster).
-        results = searcher.search(found.query, limit=limit, filter=filters, optimize=False)
+        # A phrase's candidates are all checked, so its count is exact.
+        pool = None if phrases else max(limit * POOL_FACTOR, MIN_POOL)
+        results = searcher.search(found.query, limit=pool, filter=filters, optimize=False)
+        about_reader, meaning = ranking.about_the_reader(found.text), ranking.asks_meaning(typed)
+        total = len(results)
+        secondary = self._secondary
+        candidates = []
+        for checked, (score, docnum) in enumerate(results.top_n):
+            fields = None
+            if phrases and checked >= MAX_PHRASE_CHECKS:
+                total -= len(results.top_n) - checked
+                found.notes.append(f"Only the {MAX_PHRASE_CHECKS:,} best passages with these words were "
+                                   "checked for the exact phrase.")
+                break
+            if phrases:
+                fields = searcher.stored_fields(docnum)
+                if not ranking.holds(fields["text"], phrases):
+                    total -= 1
+                    continue
+            tier = ranking.tier(secondary.get(docnum, ""), about_reader, meaning)
+            candidates.append(ranking.Candidate(tier, score, docnum, fields))
+        candidates.sort(key=lambda c: c.tier)  # stable: within a tier, Whoosh's order
+        kept, folded = ranking.collapse(candidates, found.highlighter, searcher.stored_fields, limit)
         hits = []
-        for result in results:
-            fields = result.fields()
-            extract = found.highlighter.extract(fields["text"])
-            hits.append(Hit(fields["section"], fields["title"], fields["anchor"], round(result.score, 4),
-                            extract.html, extract.text, extract.terms, fields["kind"]))
-        return len(results), hits
+        for candidate in kept:
+            fields, extract = candidate.fields, candidate.extract
+            hits.append(Hit(fields["section"], fields["title"], fields["anchor"], round(candidate.score, 4),
+                            extract.html, extract.text, extract.terms, fields["kind"],
+                            fields.get("heading", ""), tuple(candidate.also)))
+        return total - folded, hits
 
     def close(self) -> None:
         with self._mutex:

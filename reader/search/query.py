@@ -33,6 +33,8 @@ from reader.search.snippets import Highlighter
 MAX_QUERY_CHARS = 300
 MAX_TERMS = 24
 MAX_EXPANSION = 40  # index words a prefix, wildcard or fuzzy term may stand for
+MAX_CLOSEST = 5  # near spellings tried for a word the index does not know
+MAX_POSTINGS = 6000  # passages an expansion's words may hold between them (see _Bounder._within_budget)
 MAX_SCAN = 3000  # index words looked at to find them
 MAX_SLOP = 10
 MIN_PREFIX = 2
@@ -44,6 +46,9 @@ _SPACES = re.compile(r"\s+")
 _EXACT = re.compile(r'["():*?~]|\b(?:AND|OR|NOT|ANDNOT|ANDMAYBE)\b')
 _PLAIN_WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
 _OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"})
+#: Words that make a plain query a question: dropped, as the answer rarely holds them.
+QUESTION_WORDS = frozenset({"what", "who", "whom", "whose", "how", "why", "where", "which", "does", "do",
+                            "did", "is", "are", "can"})
 
 
 def clean(text: str) -> tuple[str, list[str]]:
@@ -94,6 +99,7 @@ class Plan:
     highlighter: Highlighter
     notes: list[str] = field(default_factory=list)
     fallback: bool = False
+    text: str = ""  # the query as cleaned, for the rules applied after scoring
 
 
 class ExpansionOr(wq.Or):
@@ -180,7 +186,23 @@ class _Bounder:
             return None
         if not expansion:
             return wq.NullQuery
+        expansion = self._within_budget(fieldname, expansion, typed)
         return ExpansionOr([wq.Term(fieldname, word) for word in expansion])
+
+    def _within_budget(self, fieldname: str, expansion: list[str], typed: str) -> list[str]:
+        """The most used words of an expansion whose passages add up to at most
+        :data:`MAX_POSTINGS` (always the first): scoring every passage of forty common words
+        is what made "re*" slow, and a person reads the first twenty results either way."""
+        frequency = {word: self.reader.doc_frequency(fieldname, word) for word in expansion}
+        kept, total = [], 0
+        for word in sorted(expansion, key=lambda w: -frequency[w]):
+            if kept and total + frequency[word] > MAX_POSTINGS:
+                break
+            kept.append(word)
+            total += frequency[word]
+        if len(kept) < len(expansion):
+            self._note(f"“{typed}” stands for many words: the {len(kept)} most used were searched.")
+        return sorted(kept)
 
 
 def _most_used(reader: Any, fieldname: str, prefix: str, keep_word: Any = None) -> list[str]:
@@ -244,20 +266,43 @@ def fuzzy_words(reader: Any, fieldname: str, word: str, maxdist: int | None = No
     if maxdist is None:
         maxdist = 1 if len(word) <= 5 else 2
     maxdist = min(maxdist, 2)
+    found = _within(reader, fieldname, word, maxdist, prefix)
+    ranked = sorted(found, key=lambda w: (edit_distance(word, w), -reader.doc_frequency(fieldname, w)))
+    return ranked[:MAX_EXPANSION]
+
+
+def closest_words(reader: Any, fieldname: str, word: str) -> list[str]:
+    """What a misspelt word most likely meant: the index words at the smallest edit distance found
+    (one edit looked for first, two only when there is none), at most :data:`MAX_CLOSEST`, the
+    most used first. Forty near words found two thousand passages; these find the intended ones."""
+    word = normalise(word)
+    if len(word) < MIN_PREFIX + 1:
+        return []
+    for maxdist in (1, 2) if len(word) > 5 else (1,):
+        found = _within(reader, fieldname, word, maxdist, 1)
+        if found:
+            nearest = min(edit_distance(word, w) for w in found)
+            closest = [w for w in found if edit_distance(word, w) == nearest]
+            return sorted(closest, key=lambda w: -reader.doc_frequency(fieldname, w))[:MAX_CLOSEST]
+    return []
+
+
+def _within(reader: Any, fieldname: str, word: str, maxdist: int, prefix: int) -> set[str]:
     found: set[str] = set()
     for leaf, _ in reader.leaf_readers():
         for near in leaf.terms_within(fieldname, word, maxdist, prefix=prefix):
             found.add(_as_text(near))
             if len(found) >= MAX_SCAN:
-                break
-    ranked = sorted(found, key=lambda w: (edit_distance(word, w), -reader.doc_frequency(fieldname, w)))
-    return ranked[:MAX_EXPANSION]
+                return found
+    return found
 
 
 def highlighter_for(q: Any) -> Highlighter:
-    """The words a query can match: its positive terms on ``text`` (stems) and ``words``."""
+    """The words a query can match: its positive terms on ``text`` (stems) and ``words``, and its
+    phrases (a pair term is a two-word phrase) as whole phrases."""
     stems: set[str] = set()
     plain: set[str] = set()
+    phrases: set[tuple[str, ...]] = set()
 
     def visit(node: Any) -> None:
         if isinstance(node, wq.Not):
@@ -270,17 +315,21 @@ def highlighter_for(q: Any) -> Highlighter:
             if node.fieldname == TEXT:
                 stems.add(text)
             elif node.fieldname == PAIRS:
-                stems.update(text.split(" "))
+                phrases.add(tuple(text.split(" ")))
             elif node.fieldname == WORDS:
                 plain.add(text)
         elif isinstance(node, wq.Phrase) and node.fieldname == TEXT:
-            stems.update(node.words)
-        for child in node.children():
+            phrases.add(tuple(node.words))
+        children = list(node.children())
+        if any(isinstance(c, wq.Phrase) and c.fieldname == TEXT for c in children):
+            # A longer phrase's pairs only narrow the search: mark the whole phrase, not its pairs.
+            children = [c for c in children if not (isinstance(c, wq.Term) and c.fieldname == PAIRS)]
+        for child in children:
             visit(child)
 
     if q is not None:
         visit(q)
-    return Highlighter(frozenset(stems), frozenset(plain))
+    return Highlighter(frozenset(stems), frozenset(plain), frozenset(phrases))
 
 
 def plain_words(text: str) -> list[str]:
@@ -299,7 +348,7 @@ def plain_query(text: str) -> Any:
 def plan(text: str, parser: QueryParser, reader: Any) -> Plan:
     """Parse ``text`` within the caps; malformed input becomes a search for its plain words."""
     cleaned, notes = clean(text)
-    cleaned = join_prefixes(cleaned)
+    cleaned = without_question_words(join_prefixes(cleaned))
     if not cleaned:
         return Plan(None, Highlighter(), notes)
     bounder = _Bounder(reader, notes)
@@ -313,8 +362,17 @@ def plan(text: str, parser: QueryParser, reader: Any) -> Plan:
     if bounder.invalid or (q is None and not bounder.too_broad and plain_words(cleaned)):
         q = plain_query(_strip_syntax(cleaned))
         notes.append("The search was read as plain words.")
-        return Plan(q, highlighter_for(q), notes, fallback=True)
-    return Plan(q, highlighter_for(q), notes)
+        return Plan(q, highlighter_for(q), notes, fallback=True, text=cleaned)
+    return Plan(q, highlighter_for(q), notes, text=cleaned)
+
+
+def without_question_words(text: str) -> str:
+    """A question typed as a question ("who developed this resource") without the words that only
+    make it one, which no answer holds; a query written with quotes or operators is left as meant."""
+    if _EXACT.search(text):
+        return text
+    kept = [word for word in text.split(" ") if word.lower().strip("?") not in QUESTION_WORDS]
+    return " ".join(kept) if kept else text
 
 
 def _has_positive(q: Any) -> bool:
@@ -348,7 +406,7 @@ def query_words(text: str) -> list[tuple[int, int, str]]:
 def suggest(text: str, reader: Any, near: dict[str, list[str]] | None = None) -> str | None:
     """The query with each word the index does not know replaced by its closest known word.
 
-    ``near`` memoises :func:`fuzzy_words` between this and :func:`fuzzy_plan`."""
+    ``near`` memoises :func:`closest_words` between this and :func:`fuzzy_plan`."""
     near = {} if near is None else near
     cleaned, _ = clean(text)
     parts, cursor, changed = [], 0, False
@@ -383,7 +441,7 @@ def _respell(typed: str, known: str) -> str:
 
 def _near(reader: Any, word: str, memo: dict[str, list[str]]) -> list[str]:
     if word not in memo:
-        memo[word] = fuzzy_words(reader, WORDS, word) or []
+        memo[word] = closest_words(reader, WORDS, word)
     return memo[word]
 
 
@@ -407,7 +465,7 @@ def fuzzy_plan(text: str, reader: Any, near: dict[str, list[str]] | None = None)
     if not unknown or not groups:
         return None
     q = groups[0] if len(groups) == 1 else wq.And(groups)
-    return Plan(q, highlighter_for(q), notes)
+    return Plan(q, highlighter_for(q), notes, text=cleaned)
 
 
 def any_words_plan(text: str, reader: Any) -> Plan | None:
@@ -426,4 +484,4 @@ def any_words_plan(text: str, reader: Any) -> Plan | None:
     if len(stems) < 2:
         return None
     q = wq.Or([wq.Term(TEXT, s) for s in stems])
-    return Plan(q, highlighter_for(q), notes)
+    return Plan(q, highlighter_for(q), notes, text=cleaned)

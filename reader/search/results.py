@@ -20,6 +20,19 @@ class Hit:
     snippet_text: str  # the same extract as plain text, for speech and screen readers
     terms: tuple[str, ...]  # the words of the passage that matched, as written there (lower case)
     kind: str = ""
+    heading: str = ""  # the heading the passage sits under in its section ("" before the first)
+    #: Where else the same (or nearly the same) passage appears: (section, title, anchor) each.
+    also: tuple[tuple[str, str, str], ...] = ()
+
+    @property
+    def where(self) -> str:
+        """The section, and the heading when there is one: "Examples in this guide › Co-design"."""
+        return f"{self.title} › {self.heading}" if self.heading and self.heading != self.title else self.title
+
+    @property
+    def also_titles(self) -> list[str]:
+        """The sections where the passage appears too, each once, in order."""
+        return list(dict.fromkeys(title for _, title, _ in self.also))
 
 
 @dataclass(frozen=True)

@@ -8,20 +8,22 @@ from reader.search.analysis import make_analyzer
 
 #: Bump whenever the schema, the analysers or what a document holds changes: every index
 #: built before is then stale and rebuilt at the next start.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 6
 
 
 def make_schema() -> Schema:
     """Fields: ``text`` (stemmed, with positions for phrases, stored for extracts), ``words``
     (the same text unstemmed, for prefixes, spelling suggestions and fuzzy matching), ``pairs``
     (each two neighbouring stems as one term, so two-word phrases need no positions), the
-    section's id, title, kind and tags for filters, and the paragraph's anchor."""
+    section's id, title, kind and tags for filters, the paragraph's anchor and the heading it sits
+    under (shown with each result)."""
     stemmed = make_analyzer(stemming=True)
     unstemmed = make_analyzer(stemming=False)
     return Schema(
         key=ID(stored=True, unique=True),
         section=ID(stored=True),
         anchor=STORED(),
+        heading=STORED(),
         order=STORED(),
         title=TEXT(analyzer=stemmed, stored=True, phrase=False),
         kind=ID(stored=True),

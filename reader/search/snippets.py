@@ -28,33 +28,47 @@ class Extract:
 
 @dataclass(frozen=True)
 class Highlighter:
-    """Marks words matching a query: by stem (ordinary terms and phrases) or as written
-    (prefix, wildcard and fuzzy expansions)."""
+    """Marks words matching a query: by stem (ordinary terms), as written (prefix, wildcard and
+    fuzzy expansions) or as whole phrases (sequences of stems, stop words skipped as the index
+    skips them).
+
+    A match is what a person would call one: a phrase is one match, not one per word, and
+    matched words standing next to each other ("Young Scot" for young scot) are one match too."""
 
     stems: frozenset[str] = frozenset()
     words: frozenset[str] = frozenset()
+    phrases: frozenset[tuple[str, ...]] = frozenset()
 
     def __bool__(self) -> bool:
-        return bool(self.stems or self.words)
+        return bool(self.stems or self.words or self.phrases)
 
     def matches(self, word: str) -> bool:
         """Whether a normalised word is a match."""
         return word in self.words or (bool(self.stems) and stem(word) in self.stems)
 
     def spans(self, text: str) -> list[tuple[int, int]]:
-        """(start, end) of every matching word of ``text``, in order."""
+        """(start, end) of every match in ``text``, in order."""
         if not self:
             return []
-        found = []
+        tokens: list[tuple[int, int, frozenset[str]]] = []  # kept words: place and stems
+        found: list[tuple[int, int]] = []
         for match in TOKEN.finditer(text):
             raw = match.group()
             word = normalise(raw)
             if not keep(word):
                 continue
             part = second_part(raw, word) if len(word) > 3 else None
+            if self.phrases:
+                forms = {stem(word)} | ({stem(part)} if part else set())
+                tokens.append((match.start(), match.end(), frozenset(forms)))
             if self.matches(word) or (part is not None and self.matches(part)):
                 found.append((match.start(), match.end()))
-        return found
+        for phrase in self.phrases:
+            size = len(phrase)
+            for i in range(len(tokens) - size + 1):
+                if all(phrase[j] in tokens[i + j][2] for j in range(size)):
+                    found.append((tokens[i][0], tokens[i + size - 1][1]))
+        return _joined(text, sorted(found))
 
     def extract(self, text: str, width: int = EXTRACT_CHARS) -> Extract:
         """The part of ``text`` (a paragraph) that shows most matches, marked and plain."""
@@ -72,6 +86,17 @@ class Highlighter:
         parts.append(html.escape(text[cursor:end]))
         parts.append(tail)
         return Extract("".join(parts), f"{lead}{text[start:end]}{tail}", terms)
+
+
+def _joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping matches, and matches with only spaces between them, as one."""
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined and (start <= joined[-1][1] or not text[joined[-1][1]:start].strip()):
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+        else:
+            joined.append((start, end))
+    return joined
 
 
 def _window(text: str, spans: list[tuple[int, int]], width: int) -> tuple[int, int]:

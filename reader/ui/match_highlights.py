@@ -1,18 +1,33 @@
-"""Every matching word marked in the reading view, and F3 / Shift+F3 stepping through them.
+"""Every match marked in the reading view, and F3 / Shift+F3 stepping through them.
 
-The words come from the search's highlighter (the same rules as the index), applied to the
-view's plain text, so what is marked is exactly what matched. The current match is also
-the text cursor's selection, which screen readers announce.
+The matches come from the search's highlighter (the same rules as the index), applied to the
+view's plain text, so what is marked is exactly what matched: a phrase, or words found side by
+side ("Young Scot"), is one match. The current match is also the text cursor's selection, which
+screen readers announce; :meth:`MatchHighlights.counter_text` is the one wording of "Match 2 of 3".
+A match that is opened or stepped to sits :data:`CONTEXT_LINES` lines below the top of the view,
+so the lines before it are there to read.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
 from reader.search.snippets import Highlighter
 from reader.ui.reading_view import ReadingView
+
+#: Lines of text shown above an opened match (or its paragraph), so it is not on the very top line.
+CONTEXT_LINES = 3
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("SearchPanel", text)
+
+
+def counter_text(current: int, total: int) -> str:
+    """ "Match 2 of 3": shown under the search box, in the status line and said by screen readers."""
+    return tr("Match {current} of {total}").format(current=current, total=total)
 
 
 class MatchHighlights(QObject):
@@ -27,14 +42,30 @@ class MatchHighlights(QObject):
         self.spans: list[tuple[int, int]] = []
         self.current = -1
         self._seen: tuple[int, int] | None = None
+        self._text = ""
         # A new page or a new text size replaces the document: mark it again once it is in.
         # The timer is tied to this object, so it never fires after the view (and this) are gone.
         view.textChanged.connect(lambda: QTimer.singleShot(0, self, self.refresh))
 
     def set_highlighter(self, highlighter: Highlighter) -> None:
+        """Mark a new search's matches; the old search's current match is no longer selected."""
+        if self.current >= 0 and self._selected_is_current():
+            cursor = self.view.textCursor()
+            cursor.clearSelection()
+            self.view.setTextCursor(cursor)
+        self.current = -1
         self.highlighter = highlighter
         self._seen = None
         self.refresh()
+
+    def _selected_is_current(self) -> bool:
+        cursor = self.view.textCursor()
+        return 0 <= self.current < len(self.spans) and \
+            (cursor.selectionStart(), cursor.selectionEnd()) == self.spans[self.current]
+
+    def counter_text(self) -> str:
+        """Where the current match is among this section's ("Match 2 of 3"), "" when none is current."""
+        return counter_text(self.current + 1, len(self.spans)) if self.current >= 0 else ""
 
     def clear(self) -> None:
         self.set_highlighter(Highlighter())
@@ -46,8 +77,16 @@ class MatchHighlights(QObject):
         if key == self._seen:
             return
         self._seen = key
-        self.spans = self.highlighter.spans(document.toPlainText()) if self.highlighter else []
-        self.current = -1
+        text = document.toPlainText()
+        spans = self.highlighter.spans(text) if self.highlighter else []
+        # The same words laid out again (a new text size, a theme): the current match stays current.
+        same_place = text == self._text and spans == self.spans
+        self._text, self.spans = text, spans
+        if same_place and self.current >= 0:
+            if not self._selected_is_current():
+                self._select(self.current)
+        else:
+            self.current = -1
         self._paint()
 
     def select_first_in(self, anchor: str) -> bool:
@@ -59,6 +98,7 @@ class MatchHighlights(QObject):
         if index is None:
             return False
         self._go(index, scroll=False)
+        self._show_below_top(start if block is not None else self.spans[index][0], self.spans[index][0])
         return True
 
     def step(self, delta: int) -> bool:
@@ -80,14 +120,42 @@ class MatchHighlights(QObject):
 
     def _go(self, index: int, scroll: bool) -> None:
         self.current = index
+        start = self._select(index)
+        if scroll:
+            self._show_below_top(start, start)
+        self._paint()
+
+    def _select(self, index: int) -> int:
+        """Make match ``index`` the text cursor's selection; returns where it starts."""
         start, end = self.spans[index]
         cursor = QTextCursor(self.view.document())
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         self.view.setTextCursor(cursor)
-        if scroll:
-            self.view.ensureCursorVisible()
-        self._paint()
+        return start
+
+    def _show_below_top(self, paragraph: int, match: int) -> None:
+        """Scroll so ``paragraph`` (a position) starts :data:`CONTEXT_LINES` lines below the top,
+        or, when the ``match`` would then be out of sight, the match itself; a match already in
+        the middle of the view stays where it is."""
+        view = self.view
+        height = view.viewport().height()
+        match_rect = view.cursorRect(self._cursor_at(match))
+        # Lines as the page draws them (the text size applies to the page, not the widget's font);
+        # at the largest sizes a few lines would fill the view, so at most a quarter of it.
+        margin = min(CONTEXT_LINES * match_rect.height(), height // 4)
+        if paragraph == match and margin <= match_rect.top() and match_rect.bottom() <= height - margin:
+            return
+        target = view.cursorRect(self._cursor_at(paragraph)).top()
+        if match_rect.bottom() - target > height - 2 * margin:
+            target = match_rect.top()  # a long paragraph: the match matters more than its start
+        bar = view.verticalScrollBar()
+        bar.setValue(bar.value() + target - margin)
+
+    def _cursor_at(self, position: int) -> QTextCursor:
+        cursor = QTextCursor(self.view.document())
+        cursor.setPosition(position)
+        return cursor
 
     def _paint(self) -> None:
         """Every match in the theme's search colours; the current one in its selection colours."""

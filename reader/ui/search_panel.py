@@ -50,7 +50,7 @@ from PySide6.QtWidgets import (
 from reader import themes
 from reader.model import Guide
 from reader.ui.context import SectionsChange, WindowContext
-from reader.ui.match_highlights import MatchHighlights
+from reader.ui.match_highlights import MatchHighlights, counter_text
 from reader.ui.search_worker import SearchThread
 
 DEBOUNCE_MS = 150
@@ -78,8 +78,20 @@ def marked_html(snippet_html: str, theme: themes.Theme) -> str:
     return snippet_html.replace("<b>", mark).replace("</b>", "</span>")
 
 
+def also_in(hit: object) -> str:
+    """ "Also in: IRISS, Project 99" for a passage that appears in other sections too."""
+    return tr("Also in: {sections}").format(sections=", ".join(hit.also_titles))  # type: ignore[attr-defined]
+
+
+def spoken(hit: object) -> str:
+    """A result as a screen reader says it: where it is, the extract, and where else it appears."""
+    text = f"{hit.where}: {hit.snippet_text}"  # type: ignore[attr-defined]
+    return f"{text} {also_in(hit)}" if hit.also else text  # type: ignore[attr-defined]
+
+
 class _ResultDelegate(QStyledItemDelegate):
-    """Draws a result as its section title over the extract, matches highlighted, wrapped."""
+    """Draws a result as its section title (and heading) over the extract, matches highlighted,
+    wrapped, and where else the same passage appears."""
 
     MARGIN = 6
 
@@ -92,7 +104,8 @@ class _ResultDelegate(QStyledItemDelegate):
         document = QTextDocument()
         document.setDefaultFont(option.font)
         document.setDocumentMargin(self.MARGIN)
-        document.setHtml(f"<b>{html.escape(hit.title)}</b><br>{marked_html(hit.snippet_html, self.theme())}")
+        also = f"<br><i>{html.escape(also_in(hit))}</i>" if hit.also else ""
+        document.setHtml(f"<b>{html.escape(hit.where)}</b><br>{marked_html(hit.snippet_html, self.theme())}{also}")
         document.setTextWidth(max(80, width))
         return document
 
@@ -329,9 +342,9 @@ class SearchPanel(QWidget):
         self.results.clear()
         for hit in found.results:  # type: ignore[attr-defined]
             item = QListWidgetItem()
-            spoken = f"{hit.title}: {hit.snippet_text}"
-            item.setData(Qt.ItemDataRole.DisplayRole, spoken)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
+            said = spoken(hit)
+            item.setData(Qt.ItemDataRole.DisplayRole, said)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, said)
             item.setData(HIT_ROLE, hit)
             self.results.addItem(item)
         self._suggested = found.suggestion or ""  # type: ignore[attr-defined]
@@ -376,7 +389,7 @@ class SearchPanel(QWidget):
             self.matches.setText(tr("{total} matches in this section. F3 goes to the next.").format(total=total)
                                  if total != 1 else tr("1 match in this section."))
         else:
-            self.matches.setText(tr("Match {current} of {total}").format(current=current, total=total))
+            self.matches.setText(counter_text(current, total))
 
 
 class SearchDock(QObject):
@@ -506,7 +519,7 @@ class SearchDock(QObject):
     def _matches_changed(self, current: int, total: int) -> None:
         self.panel.show_matches(current, total)
         if current:
-            message = tr("Match {current} of {total}").format(current=current, total=total)
+            message = counter_text(current, total)
             self.context.show_status(message, 4000)
             announce(self.view, message)
 

@@ -34,6 +34,25 @@ def search_for(qtbot, window, words: str):
     return panel
 
 
+def search_exactly(qtbot, window, words: str):
+    """Like :func:`search_for`, but wait for the answer to the whole of ``words`` (not to a part typed)."""
+    panel = window.search.panel
+    show = panel.show_results
+    if not hasattr(show, "answered"):  # record what the panel shows, once per window
+        def recording(found):
+            show(found)
+            recording.answered.append(found.query)
+
+        recording.answered = []
+        panel.show_results = recording
+    answered = panel.show_results.answered
+    answered.clear()
+    panel = search_for(qtbot, window, words)
+    panel.flush()
+    qtbot.waitUntil(lambda: bool(answered) and answered[-1] == words, timeout=WAIT)
+    return panel
+
+
 def hit(panel, row: int):
     from reader.ui.search_panel import HIT_ROLE
 
@@ -129,7 +148,7 @@ def test_f3_steps_through_the_matches_with_a_counter(make_window, qtbot):
 
 def test_filters_by_kind_and_tag(make_window, qtbot):
     window = make_window()
-    panel = search_for(qtbot, window, "people")
+    panel = search_for(qtbot, window, "introduction")
     everything = panel.status.text()
     panel.kind.setCurrentIndex(panel.kind.findData("examples"))
     qtbot.waitUntil(lambda: panel.status.text() != everything, timeout=WAIT)
@@ -173,7 +192,72 @@ def test_results_speak_their_section_and_extract(make_window, qtbot):
         QAccessible.Text.Description)
     first = hit(panel, 0)
     child = QAccessible.queryAccessibleInterface(panel.results).child(0)
-    assert child.text(QAccessible.Text.Name) == f"{first.title}: {first.snippet_text}"
+    assert child.text(QAccessible.Text.Name) == f"{first.where}: {first.snippet_text}"
+
+
+def test_a_result_shows_its_heading_and_where_else_it_appears(make_window, qtbot):
+    window = make_window()
+    panel = search_exactly(qtbot, window, '"the full page"')
+    results = [hit(panel, r) for r in range(panel.results.count())]
+    texts = [h.snippet_text for h in results]
+    assert len(texts) == len(set(texts))  # each passage once
+    folded = next(h for h in results if h.also)
+    child = QAccessible.queryAccessibleInterface(panel.results).child(results.index(folded))
+    assert child.text(QAccessible.Text.Name).endswith("Also in: " + ", ".join(folded.also_titles))
+    panel = search_exactly(qtbot, window, "young scot")
+    overview = next(hit(panel, r) for r in range(panel.results.count()) if hit(panel, r).section == "examples")
+    assert overview.where == "Examples in this guide › Co-design"
+
+
+def test_a_phrase_is_one_match_and_f3_counts_whole_phrases(make_window, qtbot):
+    window = make_window()
+    panel = search_exactly(qtbot, window, '"public services"')
+    target = next(hit(panel, r) for r in range(panel.results.count()) if hit(panel, r).section == "foreword")
+    panel.passageChosen.emit(target.section, target.anchor)
+    occurrences = window.view.toPlainText().lower().count("public service")  # services, service: one stem
+    marks = window.view.extraSelections()
+    assert len(marks) == occurrences > 1  # one match per "public services", not one per word
+    assert {m.cursor.selectedText().lower().rstrip("s") for m in marks} == {"public service"}
+    assert panel.matches.text().endswith(f" of {occurrences}")
+    press(qtbot, Qt.Key.Key_F3)
+    assert window.view.textCursor().selectedText().lower().startswith("public service")
+    assert window.search.highlights.counter_text() == panel.matches.text()
+    # Words found side by side are one match too: "Young Scot" once per time it is written.
+    panel = search_exactly(qtbot, window, "young scot")
+    target = next(hit(panel, r) for r in range(panel.results.count()) if hit(panel, r).section == "introduction")
+    panel.passageChosen.emit(target.section, target.anchor)
+    occurrences = window.view.toPlainText().lower().count("young scot")
+    assert panel.matches.text() == f"Match 1 of {occurrences}"
+    assert window.view.textCursor().selectedText().lower() == "young scot"
+
+
+def test_an_opened_match_sits_a_few_lines_below_the_top_with_its_paragraph(make_window, qtbot):
+    from PySide6.QtGui import QTextCursor
+
+    from reader.ui.match_highlights import CONTEXT_LINES
+
+    window = make_window(900, 600)
+    panel = search_exactly(qtbot, window, "permanent secretary")
+    target = next(hit(panel, r) for r in range(panel.results.count()) if hit(panel, r).section == "foreword")
+    panel.passageChosen.emit(target.section, target.anchor)
+    view = window.view
+    assert view.verticalScrollBar().value() > 0  # far enough down the page to need scrolling
+    paragraph = view.cursorRect(QTextCursor(view.block_for_anchor(target.anchor))).top()
+    line = view.cursorRect().height()  # a line as the page draws it
+    assert (CONTEXT_LINES - 1) * line <= paragraph <= (CONTEXT_LINES + 1) * line  # lines above it to read
+    assert view.viewport().rect().contains(view.cursorRect())  # the match itself in sight
+
+
+def test_a_new_search_clears_the_old_search_marks_and_selection(make_window, qtbot):
+    window = make_window()
+    search_exactly(qtbot, window, "partnership")
+    press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_Return)
+    assert window.view.textCursor().hasSelection()
+    search_exactly(qtbot, window, "carers")
+    qtbot.waitUntil(lambda: not any("partnership" in m.cursor.selectedText().lower()
+                                    for m in window.view.extraSelections()), timeout=WAIT)
+    assert not window.view.textCursor().hasSelection()
 
 
 def test_an_answer_to_an_older_query_is_dropped(make_window, qtbot):
@@ -288,3 +372,20 @@ def test_words_never_together_show_passages_with_some_of_them(make_window, qtbot
     assert panel.status.text().startswith("No passage has all of “lochside iriss”")
     assert panel.results.count() > 0
     assert "No passage has all" in panel.results.accessibleDescription()  # said to screen readers too
+
+
+def test_the_current_match_stays_current_when_the_text_size_changes(make_window, qtbot):
+    window = make_window()
+    panel = search_exactly(qtbot, window, '"public services"')
+    target = next(hit(panel, r) for r in range(panel.results.count()) if hit(panel, r).section == "foreword")
+    panel.passageChosen.emit(target.section, target.anchor)
+    press(qtbot, Qt.Key.Key_F3)
+    counter = panel.matches.text()
+    assert counter.startswith("Match 2 of ")
+    press(qtbot, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)  # the page is laid out again
+    qtbot.waitUntil(lambda: window.text_size > 100)
+    qtbot.wait(50)
+    assert panel.matches.text() == counter
+    assert window.view.textCursor().selectedText().lower().startswith("public service")
+    press(qtbot, Qt.Key.Key_F3)
+    assert panel.matches.text().startswith("Match 3 of ")

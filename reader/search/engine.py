@@ -1,0 +1,65 @@
+"""Load Whoosh without the standard-library packages it imports and never uses here.
+
+A command-line search is a whole process, and a third of Whoosh's import time went on two
+things no search needs: ``whoosh.compat`` imports ``urllib.request`` (and with it ``http`` and
+``email``) for a download helper, and ``whoosh.reading`` takes ``cached_property`` from the
+package of that name, which imports ``asyncio`` for its coroutine variant. While Whoosh's own
+modules load, those two names are stand-ins (an unusable download helper; the same caching
+property without the coroutine branch, as Whoosh never decorates a coroutine); they are taken
+out of ``sys.modules`` again at once, so any later import gets the real modules.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+import types
+from collections.abc import Iterator
+from typing import Any
+
+
+class _CachedProperty:
+    """Computed once per instance, then an ordinary attribute (what ``cached_property`` does
+    for the plain methods Whoosh decorates)."""
+
+    def __init__(self, func: Any) -> None:
+        self.__doc__ = getattr(func, "__doc__", None)
+        self.func = func
+
+    def __get__(self, obj: Any, cls: Any) -> Any:
+        if obj is None:
+            return self
+        value = obj.__dict__[self.func.__name__] = self.func(obj)
+        return value
+
+
+def _no_download(*_args: Any, **_kwargs: Any) -> Any:
+    raise RuntimeError("the reader never downloads anything")
+
+
+@contextlib.contextmanager
+def _stand_ins() -> Iterator[None]:
+    made = {}
+    if "urllib.request" not in sys.modules:
+        made["urllib.request"] = types.ModuleType("urllib.request")
+        made["urllib.request"].urlretrieve = _no_download  # type: ignore[attr-defined]
+    if "cached_property" not in sys.modules:
+        made["cached_property"] = types.ModuleType("cached_property")
+        made["cached_property"].cached_property = _CachedProperty  # type: ignore[attr-defined]
+    sys.modules.update(made)
+    try:
+        yield
+    finally:
+        for name, module in made.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+
+
+def load() -> None:
+    """Import the Whoosh modules the reader's search uses (cheap when already imported)."""
+    if "whoosh.searching" in sys.modules:
+        return
+    with _stand_ins():
+        import whoosh.compat
+        import whoosh.reading
+        import whoosh.searching  # noqa: F401
