@@ -12,6 +12,7 @@ import keyword
 import sys
 from collections.abc import Sequence
 from types import ModuleType
+from typing import NoReturn
 
 from reader import APP_ID, __version__
 
@@ -32,7 +33,7 @@ USAGE_ERROR = 2
 class _Parser(argparse.ArgumentParser):
     """Wrong arguments: one line on standard error and exit status 2, as the issue tracker asks."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.exit(USAGE_ERROR, f"{self.prog}: error: {message} (try --help)\n")
 
 

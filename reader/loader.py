@@ -7,7 +7,7 @@ there is one, the line: a group writing its own pack must be told exactly what t
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +38,7 @@ class _LineLoader(yaml.SafeLoader):
     """A safe YAML loader that records each mapping's 1-based line number."""
 
 
-def _construct_mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+def _construct_mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[Hashable, Any]:
     mapping = loader.construct_mapping(node, deep=True)
     mapping[_LINE_KEY] = node.start_mark.line + 1
     return mapping
@@ -97,7 +97,7 @@ def _check_entry(entry: Any, path: Path, index: int, seen: dict[str, int],
     if not isinstance(entry, dict):
         raise ContentError(f"section {index + 1} must be a mapping of id, file, title, kind, tags",
                            path)
-    line = entry[_LINE_KEY]
+    line: int = entry[_LINE_KEY]
     unknown = set(entry) - SECTION_KEYS - {_LINE_KEY}
     if unknown:
         raise ContentError(f"unknown key(s) {', '.join(sorted(unknown))} (allowed: "

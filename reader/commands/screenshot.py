@@ -58,7 +58,8 @@ def run(args: argparse.Namespace) -> int:
         image = window.grab().toImage()
         window.close()
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    if not image.save(str(args.out), "PNG"):
+    # PySide6 6.11's stub types the format as bytes, but the call accepts only str (bytes: ValueError).
+    if not image.save(str(args.out), "PNG"):  # type: ignore[call-overload]
         print(f"coproduction-reader screenshot: error: could not write {args.out}", file=sys.stderr)
         return 1
     print(f"Wrote {args.out} ({image.width()}x{image.height()})")

@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import frontmatter
 import yaml
@@ -158,7 +159,7 @@ def make_id(title: str, taken: Collection[str]) -> str:
     return candidate
 
 
-def _new_manifest(pack: str) -> dict:
+def _new_manifest(pack: str) -> dict[str, Any]:
     title = DEFAULT_PACK_TITLE if pack == DEFAULT_PACK else pack.replace("-", " ").capitalize()
     return {"name": pack, "title": title, "language": "en-GB", "sections": []}
 
@@ -204,7 +205,9 @@ def import_document(path: Path, pack: str = DEFAULT_PACK, *, listener: SectionsL
             "# Documents added with the reader's import command or menu.\n"
             + yaml.safe_dump(manifest, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
         loaded = load_pack(root, known)
-        section = store.moved([loaded.get(section_id)], root, target)[0]  # type: ignore[list-item]
+        added = loaded.get(section_id)
+        assert added is not None, "load_pack returns the section just written"
+        section = store.moved([added], root, target)[0]
         store.swap_in(root, target)
     if listener is not None:
         listener.on_sections_added([section])

@@ -29,6 +29,7 @@ import json
 import os
 import re
 import shutil
+import sys
 import tempfile
 import threading
 import time
@@ -102,7 +103,8 @@ class Inspection:
         """The build folder the pointer names, once it has been checked to be one of ours."""
         if self.pointer is None:
             return None
-        return self.root / self.pointer["dir"]
+        folder: str = self.pointer["dir"]
+        return self.root / folder
 
     @property
     def documents(self) -> int:
@@ -245,28 +247,30 @@ def _held_roots() -> set[str]:
     return roots
 
 
+# A ``sys.platform`` test (not ``try: import fcntl``) so that the type checker reads the branch of
+# the platform it checks for and skips the other.
 def _lock_file(handle: Any) -> None:
-    try:
-        import fcntl
-    except ImportError:  # Windows
+    if sys.platform == "win32":
         import msvcrt
 
         handle.seek(0)
         msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-        return
-    fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    else:
+        import fcntl
+
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
 def _unlock_file(handle: Any) -> None:
-    try:
-        import fcntl
-    except ImportError:  # Windows
+    if sys.platform == "win32":
         import msvcrt
 
         handle.seek(0)
         msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
-        return
-    fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+    else:
+        import fcntl
+
+        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
 def new_build_folder(root: Path) -> Path:
