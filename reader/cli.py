@@ -14,6 +14,7 @@ import os
 import sys
 from collections.abc import Sequence
 from types import ModuleType
+from typing import NoReturn
 
 from reader import APP_ID, __version__
 
@@ -35,7 +36,7 @@ USAGE_ERROR = 2
 class _Parser(argparse.ArgumentParser):
     """Wrong arguments: one line on standard error and exit status 2, as the issue tracker asks."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.exit(USAGE_ERROR, f"{self.prog}: error: {message} (try --help)\n")
 
 

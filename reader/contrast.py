@@ -54,4 +54,5 @@ def blend(top: str, bottom: str, opacity: float) -> str:
     if not 0.0 <= opacity <= 1.0:
         raise ValueError("opacity must be between 0 and 1")
     upper, lower = parse(top), parse(bottom)
-    return to_hex(tuple(round(u * opacity + v * (1 - opacity)) for u, v in zip(upper, lower, strict=True)))
+    r, g, b = (round(u * opacity + v * (1 - opacity)) for u, v in zip(upper, lower, strict=True))
+    return to_hex((r, g, b))

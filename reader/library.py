@@ -9,10 +9,14 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader import paths
 from reader.library_cache import LibraryCache
 from reader.model import Guide
+
+if TYPE_CHECKING:
+    from reader.packs import InstalledPack
 
 log = logging.getLogger(__name__)
 
@@ -20,7 +24,7 @@ log = logging.getLogger(__name__)
 @dataclass
 class Library:
     guide: Guide  # the bundled guide with the packs' sections appended
-    packs: list = field(default_factory=list)  # reader.packs.InstalledPack, in the order shown
+    packs: list[InstalledPack] = field(default_factory=list)  # in the order shown
     problems: list[str] = field(default_factory=list)  # one sentence per pack left out
 
 

@@ -43,20 +43,21 @@ def _safe_loader() -> type:
     constructors either way, so the results and the lines in error messages are the same."""
     import yaml
 
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return loader
 
 
 @functools.cache
-def _line_loader() -> type:
+def _line_loader() -> Any:
     """A safe YAML loader that records each mapping's 1-based line number."""
     import yaml
 
     def construct_mapping_with_line(loader: Any, node: yaml.MappingNode) -> dict[str, Any]:
-        mapping = loader.construct_mapping(node, deep=True)
+        mapping: dict[str, Any] = loader.construct_mapping(node, deep=True)
         mapping[_LINE_KEY] = node.start_mark.line + 1
         return mapping
 
-    loader = type("LineLoader", (_safe_loader(),), {})
+    loader: Any = type("LineLoader", (_safe_loader(),), {})
     loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping_with_line)
     return loader
 
@@ -107,7 +108,7 @@ def _front_matter_handler() -> Any:
     import frontmatter
     import yaml
 
-    class FrontMatter(frontmatter.YAMLHandler):
+    class FrontMatter(frontmatter.YAMLHandler):  # type: ignore[misc,name-defined]  # untyped library
         def load(self, fm: str, **kwargs: object) -> Any:
             kwargs.setdefault("Loader", _safe_loader())
             return yaml.load(fm, **kwargs)  # type: ignore[arg-type]
@@ -121,7 +122,7 @@ def parse_front_matter(text: str) -> frontmatter.Post:
 
     handler = frontmatter.detect_format(text, frontmatter.handlers)
     return frontmatter.loads(text, handler=_front_matter_handler()
-                             if isinstance(handler, frontmatter.YAMLHandler) else handler)
+                             if isinstance(handler, frontmatter.default_handlers.YAMLHandler) else handler)
 
 
 _YAML_BOUNDARY = re.compile(r"^-{3,}\s*$", re.MULTILINE)  # python-frontmatter's, for YAML
@@ -174,7 +175,7 @@ def _check_entry(entry: Any, path: Path, index: int, seen: dict[str, int],
     if not isinstance(entry, dict):
         raise ContentError(f"section {index + 1} must be a mapping of id, file, title, kind, tags",
                            path)
-    line = entry[_LINE_KEY]
+    line: int = entry[_LINE_KEY]
     unknown = set(entry) - SECTION_KEYS - {_LINE_KEY}
     if unknown:
         raise ContentError(f"unknown key(s) {', '.join(sorted(unknown))} (allowed: "

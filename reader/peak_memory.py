@@ -39,6 +39,8 @@ def _linux_peak_kb() -> int | None:
 
 
 def _windows_peak_kb() -> int | None:
+    if sys.platform != "win32":  # tells the type checker too, so it reads what follows only for Windows
+        return None
     import ctypes
     from ctypes import wintypes
 
@@ -54,8 +56,8 @@ def _windows_peak_kb() -> int | None:
     counters = Counters()
     counters.cb = ctypes.sizeof(counters)
     try:
-        psapi = ctypes.WinDLL("psapi")  # type: ignore[attr-defined]
-        kernel32 = ctypes.WinDLL("kernel32")  # type: ignore[attr-defined]
+        psapi = ctypes.WinDLL("psapi")
+        kernel32 = ctypes.WinDLL("kernel32")
         kernel32.GetCurrentProcess.restype = wintypes.HANDLE
         ok = psapi.GetProcessMemoryInfo(kernel32.GetCurrentProcess(), ctypes.byref(counters), counters.cb)
     except (AttributeError, OSError):

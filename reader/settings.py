@@ -27,7 +27,7 @@ class Option:
     """
 
     name: str
-    type: type
+    type: type[Any]
     default: Any
     label: str
     minimum: float | None = None

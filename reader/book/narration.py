@@ -13,10 +13,12 @@ voice goes on to the next sentences. Its queue is bounded, so audio never piles 
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import TypeVar
 
 from reader.speech.audio import Mp3Writer, silence
 from reader.speech.engine import DEFAULT_RATE, SpeechEngine, SynthesisCancelled
@@ -28,6 +30,8 @@ Progress = Callable[[int, int, str], None]  # sentences done, sentences in all, 
 # our MP3s carry no gapless-playback header, so every player hears the speech this much later than it was
 # written: the clips are shifted to match (about 50 ms at espeak's 22,050 Hz; measured with miniaudio).
 ENCODER_DELAY_FRAMES = 1105
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -55,7 +59,7 @@ class Encoder:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mp3")
         self._room = threading.BoundedSemaphore(backlog)
 
-    def submit(self, work: Callable[[], bytes | None]) -> Future:
+    def submit(self, work: Callable[[], _T]) -> Future[_T]:
         self._room.acquire()
         future = self._pool.submit(work)
         future.add_done_callback(lambda _done: self._room.release())
@@ -88,7 +92,7 @@ def narrate(engine: SpeechEngine, script: Script, *, voice: str = "", rate: int 
     sample_rate = 0
     frames = 0
     clips: list[Clip] = []
-    writes: list[Future] = []
+    writes: list[Future[bytes | None]] = []
     for index, utterance in enumerate(script.utterances):
         if cancel is not None and cancel.is_set():
             raise ExportCancelled()
@@ -100,7 +104,7 @@ def narrate(engine: SpeechEngine, script: Script, *, voice: str = "", rate: int 
             sample_rate = audio.sample_rate
             writer = Mp3Writer(sample_rate)
         pcm = audio.pcm + silence(utterance.pause_at(rate), sample_rate)
-        writes.append(encoder.submit(lambda writer=writer, pcm=pcm: writer.write(pcm)))
+        writes.append(encoder.submit(functools.partial(writer.write, pcm)))
         begin = frames + ENCODER_DELAY_FRAMES if clips else 0  # the first clip starts with the file
         frames += len(pcm) // 2
         clips.append(Clip(begin * 1000 / sample_rate, (frames + ENCODER_DELAY_FRAMES) * 1000 / sample_rate))

@@ -22,8 +22,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from reader.search import IndexUnavailable, SearchIndex
-    from reader.search.index import default_roots
-    from reader.search.store import content_fingerprint, inspect
+    from reader.search.store import content_fingerprint, default_roots, inspect
 
     guide = guide_or_report()
     if guide is None:

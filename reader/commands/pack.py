@@ -54,8 +54,8 @@ def _listing(as_json: bool) -> int:
         print(f"{pack.name}  {pack.title}  ({count} section{'s' if count != 1 else ''})")
         for section in pack.sections:
             print(f"    {section.id}  {section.title}")
-    for pack in broken:
-        print(f"{pack.name}  (not shown: {pack.problem})")
+    for damaged in broken:
+        print(f"{damaged.name}  (not shown: {damaged.problem})")
     return 0
 
 

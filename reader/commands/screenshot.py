@@ -7,9 +7,13 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader import atomic, interface_size, presets, themes, zoom
 from reader.commands import guide_or_report, whole_number
+
+if TYPE_CHECKING:  # Qt is imported when the command runs, not when the command line is read
+    from reader.ui.main_window import MainWindow
 
 PANELS = ("search", "settings", "bookmarks")
 
@@ -74,7 +78,8 @@ def run(args: argparse.Namespace) -> int:
         window.close()
     try:  # written beside, then renamed: a full disk never destroys a picture already there
         with atomic.replacing(args.out, ".png") as temporary:
-            if not image.save(str(temporary), "PNG"):
+            # PySide6 6.11's stub types the format as bytes, but the call accepts only str (bytes: ValueError).
+            if not image.save(str(temporary), "PNG"):  # type: ignore[call-overload]
                 raise OSError(f"could not write {args.out}")
     except OSError as error:
         print(f"coproduction-reader screenshot: error: could not write {args.out} "
@@ -84,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _open_panel(window, panel: str | None) -> None:  # window: MainWindow (Qt is imported late)
+def _open_panel(window: MainWindow, panel: str | None) -> None:
     if panel == "search":
         window.search.show_and_focus()
     elif panel == "settings":

@@ -14,6 +14,7 @@ import json
 import sys
 
 from reader.commands import guide_or_report, whole_number
+from reader.search import SearchResults
 
 USAGE_ERROR = 2
 
@@ -62,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_plain(found) -> None:  # type: ignore[no-untyped-def]
+def _print_plain(found: SearchResults) -> None:
     for note in found.notes:
         print(f"Note: {note}")
     if not found.total:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from typing import Any
 
 from reader.commands import guide_or_report
 
@@ -16,8 +17,8 @@ def run(args: argparse.Namespace) -> int:
     guide = guide_or_report()
     if guide is None:
         return 1
-    rows = [{"id": s.id, "title": s.title, "kind": s.kind, "tags": list(s.tags), "words": s.word_count,
-             "parent": s.parent} for s in guide]
+    rows: list[dict[str, Any]] = [{"id": s.id, "title": s.title, "kind": s.kind, "tags": list(s.tags),
+                                   "words": s.word_count, "parent": s.parent} for s in guide]
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0

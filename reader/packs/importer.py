@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import frontmatter
 import yaml
@@ -206,7 +207,7 @@ def make_id(title: str, taken: Collection[str]) -> str:
     return candidate
 
 
-def _new_manifest(pack: str) -> dict:
+def _new_manifest(pack: str) -> dict[str, Any]:
     title = DEFAULT_PACK_TITLE if pack == DEFAULT_PACK else pack.replace("-", " ").capitalize()
     return {"name": pack, "title": title, "language": "en-GB", "sections": []}
 
@@ -255,7 +256,7 @@ def import_document(path: Path, pack: str = DEFAULT_PACK, *, listener: SectionsL
                 + yaml.safe_dump(manifest, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
             loaded = load_pack(root, known)
             added = loaded.get(section_id)
-            assert added is not None
+            assert added is not None, "load_pack returns the section just written"
             prove([added], root, loaded, name_of=lambda _section: Path(path).name)
             section = store.moved([added], root, target)[0]
             store.swap_in(root, target)

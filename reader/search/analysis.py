@@ -26,6 +26,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from whoosh.analysis import Analyzer
 
 #: Prefixes written joined, hyphenated or spaced ("co-design", "co design", "codesign").
 JOINED_PREFIXES = ("co",)
@@ -89,7 +93,8 @@ def stem(word: str) -> str:
     """The English (Porter) stem of a normalised word, cached: the same few thousand words recur."""
     from whoosh.lang.porter import stem as porter_stem
 
-    return porter_stem(word)
+    stemmed: str = porter_stem(word)
+    return stemmed
 
 
 def keep(word: str) -> bool:
@@ -125,7 +130,7 @@ def join_prefixes(query: str) -> str:
     return _QUERY_JOIN.sub(r"\1", query)
 
 
-def make_analyzer(stemming: bool, pairs: bool = False):  # -> whoosh.analysis.Analyzer
+def make_analyzer(stemming: bool, pairs: bool = False) -> Analyzer:
     """The Whoosh analyser for the stemmed ``text`` field, the unstemmed ``words`` field or
     (``pairs``) the field of neighbouring stems."""
     from whoosh.analysis import RegexTokenizer

@@ -359,6 +359,7 @@ class SearchIndex:
         hits = []
         for candidate in kept:
             fields, extract = candidate.fields, candidate.extract
+            assert fields is not None, "collapse() loads the stored fields of every passage it keeps"
             hits.append(Hit(fields["section"], fields["title"], fields["anchor"], round(candidate.score, 4),
                             extract.html, extract.text, extract.terms, fields["kind"],
                             fields.get("heading", ""), tuple(candidate.also)))

@@ -194,7 +194,8 @@ class _Bounder:
         :data:`MAX_POSTINGS` (always the first): scoring every passage of forty common words
         is what made "re*" slow, and a person reads the first twenty results either way."""
         frequency = {word: self.reader.doc_frequency(fieldname, word) for word in expansion}
-        kept, total = [], 0
+        kept: list[str] = []
+        total = 0
         for word in sorted(expansion, key=lambda w: -frequency[w]):
             if kept and total + frequency[word] > MAX_POSTINGS:
                 break

@@ -151,7 +151,7 @@ class Candidate:
     tier: int
     score: float
     docnum: int
-    fields: dict | None = None
+    fields: dict[str, Any] | None = None
     also: list[tuple[str, str, str]] = field(default_factory=list)  # (section, title, anchor) of twins
     extract: Any = None  # reader.search.snippets.Extract, once made
 
@@ -174,7 +174,7 @@ def alike(a: frozenset[str], b: frozenset[str]) -> bool:
     return len(a & b) / len(a | b) >= NEAR_IDENTICAL
 
 
-def collapse(candidates: list[Candidate], highlighter: Highlighter, load: Callable[[int], dict],
+def collapse(candidates: list[Candidate], highlighter: Highlighter, load: Callable[[int], dict[str, Any]],
              limit: int) -> tuple[list[Candidate], int]:
     """Fold each near-identical passage into the best-ranked one before it (``candidates`` are best
     first) until ``limit`` are kept, reading (``load``) and extracting only what is looked at;

@@ -37,6 +37,7 @@ import os
 import re
 import shutil
 import stat
+import sys
 import tempfile
 import threading
 import time
@@ -123,7 +124,8 @@ class Inspection:
         """The build folder the pointer names, once it has been checked to be one of ours."""
         if self.pointer is None:
             return None
-        return self.root / self.pointer["dir"]
+        folder: str = self.pointer["dir"]
+        return self.root / folder
 
     @property
     def documents(self) -> int:
@@ -227,7 +229,7 @@ def read_pointer(root: Path) -> dict[str, Any] | None:
         raise ValueError(str(error)) from None
     if pointer is None:
         return None
-    if not _valid_pointer(pointer):
+    if not isinstance(pointer, dict) or not _valid_pointer(pointer):
         raise ValueError("unexpected contents")
     return pointer
 
@@ -353,28 +355,30 @@ def _held_roots() -> set[str]:
     return roots
 
 
+# A ``sys.platform`` test (not ``try: import fcntl``) so that the type checker reads the branch of
+# the platform it checks for and skips the other.
 def _lock_file(handle: Any) -> None:
-    try:
-        import fcntl
-    except ImportError:  # Windows
+    if sys.platform == "win32":
         import msvcrt
 
         handle.seek(0)
         msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-        return
-    fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    else:
+        import fcntl
+
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
 def _unlock_file(handle: Any) -> None:
-    try:
-        import fcntl
-    except ImportError:  # Windows
+    if sys.platform == "win32":
         import msvcrt
 
         handle.seek(0)
         msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
-        return
-    fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+    else:
+        import fcntl
+
+        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
 def new_build_folder(root: Path) -> Path:

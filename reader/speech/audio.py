@@ -21,7 +21,7 @@ def silence(ms: int, sample_rate: int) -> bytes:
     return bytes(2 * (sample_rate * max(0, ms) // 1000))
 
 
-def _samples(pcm: bytes) -> array.array:
+def _samples(pcm: bytes) -> array.array[int]:
     samples = array.array("h")
     samples.frombytes(pcm[: len(pcm) // 2 * 2])
     if sys.byteorder == "big":

@@ -17,6 +17,7 @@ import ctypes
 import threading
 from functools import lru_cache
 from types import ModuleType
+from typing import Any
 
 from reader.speech import voice_choice
 from reader.speech.engine import (
@@ -38,7 +39,8 @@ def _binding() -> ModuleType:
     """pyttsx3's binding; importing it loads libespeak-ng and raises RuntimeError when it is missing."""
     from pyttsx3.drivers import _espeak
 
-    return _espeak
+    binding: ModuleType = _espeak
+    return binding
 
 
 def espeak_available() -> bool:
@@ -74,7 +76,7 @@ class _Library:
         self._callback = self.espeak.t_espeak_callback(self._on_synth)  # kept alive for the library
         self.espeak.cSetSynthCallback(self._callback)
 
-    def _on_synth(self, wav, samples: int, events) -> int:
+    def _on_synth(self, wav: Any, samples: int, events: Any) -> int:  # ctypes pointers from the binding
         job = self.job
         if job is None:
             return 1

@@ -16,6 +16,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
+from typing import cast
 
 from reader.speech.audio import silence
 from reader.speech.engine import DEFAULT_RATE, Audio, SpeechEngine, SynthesisCancelled, clamp_rate
@@ -75,7 +76,7 @@ class Narrator:
         self._next = 0
         self._heard = 0
         self._audio: dict[int, Audio] = {}
-        self._cache: OrderedDict[tuple, Audio] = OrderedDict()
+        self._cache: OrderedDict[tuple[int, str, str, int, int], Audio] = OrderedDict()
         self._finished = 0
         self._error: str | None = None
         self._errors = 0
@@ -216,7 +217,8 @@ class Narrator:
         position = self._player.position()
         if position is None:
             return None
-        (generation, index), ms = position  # type: ignore[misc]
+        tag, ms = position
+        generation, index = cast("tuple[int, int]", tag)  # each clip is queued with this tag
         return (index, ms) if generation == self._generation else None
 
     def _current_locked(self) -> int:

@@ -14,8 +14,12 @@ import os
 import threading
 import time
 from collections import deque
-from collections.abc import Hashable
+from collections.abc import Generator, Hashable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported when a device opens
+    import miniaudio
 
 AUDIO_ENV = "COPRODUCTION_READER_AUDIO"  # "null": a silent device that keeps real time (tests)
 BUFFER_MS = 30
@@ -66,7 +70,7 @@ class Player:
         self._history: deque[tuple[int, int]] = deque([(0, 0)])  # (total, content) after each device call
         self._timeline: deque[tuple[int, Clip]] = deque()  # (content frame where a clip starts, clip)
         self._last_call = 0.0
-        self._device = None
+        self._device: miniaudio.PlaybackDevice | None = None
         self.device_name = ""
         self.first_audio_at: float | None = None  # monotonic time the first clip frames were handed over
 
@@ -109,7 +113,7 @@ class Player:
         if device is not None:
             device.close()
 
-    def _generator(self):  # the device's thread drives this
+    def _generator(self) -> Generator[bytes, int, None]:  # the device's thread drives this
         frames = yield b""
         while True:
             frames = yield self._fill(int(frames))

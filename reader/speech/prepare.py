@@ -10,14 +10,18 @@ displayed text, so the reading view can highlight exactly the sentence being spo
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from reader.model import Guide, Section
 from reader.render import Block, Rendered, render_section
 from reader.speech.mapping import MappedText
 from reader.speech.pronounce import Lexicon
+
+if TYPE_CHECKING:
+    import pysbd
 
 MAX_UTTERANCE = 400  # characters; longer sentences are split at a comma or space
 NORMAL_RATE = 175  # words per minute the pauses below are measured at
@@ -96,6 +100,9 @@ class Script:
     def __getitem__(self, index: int) -> Utterance:
         return self.utterances[index]
 
+    def __iter__(self) -> Iterator[Utterance]:
+        return iter(self.utterances)
+
     def index_at(self, anchor: str, offset: int = 0) -> int | None:
         """The utterance holding ``offset`` of block ``anchor`` (or the block's first, or the next one)."""
         candidates = [i for i, u in enumerate(self.utterances) if u.anchor == anchor]
@@ -127,7 +134,7 @@ class Script:
 
 
 @lru_cache(maxsize=4)
-def _segmenter():  # -> pysbd.Segmenter; built once, it compiles many rules
+def _segmenter() -> pysbd.Segmenter:  # built once: it compiles many rules
     import pysbd
 
     return pysbd.Segmenter(language="en", clean=False, char_span=True)

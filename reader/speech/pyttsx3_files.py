@@ -34,7 +34,7 @@ class Pyttsx3FileEngine:
 
     def __init__(self, driver: str | None = None) -> None:
         self._driver = driver
-        self._jobs: queue.Queue[tuple[Callable[[], Any], Future] | None] = queue.Queue()
+        self._jobs: queue.Queue[tuple[Callable[[], Any], Future[Any]] | None] = queue.Queue()
         self._ready = threading.Event()
         self._finished = threading.Event()
         self._errors: list[BaseException] = []
@@ -69,7 +69,7 @@ class Pyttsx3FileEngine:
                 future.set_exception(error)
 
     def _call(self, work: Callable[[], Any], timeout: float = FILE_TIMEOUT * 2) -> Any:
-        future: Future = Future()
+        future: Future[Any] = Future()
         self._jobs.put((work, future))
         return future.result(timeout=timeout)
 

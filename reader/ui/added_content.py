@@ -228,10 +228,10 @@ class ManageDialog(QDialog):
             item.setData(NAME_ROLE, pack.name)
             item.setToolTip(", ".join(section.title for section in pack.sections))
             self.packs.addItem(item)
-        for pack in broken:
-            item = QListWidgetItem(tr("{name} (cannot be read: {problem})").format(name=pack.name,
-                                                                                 problem=pack.problem))
-            item.setData(NAME_ROLE, pack.name)
+        for damaged in broken:
+            item = QListWidgetItem(tr("{name} (cannot be read: {problem})").format(name=damaged.name,
+                                                                                 problem=damaged.problem))
+            item.setData(NAME_ROLE, damaged.name)
             self.packs.addItem(item)
         if not installed and not broken:
             item = QListWidgetItem(tr("No content has been added yet."))
@@ -247,7 +247,8 @@ class ManageDialog(QDialog):
 
     def selected_name(self) -> str | None:
         item = self.packs.currentItem()
-        return item.data(NAME_ROLE) if item is not None else None
+        name: str | None = item.data(NAME_ROLE) if item is not None else None
+        return name
 
     def _add(self) -> None:
         if self.content.add_content():

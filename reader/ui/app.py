@@ -26,11 +26,12 @@ def tr(text: str) -> str:
 
 
 def application() -> QApplication:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
     app.setDesktopFileName(APP_ID)
-    return app  # type: ignore[return-value]
+    return app
 
 
 class _FirstPaintProbe(QObject):

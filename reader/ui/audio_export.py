@@ -11,7 +11,7 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QWidget
 
 from reader.speech.engine import SpeechEngine
@@ -61,7 +61,7 @@ class ExportWorker(QThread):
     cancelled = Signal()
 
     def __init__(self, engine: SpeechEngine, scripts: Sequence[Script], target: Path, *, whole_guide: bool,
-                 voice: str, rate: int, album: str, parent: QWidget | None = None) -> None:
+                 voice: str, rate: int, album: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.engine, self.scripts, self.target = engine, list(scripts), target
         self.whole_guide, self.voice, self.rate, self.album = whole_guide, voice, rate, album

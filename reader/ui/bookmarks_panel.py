@@ -36,8 +36,8 @@ class _PlaceList(QListWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
-        commands = {Qt.Key.Key_Return: "open", Qt.Key.Key_Enter: "open", Qt.Key.Key_Delete: "remove",
-                    Qt.Key.Key_F2: "rename"}
+        commands: dict[int, str] = {Qt.Key.Key_Return: "open", Qt.Key.Key_Enter: "open",
+                                    Qt.Key.Key_Delete: "remove", Qt.Key.Key_F2: "rename"}
         if key in commands and self.currentItem() is not None:
             self.activatedByKey.emit(commands[key])
             event.accept()

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAction, QActionGroup
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAction, QActionGroup, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -494,7 +494,7 @@ class Comfort(QObject):
 
     # Large print ---------------------------------------------------------------------------------
 
-    def _large_print_document(self):  # -> QTextDocument | None
+    def _large_print_document(self) -> QTextDocument | None:
         from reader.ui import large_print
 
         if self.reading.current is None:

@@ -37,7 +37,9 @@ def register_fonts() -> dict[str, list[str]]:
 
 def system_theme(app: QGuiApplication | None = None) -> str:
     """The theme the operating system asks for: high contrast if it says so, else dark or light."""
-    app = app or QGuiApplication.instance()
+    if app is None:
+        instance = QGuiApplication.instance()
+        app = instance if isinstance(instance, QGuiApplication) else None
     if app is None:
         return themes.DEFAULT
     hints = app.styleHints()
@@ -151,7 +153,9 @@ QToolTip {{ background-color: {t.tooltip_background}; color: {t.tooltip_text}; b
 
 def apply_theme(theme: Theme, window: QWidget, app: QApplication | None = None) -> None:
     """Colour the application with ``theme``: palette for all, stylesheet on ``window`` and its dialogs."""
-    app = app or QApplication.instance()  # type: ignore[assignment]
+    if app is None:
+        instance = QApplication.instance()
+        app = instance if isinstance(instance, QApplication) else None
     if app is None:
         return
     percent = interface_scale.current(app)

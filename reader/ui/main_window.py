@@ -6,12 +6,13 @@ all live in the core; the window wires them to widgets and shows their state.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from itertools import pairwise
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QCoreApplication, QPoint, Qt, QTimer, QUrl
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QGuiApplication
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QSplitter, QWidget
 
 from reader import APP_NAME, __version__, reading_style, zoom
@@ -43,6 +44,10 @@ def tr(text: str) -> str:
 
 class MainWindow(QMainWindow):
     """Builds the window, its one command registry and one context, and assembles the features on it."""
+
+    # The registry's actions by name. Shadows QWidget.actions() (the actions added to the widget),
+    # which nothing calls on the window; the name is what callers and tests use.
+    actions: dict[str, QAction]  # type: ignore[assignment]
 
     def __init__(self, guide: Guide, settings: Settings, messages: Messages | None = None,
                  remember: bool = True) -> None:
@@ -141,7 +146,7 @@ class MainWindow(QMainWindow):
 
     # Building -------------------------------------------------------------------------------
 
-    def _handlers(self) -> dict[str, object]:
+    def _handlers(self) -> dict[str, Callable[[], object]]:
         return {
             "quit": self.close,
             "previous_section": lambda: self.step_section(-1),
@@ -177,7 +182,7 @@ class MainWindow(QMainWindow):
             return
         dialog = old.window() if old is not None else None
         owner = dialog.parentWidget() if dialog is not None and dialog is not self else None
-        if new is None and owner is not None and owner.window() is self:
+        if new is None and dialog is not None and owner is not None and owner.window() is self:
             QTimer.singleShot(0, lambda: self._regain_focus(dialog))
 
     def _regain_focus(self, dialog: QWidget) -> None:
@@ -388,8 +393,8 @@ class MainWindow(QMainWindow):
     def save_state(self) -> None:
         if not self.remember:
             return
-        self.settings.set("window_geometry", bytes(self.saveGeometry().toBase64()).decode("ascii"))
-        self.settings.set("splitter_state", bytes(self.splitter.saveState().toBase64()).decode("ascii"))
+        self.settings.set("window_geometry", self.saveGeometry().toBase64().toStdString())
+        self.settings.set("splitter_state", self.splitter.saveState().toBase64().toStdString())
         if self.current:
             self.settings.set("last_section", self.current)
             self.settings.set("last_scroll", self.view.scroll_fraction())

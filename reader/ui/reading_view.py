@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QResizeEvent, QTextCharFormat, QTextCursor, QWheelEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QResizeEvent,
+    QTextBlock,
+    QTextCharFormat,
+    QTextCursor,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader import themes, typography
@@ -139,7 +148,7 @@ class ReadingView(QTextBrowser):
         self.scrollToAnchor(anchor)
         return True
 
-    def block_for_anchor(self, anchor: str):  # -> QTextBlock | None
+    def block_for_anchor(self, anchor: str) -> QTextBlock | None:
         block = self.document().begin()
         while block.isValid():
             if anchor in self.anchors_of(block):
@@ -148,7 +157,7 @@ class ReadingView(QTextBrowser):
         return None
 
     @staticmethod
-    def anchors_of(block) -> list[str]:  # block: QTextBlock
+    def anchors_of(block: QTextBlock) -> list[str]:
         names: list[str] = []
         iterator = block.begin()
         while not iterator.atEnd():

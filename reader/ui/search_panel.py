@@ -16,7 +16,17 @@ import html
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QAccessible,
@@ -24,6 +34,7 @@ from PySide6.QtGui import (
     QFont,
     QKeyEvent,
     QKeySequence,
+    QPainter,
     QPalette,
     QResizeEvent,
     QShortcut,
@@ -49,6 +60,7 @@ from PySide6.QtWidgets import (
 
 from reader import themes
 from reader.model import Guide
+from reader.search.results import Hit, IndexReport, SearchResults
 from reader.ui.context import SectionsChange, WindowContext
 from reader.ui.match_highlights import MatchHighlights, counter_text
 from reader.ui.search_worker import SearchThread
@@ -99,7 +111,8 @@ class _ResultDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.theme = theme
 
-    def _document(self, index: QModelIndex, width: int, option: QStyleOptionViewItem) -> QTextDocument:
+    def _document(self, index: QModelIndex | QPersistentModelIndex, width: int,
+                  option: QStyleOptionViewItem) -> QTextDocument:
         hit = index.data(HIT_ROLE)
         document = QTextDocument()
         document.setDefaultFont(option.font)
@@ -109,7 +122,8 @@ class _ResultDelegate(QStyledItemDelegate):
         document.setTextWidth(max(80, width))
         return document
 
-    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # type: ignore[override]
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
         self.initStyleOption(option, index)
         view = option.widget
         style = view.style() if view is not None else None
@@ -127,7 +141,7 @@ class _ResultDelegate(QStyledItemDelegate):
         document.documentLayout().draw(painter, context)
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         view = self.parent()
         width = view.viewport().width() if isinstance(view, QAbstractItemView) else 300
         document = self._document(index, width, option)
@@ -305,13 +319,13 @@ class SearchPanel(QWidget):
         if item is not None:
             self._choose(item.data(HIT_ROLE))
 
-    def _choose(self, hit: object) -> None:
+    def _choose(self, hit: Hit | None) -> None:
         if hit is not None:
-            self.passageChosen.emit(hit.section, hit.anchor)  # type: ignore[attr-defined]
+            self.passageChosen.emit(hit.section, hit.anchor)
 
-    def _read(self, hit: object) -> None:
+    def _read(self, hit: Hit | None) -> None:
         if hit is not None:
-            self.readAloudRequested.emit(hit.section, hit.anchor)  # type: ignore[attr-defined]
+            self.readAloudRequested.emit(hit.section, hit.anchor)
 
     def _take_suggestion(self) -> None:
         if self._suggested:
@@ -336,18 +350,18 @@ class SearchPanel(QWidget):
         self.status.clear()
         self.box.setAccessibleDescription(tr("Results appear below as you type. Down arrow moves to them."))
 
-    def show_results(self, found: object) -> None:
+    def show_results(self, found: SearchResults) -> None:
         """Fill the list from a :class:`reader.search.SearchResults`, keeping the focus where it is."""
         had_focus = self.results.hasFocus()
         self.results.clear()
-        for hit in found.results:  # type: ignore[attr-defined]
+        for hit in found.results:
             item = QListWidgetItem()
             said = spoken(hit)
             item.setData(Qt.ItemDataRole.DisplayRole, said)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, said)
             item.setData(HIT_ROLE, hit)
             self.results.addItem(item)
-        self._suggested = found.suggestion or ""  # type: ignore[attr-defined]
+        self._suggested = found.suggestion or ""
         if self._suggested:
             self.suggestion.setText(tr("Did you mean “{words}”?").format(words=self._suggested))
             self.suggestion.setAccessibleName(self.suggestion.text())
@@ -362,16 +376,16 @@ class SearchPanel(QWidget):
                 self.focus_box()  # never leave the focus on an empty list
 
     @staticmethod
-    def _describe(found: object) -> str:
-        total, shown = found.total, len(found.results)  # type: ignore[attr-defined]
-        query = found.query  # type: ignore[attr-defined]
+    def _describe(found: SearchResults) -> str:
+        total, shown = found.total, len(found.results)
+        query = found.query
         if total == 0:
             text = tr("No passages match “{query}”.").format(query=query)
-        elif found.fuzzy_used:  # type: ignore[attr-defined]
+        elif found.fuzzy_used:
             text = tr("No exact matches for “{query}”. {count} passages with similar words:").format(
                 query=query, count=total) if total != 1 else tr(
                 "No exact matches for “{query}”. 1 passage with similar words:").format(query=query)
-        elif found.any_words_used:  # type: ignore[attr-defined]
+        elif found.any_words_used:
             text = tr("No passage has all of “{query}”. {count} passages with some of the words:").format(
                 query=query, count=total)
         else:
@@ -379,7 +393,7 @@ class SearchPanel(QWidget):
                     else tr("{count} passages found.").format(count=total))
         if 0 < shown < total:
             text += " " + tr("Showing the first {shown}.").format(shown=shown)
-        notes = " ".join(found.notes)  # type: ignore[attr-defined]
+        notes = " ".join(found.notes)
         return f"{text} {notes}".strip()
 
     def show_matches(self, current: int, total: int) -> None:
@@ -411,7 +425,7 @@ class SearchDock(QObject):
         self.worker = SearchThread(self)
         self.ready = False
         self.closed = False
-        self.report = None
+        self.report: IndexReport | None = None
 
         self.panel.queryChanged.connect(self.search_now)
         self.panel.passageChosen.connect(self.open_passage)
@@ -457,7 +471,7 @@ class SearchDock(QObject):
             self.worker.add_sections(change.added)
         self.search_now()
 
-    def _ready(self, report: object) -> None:
+    def _ready(self, report: IndexReport) -> None:
         self.ready, self.report = True, report
         if self.panel.query()[0]:
             self.search_now()
@@ -486,11 +500,11 @@ class SearchDock(QObject):
             return
         self.worker.search(text, kind, tag)
 
-    def _found(self, request: int, found: object) -> None:
+    def _found(self, request: int, found: SearchResults) -> None:
         if request != self.worker.latest:
             return  # an answer to an older query: the user has typed since
         self.panel.show_results(found)
-        self.highlights.set_highlighter(found.highlighter)  # type: ignore[attr-defined]
+        self.highlights.set_highlighter(found.highlighter)
 
     # The open section ---------------------------------------------------------------------
 

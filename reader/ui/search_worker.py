@@ -7,11 +7,15 @@ quickly never queues up stale searches.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from reader.model import Section
+
+if TYPE_CHECKING:  # the worker imports it when it first opens the index: it loads Whoosh
+    from reader.search.index import SearchIndex
 
 RESULT_LIMIT = 50
 
@@ -27,7 +31,7 @@ class SearchWorker(QObject):
     def __init__(self) -> None:
         super().__init__()
         self.latest = 0  # set from the window's thread: a plain int is safe to share
-        self._index = None
+        self._index: SearchIndex | None = None
 
     @Slot(object)
     def open(self, sections: Sequence[Section]) -> None:
@@ -52,7 +56,7 @@ class SearchWorker(QObject):
     def remove_sections(self, section_ids: Sequence[str]) -> None:
         self._change(lambda index: index.remove_sections(section_ids))
 
-    def _change(self, change) -> None:
+    def _change(self, change: Callable[[SearchIndex], int]) -> None:
         if self._index is None:
             return  # nothing open: the next open_or_build indexes the content as it is then
         try:
@@ -84,6 +88,9 @@ class SearchWorker(QObject):
 class SearchThread(QObject):
     """Owns the worker and its thread; the window talks to it through signals only."""
 
+    # Shadows QObject.thread() (the thread this object lives in), which nothing here calls.
+    thread: QThread  # type: ignore[assignment]
+
     openRequested = Signal(object)
     addRequested = Signal(object)
     removeRequested = Signal(object)
@@ -102,13 +109,13 @@ class SearchThread(QObject):
         self._request = 0
         self.started = False
 
-    def start(self, sections: Sequence[Section]) -> None:
+    def start(self, sections: Iterable[Section]) -> None:
         if not self.started:
             self.thread.start()
             self.started = True
         self.openRequested.emit(list(sections))
 
-    def add_sections(self, sections: Sequence[Section]) -> None:
+    def add_sections(self, sections: Iterable[Section]) -> None:
         """Runs after any open asked for before it: requests reach the worker in order."""
         self.addRequested.emit(list(sections))
 

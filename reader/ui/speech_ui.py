@@ -8,6 +8,7 @@ Ctrl+F9 faster) or reads from the cursor (Ctrl+F8). Media keys work too.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QTextCursor
@@ -95,7 +96,7 @@ class SpeechUi(QObject):
 
     # Building -------------------------------------------------------------------------------
 
-    def _handlers(self) -> dict[str, object]:
+    def _handlers(self) -> dict[str, Callable[[], object]]:
         c = self.controller
         return {
             "speech_play": self.play_pause,
@@ -253,7 +254,7 @@ class SpeechUi(QObject):
         reading = self.controller.script
         was_section = self._whole_section and reading is not None and reading.section_id in self.reading.guide
         self.scripts.forget_pronunciations()
-        if was_section and self.controller.state is not State.STOPPED:
+        if was_section and reading is not None and self.controller.state is not State.STOPPED:
             index = self.controller.narrator.snapshot().index if self.controller.narrator else 0
             self.controller.read(self.section_script(reading.section_id), index or 0)
         elif self.controller.state is not State.STOPPED and not self._whole_section:
@@ -298,7 +299,7 @@ class SpeechUi(QObject):
             return False
         return self._export is None
 
-    def _start_export(self, scripts: list[Script], target, whole_guide: bool) -> None:
+    def _start_export(self, scripts: list[Script], target: Path, whole_guide: bool) -> None:
         engine = self.controller.engine
         assert engine is not None
         voice = self.settings.get("speech_voice") or engine.default_voice(self.reading.guide.language)
@@ -358,7 +359,8 @@ class SpeechUi(QObject):
             self._whole_section = True
             self.controller.read(self.section_script(following.id), 0)
             return
-        title = self.reading.guide.get(section_id).title if section_id in self.reading.guide else section_id
+        section = self.reading.guide.get(section_id)
+        title = section.title if section is not None else section_id
         self.context.show_status(tr("Finished reading “{title}”.").format(title=title), 10000)
 
     def _error(self, message: str) -> None:

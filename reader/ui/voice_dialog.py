@@ -3,6 +3,7 @@ and the listener's own pronunciations, each with a button to hear the result."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -49,7 +50,8 @@ class VoiceDialog(QDialog):
     """Edits a :class:`VoiceChoice`; ``hear`` is called with (text, voice, rate, volume) to try it."""
 
     def __init__(self, voices: list[Voice], choice: VoiceChoice, shipped: list[Pronunciation],
-                 hear, language: str = "en", parent: QWidget | None = None) -> None:
+                 hear: Callable[[str, str, int, int], None], language: str = "en",
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("voice_dialog")
         self.setWindowTitle(tr("Voice and pronunciation"))
@@ -147,11 +149,12 @@ class VoiceDialog(QDialog):
     def add_row(self, word: str, say: str, edit: bool = False) -> None:
         row = self.table.rowCount()
         self.table.insertRow(row)
-        self.table.setItem(row, 0, QTableWidgetItem(word))
+        word_item = QTableWidgetItem(word)
+        self.table.setItem(row, 0, word_item)
         self.table.setItem(row, 1, QTableWidgetItem(say))
         if edit:
             self.table.setCurrentCell(row, 0)
-            self.table.editItem(self.table.item(row, 0))
+            self.table.editItem(word_item)
 
     def remove_row(self) -> None:
         row = self.table.currentRow()
@@ -180,11 +183,14 @@ class VoiceDialog(QDialog):
         self.problem.clear()
         super().accept()
 
+    def _cell_text(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        return item.text().strip() if item is not None else ""
+
     def choice(self) -> VoiceChoice:
         entries = []
         for row in range(self.table.rowCount()):
-            word = (self.table.item(row, 0).text() if self.table.item(row, 0) else "").strip()
-            say = (self.table.item(row, 1).text() if self.table.item(row, 1) else "").strip()
+            word, say = self._cell_text(row, 0), self._cell_text(row, 1)
             if word or say:
                 entries.append(Pronunciation(word, say))
         return VoiceChoice(self.voice.currentData() or "", self.rate.value(), self.volume.value(),
