@@ -1,9 +1,16 @@
-"""The table of contents: sections in reading order, examples nested under their overview."""
+"""The table of contents: sections in reading order, examples indented under their overview.
+
+The rows are kept flat (every section a top-level item, examples drawn indented) rather than
+nested: Qt's accessibility for a nested tree reports the selected row by its row within its parent,
+so screen readers entering the contents named another section ("North Lanarkshire" for "Project
+99"), and every leaf said "expanded". A flat list keeps what Orca is told and what is shown the
+same; the nesting is shown by the indent and said by each example's description.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent, QTextLayout, QTextOption
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QResizeEvent, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QHeaderView,
     QStyledItemDelegate,
@@ -16,6 +23,7 @@ from PySide6.QtWidgets import (
 from reader.model import Guide
 
 SECTION_ROLE = Qt.ItemDataRole.UserRole
+LEVEL_ROLE = Qt.ItemDataRole.UserRole + 1  # 0 for a section, 1 for an example under it
 
 
 def tr(text: str) -> str:
@@ -28,10 +36,8 @@ class _WrappingDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         view = self.parent()
         assert isinstance(view, QTreeWidget)
-        depth, parent = 0, index.parent()
-        while parent.isValid():
-            depth, parent = depth + 1, parent.parent()
-        width = max(40, view.viewport().width() - view.indentation() * (depth + 1) - 12)
+        depth = int(index.data(LEVEL_ROLE) or 0)
+        width = max(40, view.viewport().width() - view.indentation() * depth - 12)
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         # Wrap as the delegate paints: at word boundaries, or anywhere when one word is too long.
         layout = QTextLayout(text, view.font())
@@ -46,6 +52,15 @@ class _WrappingDelegate(QStyledItemDelegate):
         layout.endLayout()
         return QSize(width, round(height) + max(6, QFontMetrics(view.font()).height() // 3))
 
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        view = self.parent()
+        assert isinstance(view, QTreeWidget)
+        depth = int(index.data(LEVEL_ROLE) or 0)
+        if depth:
+            option = QStyleOptionViewItem(option)
+            option.rect.adjust(view.indentation() * depth, 0, 0, 0)
+        super().paint(painter, option, index)
+
 
 class ContentsPanel(QTreeWidget):
     sectionChosen = Signal(str)
@@ -54,6 +69,8 @@ class ContentsPanel(QTreeWidget):
         super().__init__(parent)
         self.setObjectName("contents")
         self.setHeaderHidden(True)
+        self.setRootIsDecorated(False)
+        self.setItemsExpandable(False)
         self.setAccessibleName(tr("Contents"))
         self.setAccessibleDescription(tr("The guide's sections. Use the arrow keys to move and Enter to open "
                                          "one."))
@@ -82,18 +99,18 @@ class ContentsPanel(QTreeWidget):
                 tip = tr("Added content from “{pack}”. {tip}").format(pack=section.pack, tip=tip)
             item.setToolTip(0, tip)
             if parent is not None:
-                parent.addChild(item)
-            else:
-                self.addTopLevelItem(item)
+                item.setData(0, LEVEL_ROLE, int(parent.data(0, LEVEL_ROLE) or 0) + 1)
+                item.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole,
+                             tr("In “{parent}”").format(parent=parent.text(0)))
+            self.addTopLevelItem(item)
             self._items[section.id] = item
-        self.expandAll()
 
     def _chosen(self, item: QTreeWidgetItem) -> None:
         self.sectionChosen.emit(item.data(0, SECTION_ROLE))
 
     def show_current(self, section_id: str) -> None:
         item = self._items.get(section_id)
-        if item is not None and self.currentItem() is not item:
+        if item is not None and (self.currentItem() is not item or self.selectedItems() != [item]):
             self.blockSignals(True)
             self.setCurrentItem(item)
             self.blockSignals(False)
