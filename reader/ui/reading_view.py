@@ -51,7 +51,6 @@ class ReadingView(QTextBrowser):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setLineWrapMode(QTextBrowser.LineWrapMode.WidgetWidth)
         self.anchorClicked.connect(lambda url: self.linkActivated.emit(url.toString()))
-        self.highlighted.connect(self._link_reached)
         self._wheel_rest = 0
         self.style_shown: ReadingStyle | None = None
         self._marks: dict[str, list[QTextEdit.ExtraSelection]] = {}
@@ -191,12 +190,13 @@ class ReadingView(QTextBrowser):
         self.ensureCursorVisible()
         announce(self, message, assertive=True)
 
-    def _link_reached(self, url: QUrl) -> None:
-        """Say "link" when Tab reaches one: Qt only selects its text, which is presented as a selection."""
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Say "link" when Tab reaches one: Qt only selects its text, which screen readers do not present."""
+        moved = super().focusNextPrevChild(next)
         cursor = self.textCursor()
-        if url.isEmpty() or not cursor.hasSelection() or not self.hasFocus():
-            return
-        announce(self, tr("{text}, link").format(text=cursor.selectedText().strip()), assertive=True)
+        if moved and self.hasFocus() and cursor.hasSelection() and cursor.charFormat().isAnchor():
+            announce(self, tr("{text}, link").format(text=cursor.selectedText().strip()), assertive=True)
+        return moved
 
     @Slot(QRectF)
     def _q_ensureVisible(self, rect: QRectF) -> None:

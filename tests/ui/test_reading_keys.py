@@ -66,3 +66,13 @@ def test_announcing_also_describes_the_focused_widget_for_orca_43(qtbot) -> None
     qtbot.waitUntil(view.hasFocus)
     announce_module.announce(view, "No more headings")
     assert view.accessibleDescription() == "No more headings"
+
+
+def test_tab_to_a_link_says_its_text_and_link(qtbot, monkeypatch) -> None:
+    view, said = _view(qtbot, monkeypatch)
+    view.setHtml("<p>See <a href='#p2'>the next part</a> and <a href='#p3'>the last</a>.</p>")
+    qtbot.waitUntil(view.hasFocus)
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    assert said[-1] == "the next part, link"
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    assert said[-1] == "the last, link"
