@@ -11,10 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
     QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
@@ -66,6 +68,7 @@ class ReadingSettingsForm(QWidget):
     valueChosen = Signal(str, object)
     presetChosen = Signal(str)
     resetRequested = Signal()
+    closeRequested = Signal()  # Escape in the panel (a dialog closes on Escape by itself)
 
     def __init__(self, parent: QWidget | None = None, name: str = "reading_settings") -> None:
         super().__init__(parent)
@@ -148,6 +151,14 @@ class ReadingSettingsForm(QWidget):
         double.setSingleStep(_STEPS[option.name].step if option.name in _STEPS else 0.1)
         double.valueChanged.connect(lambda value, n=option.name: self._chosen(n, round(float(value), 2)))
         return double
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Escape leaves the panel, as it leaves a dialog; in a dialog, the dialog handles it."""
+        if event.key() == Qt.Key.Key_Escape and not isinstance(self.window(), QDialog):
+            self.closeRequested.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def _chosen(self, name: str, value: Any) -> None:
         if not self._updating:
