@@ -195,8 +195,34 @@ class ReadingView(QTextBrowser):
         moved = super().focusNextPrevChild(next)
         cursor = self.textCursor()
         if moved and self.hasFocus() and cursor.hasSelection() and cursor.charFormat().isAnchor():
+            # Said, not reselected: moving the selection again would make Orca read it a second time.
+            cursor = self._whole_link(cursor)
             announce(self, tr("{text}, link").format(text=cursor.selectedText().strip()), assertive=True)
         return moved
+
+    @staticmethod
+    def _whole_link(cursor: QTextCursor) -> QTextCursor:
+        """The whole of the link Qt chose. Qt selects only up to the first change of format, and a
+        paragraph's anchor name on the first letter is one: "N" for "North Lanarkshire"."""
+        href = cursor.charFormat().anchorHref()
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        fragment = cursor.block().begin()
+        runs: list[tuple[int, int]] = []
+        while not fragment.atEnd():
+            piece = fragment.fragment()
+            if piece.charFormat().anchorHref() == href:
+                if runs and runs[-1][1] == piece.position():
+                    runs[-1] = (runs[-1][0], piece.position() + piece.length())
+                else:
+                    runs.append((piece.position(), piece.position() + piece.length()))
+            fragment += 1
+        for first, last in runs:
+            if first <= start and end <= last:
+                whole = QTextCursor(cursor)
+                whole.setPosition(first)
+                whole.setPosition(last, QTextCursor.MoveMode.KeepAnchor)
+                return whole
+        return cursor
 
     @Slot(QRectF)
     def _q_ensureVisible(self, rect: QRectF) -> None:

@@ -102,3 +102,26 @@ def test_say_all_raises_no_qt_errors(orca: OrcaSession) -> None:
     orca.press("Control_L", wait=0.5)
     log = orca.app_log()
     assert "_q_ensureVisible" not in log and "scrollToSubstring failed" not in log, log[-1500:]
+
+
+def test_tab_to_a_link_in_the_text_says_link(orca: OrcaSession) -> None:
+    _home(orca)
+    orca.press("ctrl+Next", "ctrl+Next", wait=2.0)  # the examples' overview links to each example
+    said = _said(orca.press("Tab"))
+    assert said == "North Lanarkshire, link", said
+
+
+def test_bookmarks_list_says_its_current_item_when_entered(orca: OrcaSession, titles: list[str]) -> None:
+    _home(orca)
+    orca.press("ctrl+d", wait=2.0)
+    orca.press("Return", wait=2.0)
+    said = _said(orca.press("ctrl+b"))
+    assert "List with" in said and said.rsplit("List with", 1)[1].count(titles[0]) >= 1, said
+    orca.press("Escape", wait=1.0)
+
+
+def test_escape_leaves_the_reading_settings_panel(orca: OrcaSession) -> None:
+    _home(orca)
+    assert "Reading settings" in _said(orca.press("ctrl+shift+r"))
+    said = _said(orca.press("Escape"))
+    assert "Text of the section" in said, said

@@ -76,3 +76,12 @@ def test_tab_to_a_link_says_its_text_and_link(qtbot, monkeypatch) -> None:
     assert said[-1] == "the next part, link"
     qtbot.keyClick(view, Qt.Key.Key_Tab)
     assert said[-1] == "the last, link"
+
+
+def test_tab_to_a_link_that_starts_a_paragraph_says_the_whole_link(qtbot, monkeypatch) -> None:
+    """The paragraph's anchor name on the link's first letter made Qt choose only "N"."""
+    view, said = _view(qtbot, monkeypatch)
+    view.setHtml("<ul><li id='p15'><a href='section:north'>North Lanarkshire</a></li></ul>")
+    qtbot.waitUntil(view.hasFocus)
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    assert said[-1] == "North Lanarkshire, link"
