@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from reader import presets, themes, typography
 from reader.reading_style import READING_OPTIONS
 from reader.settings import REGISTRY, Option
+from reader.ui.announce import announce
 
 
 def tr(text: str) -> str:
@@ -134,6 +135,7 @@ class ReadingSettingsForm(QWidget):
                 combo.addItem(tr(labels.get(choice, str(choice))), choice)
             combo.currentIndexChanged.connect(
                 lambda index, n=option.name, c=combo: self._chosen(n, c.itemData(index)))
+            combo.currentIndexChanged.connect(lambda _index, c=combo: self._say_choice(c))
             return combo
         if option.type is int:
             spin = QSpinBox()
@@ -159,6 +161,11 @@ class ReadingSettingsForm(QWidget):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def _say_choice(self, combo: QComboBox) -> None:
+        """Arrowing through a closed list changes it without a word from Qt: say the new choice."""
+        if not self._updating and combo.hasFocus() and not combo.view().isVisible():
+            announce(combo, combo.currentText())
 
     def _chosen(self, name: str, value: Any) -> None:
         if not self._updating:
