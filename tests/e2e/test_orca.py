@@ -89,10 +89,11 @@ def test_contents_items_are_not_called_expanded_and_examples_say_where_they_belo
 
 def test_the_text_moves_by_paragraph_and_says_so(orca: OrcaSession) -> None:
     _home(orca)
-    first = _said(orca.press("ctrl+Down"))
-    second = _said(orca.press("ctrl+Down"))
-    assert first and second and first != second, (first, second)
-    assert _said(orca.press("ctrl+Up")) == first
+    # Orca may also read the line the cursor lands on (the same words): compare the last thing said.
+    first = orca.press("ctrl+Down")
+    second = orca.press("ctrl+Down")
+    assert first and second and first[-1] != second[-1], (first, second)
+    assert orca.press("ctrl+Up")[-1:] == first[-1:]
     assert "heading" in _said(orca.press("shift+h")).lower()
 
 
