@@ -32,10 +32,12 @@ RUNTIME_PACKAGES=(
   libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0
   libespeak-ng1 alsa-utils
 )
-# What the tests use besides: a virtual X server and the screen-reader bus, to see the app as Orca does,
-# pdftotext to read back the large-print PDF, strace to watch the built portable app's every socket call,
-# and epubcheck (Java) to check the talking book.
-TEST_PACKAGES=(xvfb xauth dbus at-spi2-core python3-pyatspi poppler-utils strace epubcheck)
+# What the tests use besides: a virtual X server and the screen-reader bus, to see the app as Orca does;
+# GNOME Orca itself with speech-dispatcher, a window manager (openbox) and xdotool to press keys, to hear it
+# as a blind user does (tests/e2e); pdftotext to read back the large-print PDF, strace to watch the built
+# portable app's every socket call, and epubcheck (Java) to check the talking book.
+TEST_PACKAGES=(xvfb xauth dbus at-spi2-core python3-pyatspi orca speech-dispatcher openbox xdotool
+               poppler-utils strace epubcheck)
 
 packages=("${RUNTIME_PACKAGES[@]}")
 if [ "$TESTS" = 1 ]; then packages+=("${TEST_PACKAGES[@]}"); fi

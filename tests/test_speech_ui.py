@@ -445,3 +445,25 @@ def test_preferences_lead_to_the_voice_and_pronunciation_list(qtbot, window: Mai
     assert dialog is not None and dialog.isVisible()
     dialog.reject()
     preferences.close()
+
+
+def test_pronunciation_cell_editors_are_named_by_column_and_row(qtbot, window: MainWindow) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    from reader.ui.voice_dialog import VoiceDialog
+
+    window.speech.actions["speech_voice"].trigger()
+    dialog = window.findChild(VoiceDialog)
+    dialog.add_row("Glasgow", "Glazgo")
+    dialog.add_row("", "", edit=True)
+
+    def editor_names() -> list[str]:
+        return [e.accessibleName() for e in dialog.table.findChildren(QLineEdit) if e.isVisible()]
+
+    qtbot.waitUntil(lambda: editor_names() == ["Written, row 2"])
+    editor = next(e for e in dialog.table.findChildren(QLineEdit) if e.isVisible())
+    qtbot.keyClicks(editor, "Lanark")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: editor_names() == ["Said as, row 2"])
+    assert dialog.table.item(1, 0).text() == "Lanark"
+    dialog.reject()

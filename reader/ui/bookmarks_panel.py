@@ -7,7 +7,7 @@ shows and asks; the window's controller changes the bookmarks file.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -33,6 +33,16 @@ class _PlaceList(QListWidget):
     """A list whose Enter opens, Delete removes and F2 renames the current item."""
 
     activatedByKey = Signal(str)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Entering the list chooses an item, so screen readers say it and Down goes to the second.
+
+        Qt makes the first item current without selecting it: Orca then says only "list", and the
+        first Down moves to item 2, so item 1 is never heard.
+        """
+        super().focusInEvent(event)
+        if self.count() and (self.currentItem() is None or not self.currentItem().isSelected()):
+            self.setCurrentRow(max(0, self.currentRow()))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()

@@ -226,6 +226,7 @@ class Comfort(QObject):
         scroll.setWidget(form)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.settings_form = form
+        form.closeRequested.connect(self.toggle_settings_panel)
         return scroll
 
     def _form(self, name: str) -> ReadingSettingsForm:

@@ -1,9 +1,16 @@
-"""The table of contents: sections in reading order, examples nested under their overview."""
+"""The table of contents: sections in reading order, examples indented under their overview.
+
+The rows are kept flat (every section a top-level item, examples drawn indented) rather than
+nested: Qt's accessibility for a nested tree reports the selected row by its row within its parent,
+so screen readers entering the contents named another section ("North Lanarkshire" for "Project
+99"), and every leaf said "expanded". A flat list keeps what Orca is told and what is shown the
+same; the nesting is shown by the indent and said by each example's description.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent, QTextLayout, QTextOption
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QResizeEvent, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QHeaderView,
     QStyledItemDelegate,
@@ -16,6 +23,7 @@ from PySide6.QtWidgets import (
 from reader.model import Guide, Section
 
 SECTION_ROLE = Qt.ItemDataRole.UserRole
+LEVEL_ROLE = Qt.ItemDataRole.UserRole + 1  # 0 for a section, 1 for an example under it
 # Lines made before the window first shows; with thousands of added sections the rest follow in
 # batches once the window is painted (making an item costs Qt about 30 microseconds).
 FIRST_BATCH = 600
@@ -36,10 +44,8 @@ class _WrappingDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         view = self.parent()
         assert isinstance(view, QTreeWidget)
-        depth, parent = 0, index.parent()
-        while parent.isValid():
-            depth, parent = depth + 1, parent.parent()
-        width = max(40, view.viewport().width() - view.indentation() * (depth + 1) - 12)
+        depth = int(index.data(LEVEL_ROLE) or 0)
+        width = max(40, view.viewport().width() - view.indentation() * depth - 12)
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         key = (text, width, view.font().key())
         found = self._measured.get(key)
@@ -48,6 +54,16 @@ class _WrappingDelegate(QStyledItemDelegate):
                 self._measured.clear()
             found = self._measured[key] = self._measure(text, width, view.font())
         return QSize(found)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        view = self.parent()
+        assert isinstance(view, QTreeWidget)
+        depth = int(index.data(LEVEL_ROLE) or 0)
+        if depth:
+            option = QStyleOptionViewItem(option)
+            option.rect.adjust(view.indentation() * depth, 0, 0, 0)
+        super().paint(painter, option, index)
 
     @staticmethod
     def _measure(text: str, width: int, font: QFont) -> QSize:
@@ -72,6 +88,8 @@ class ContentsPanel(QTreeWidget):
         super().__init__(parent)
         self.setObjectName("contents")
         self.setHeaderHidden(True)
+        self.setRootIsDecorated(False)
+        self.setItemsExpandable(False)
         self.setAccessibleName(tr("Contents"))
         self.setAccessibleDescription(tr("The guide's sections. Use the arrow keys to move and Enter to open "
                                          "one."))
@@ -103,6 +121,7 @@ class ContentsPanel(QTreeWidget):
     def _add_more(self, count: int = LATER_BATCH) -> None:
         batch, self._pending = self._pending[:count], self._pending[count:]
         added_title, added_tip = tr("{title} (added)"), tr("Added content from “{pack}”. {tip}")
+        in_parent = tr("In “{parent}”")
         top: list[QTreeWidgetItem] = []
         for section in batch:
             parent = self._items.get(section.parent) if section.parent else None
@@ -115,12 +134,11 @@ class ContentsPanel(QTreeWidget):
             item.setData(0, SECTION_ROLE, section.id)
             item.setToolTip(0, tip)
             if parent is not None:
-                parent.addChild(item)
-            else:
-                top.append(item)
+                item.setData(0, LEVEL_ROLE, int(parent.data(0, LEVEL_ROLE) or 0) + 1)
+                item.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, in_parent.format(parent=parent.text(0)))
+            top.append(item)
             self._items[section.id] = item
         self.addTopLevelItems(top)
-        self.expandAll()
         if self._wanted in self._items:
             self.show_current(self._wanted)
         if self._pending:
@@ -136,7 +154,7 @@ class ContentsPanel(QTreeWidget):
     def show_current(self, section_id: str) -> None:
         self._wanted = section_id
         item = self._items.get(section_id)
-        if item is not None and self.currentItem() is not item:
+        if item is not None and (self.currentItem() is not item or self.selectedItems() != [item]):
             self.blockSignals(True)
             self.setCurrentItem(item)
             self.blockSignals(False)

@@ -11,10 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
     QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
 from reader import presets, themes, typography, wording
 from reader.reading_style import READING_OPTIONS
 from reader.settings import REGISTRY, Option
+from reader.ui.announce import announce
 
 
 def tr(text: str) -> str:
@@ -45,6 +48,7 @@ class ReadingSettingsForm(QWidget):
     valueChosen = Signal(str, object)
     presetChosen = Signal(str)
     resetRequested = Signal()
+    closeRequested = Signal()  # Escape in the panel (a dialog closes on Escape by itself)
 
     def __init__(self, parent: QWidget | None = None, name: str = "reading_settings") -> None:
         super().__init__(parent)
@@ -114,6 +118,7 @@ class ReadingSettingsForm(QWidget):
                 combo.addItem(tr(labels.get(choice, str(choice))), choice)
             combo.currentIndexChanged.connect(
                 lambda index, n=option.name, c=combo: self._chosen(n, c.itemData(index)))
+            combo.currentIndexChanged.connect(lambda _index, c=combo: self._say_choice(c))
             return combo
         if option.type is int:
             spin = QSpinBox()
@@ -139,6 +144,19 @@ class ReadingSettingsForm(QWidget):
             return tr(wording.SHORT_LABELS[name]) + ":"  # the list itself shows the choice
         return tr("{name}: {value}").format(name=tr(wording.SHORT_LABELS[name]),
                                             value=tr(wording.preview(name, value)))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Escape leaves the panel, as it leaves a dialog; in a dialog, the dialog handles it."""
+        if event.key() == Qt.Key.Key_Escape and not isinstance(self.window(), QDialog):
+            self.closeRequested.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _say_choice(self, combo: QComboBox) -> None:
+        """Arrowing through a closed list changes it without a word from Qt: say the new choice."""
+        if not self._updating and combo.hasFocus() and not combo.view().isVisible():
+            announce(combo, combo.currentText())
 
     def _chosen(self, name: str, value: Any) -> None:
         if name in self.labels:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, QUrl, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QPoint, QRectF, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
+    QKeyEvent,
     QResizeEvent,
     QTextBlock,
     QTextCharFormat,
@@ -18,6 +21,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 from reader import themes, typography
 from reader.reading_style import ReadingStyle
 from reader.themes import Theme
+from reader.ui.announce import announce
 
 # Marks painted over the text without changing the document, lowest first: the sentence being
 # read aloud stays visible over the words a search found.
@@ -25,6 +29,10 @@ MARK_LAYERS = ("search", "speech")
 
 # Measured to find the average width of a character of running English text, spaces included.
 _SAMPLE = "When we set out to develop a new resource, we asked people what makes co-production work."
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ReadingView", text)
 
 
 class ReadingView(QTextBrowser):
@@ -127,6 +135,106 @@ class ReadingView(QTextBrowser):
             event.accept()
             return
         super().wheelEvent(event)
+
+    # Moving by heading and paragraph ------------------------------------------------------
+    #
+    # Qt exposes the text to screen readers as one plain block (Orca calls it a "label"), so their
+    # own heading and paragraph keys do nothing here. The reader's own keys do it instead: H and
+    # Shift+H for the next and previous heading, Ctrl+Down and Ctrl+Up for paragraphs (the keys
+    # Windows word processors and NVDA use); each moves the cursor there and says what it reached.
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        key = event.key()
+        if key == Qt.Key.Key_H and modifiers in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):
+            self.move_to_heading(forward=modifiers == Qt.KeyboardModifier.NoModifier)
+        elif key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and modifiers == Qt.KeyboardModifier.ControlModifier:
+            self.move_to_paragraph(forward=key == Qt.Key.Key_Down)
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def move_to_heading(self, forward: bool = True) -> bool:
+        """Put the cursor on the next (or previous) heading and say it; False, and say so, at the end."""
+        block = self._step(self.textCursor().block(), forward, lambda b: b.blockFormat().headingLevel() > 0)
+        if block is None:
+            announce(self, tr("No more headings") if forward else tr("No heading before this"), assertive=True)
+            return False
+        self._land(block, tr("Heading level {level}: {text}").format(level=block.blockFormat().headingLevel(),
+                                                                     text=block.text().strip()))
+        return True
+
+    def move_to_paragraph(self, forward: bool = True) -> bool:
+        """Put the cursor at the start of the next (or previous) paragraph and say the paragraph."""
+        block = self._step(self.textCursor().block(), forward, lambda b: bool(b.text().strip()))
+        if block is None:
+            announce(self, tr("End of the section") if forward else tr("Start of the section"), assertive=True)
+            return False
+        level = block.blockFormat().headingLevel()
+        text = block.text().strip()
+        self._land(block, tr("Heading level {level}: {text}").format(level=level, text=text) if level else text)
+        return True
+
+    @staticmethod
+    def _step(block: QTextBlock, forward: bool, wanted: Callable[[QTextBlock], bool]) -> QTextBlock | None:
+        block = block.next() if forward else block.previous()
+        while block.isValid():
+            if wanted(block):
+                return block
+            block = block.next() if forward else block.previous()
+        return None
+
+    def _land(self, block: QTextBlock, message: str) -> None:
+        self.setTextCursor(QTextCursor(block))
+        self.ensureCursorVisible()
+        announce(self, message, assertive=True)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Say "link" when Tab reaches one: Qt only selects its text, which screen readers do not present."""
+        moved = super().focusNextPrevChild(next)
+        cursor = self.textCursor()
+        if moved and self.hasFocus() and cursor.hasSelection() and cursor.charFormat().isAnchor():
+            # Said, not reselected: moving the selection again would make Orca read it a second time.
+            cursor = self._whole_link(cursor)
+            announce(self, tr("{text}, link").format(text=cursor.selectedText().strip()), assertive=True)
+        return moved
+
+    @staticmethod
+    def _whole_link(cursor: QTextCursor) -> QTextCursor:
+        """The whole of the link Qt chose. Qt selects only up to the first change of format, and a
+        paragraph's anchor name on the first letter is one: "N" for "North Lanarkshire"."""
+        href = cursor.charFormat().anchorHref()
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        fragment = cursor.block().begin()
+        runs: list[tuple[int, int]] = []
+        while not fragment.atEnd():
+            piece = fragment.fragment()
+            if piece.charFormat().anchorHref() == href:
+                if runs and runs[-1][1] == piece.position():
+                    runs[-1] = (runs[-1][0], piece.position() + piece.length())
+                else:
+                    runs.append((piece.position(), piece.position() + piece.length()))
+            fragment += 1
+        for first, last in runs:
+            if first <= start and end <= last:
+                whole = QTextCursor(cursor)
+                whole.setPosition(first)
+                whole.setPosition(last, QTextCursor.MoveMode.KeepAnchor)
+                return whole
+        return cursor
+
+    @Slot(QRectF)
+    def _q_ensureVisible(self, rect: QRectF) -> None:
+        """Scroll ``rect`` (document coordinates) into view.
+
+        Qt's accessibility calls QTextEdit's private slot of this name when a screen reader asks for
+        a piece of text to be shown (say-all does, for every chunk). A Python subclass does not
+        carry that slot, so without this each call failed and logged an error.
+        """
+        bar = self.verticalScrollBar()
+        if rect.top() < bar.value() or rect.bottom() > bar.value() + self.viewport().height():
+            bar.setValue(round(rect.top()))
 
     # Places in the text -------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSpinBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -35,6 +37,21 @@ SAMPLE = "This is how the guide will sound: co-production in Scotland, from Glas
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("VoiceDialog", text)
+
+
+class _NamedCellEditor(QStyledItemDelegate):
+    """Cell editors named after their column and row ("Said as, row 2").
+
+    Qt's editor is a bare line edit: screen readers said only "text", and nothing when Tab moved
+    from one cell's editor to the next.
+    """
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
+                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
+        editor = super().createEditor(parent, option, index)
+        column = index.model().headerData(index.column(), Qt.Orientation.Horizontal)
+        editor.setAccessibleName(tr("{column}, row {row}").format(column=column, row=index.row() + 1))
+        return editor
 
 
 @dataclass(frozen=True)
@@ -118,6 +135,7 @@ class VoiceDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table, as everywhere else
+        self.table.setItemDelegate(_NamedCellEditor(self.table))
         for entry in choice.pronunciations:
             self.add_row(entry.word, entry.say)
         note.setBuddy(self.table)

@@ -250,3 +250,20 @@ def test_focus_outline_is_drawn_in_each_themes_focus_colour(make_window, qtbot, 
         image = window.grab().toImage()
         edge = widget.mapTo(window, QPoint(1, widget.height() // 2))
         assert QColor(image.pixel(edge)).name() == themes.THEMES[name].focus, (name, widget.objectName())
+
+
+def test_escape_leaves_the_reading_settings_panel_for_the_text(make_window, qtbot) -> None:
+    window = make_window(1280, 720)
+    window.comfort.toggle_settings_panel()
+    qtbot.waitUntil(lambda: window.comfort.settings_dock.isVisible())
+    focus = QApplication.focusWidget()
+    assert focus is not None and window.comfort.settings_dock.isAncestorOf(focus)
+    qtbot.keyClick(focus, Qt.Key.Key_Escape)
+    assert not window.comfort.settings_dock.isVisible()
+    assert window.view.hasFocus()
+    # In the preferences dialog, Escape is left to the dialog (which closes on it).
+    dialog = window.comfort.show_preferences()
+    form = dialog.findChild(QPushButton, "preset_dyslexia").parent().parent()
+    with qtbot.assertNotEmitted(form.closeRequested):
+        qtbot.keyClick(form, Qt.Key.Key_Escape)
+    dialog.close()
