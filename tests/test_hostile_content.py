@@ -245,3 +245,17 @@ def test_markup_pythons_html_parser_gives_up_on_is_refused_not_a_crash(tmp_path:
     page = tmp_path / "page.html"
     page.write_text(f"<p>{body}</p>", encoding="utf-8")
     assert "Some words." in import_document(page).body
+
+
+def test_checking_content_uses_a_scratch_folder_of_its_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whoosh's in-memory index spills into one shared "MAIN.tmp" in the temporary folder, where two copies of
+    the reader checking content at once deleted each other's files; one left there by another user blocked it."""
+    import tempfile
+
+    shared_temp = tmp_path / "temp"
+    shared_temp.mkdir()
+    (shared_temp / "MAIN.tmp").write_text("another program's file")
+    monkeypatch.setattr(tempfile, "tempdir", str(shared_temp))
+    pack = create(write_pack_folder(tmp_path / "stories"), tmp_path / "stories.zip")
+    assert pack.path.exists()
+    assert sorted(p.name for p in shared_temp.iterdir()) == ["MAIN.tmp"]  # and nothing of ours left behind

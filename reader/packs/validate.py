@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -85,45 +86,55 @@ def prove(sections: Sequence[Section], root: Path, guide: Guide | None = None, *
           limits: ContentLimits = CONTENT_LIMITS, clock: Callable[[], float] = time.monotonic,
           name_of: Callable[[Section], str] | None = None) -> None:
     """Do to every section, before it is installed, all the reader will do to it: render it, check
-    its HTML, index it (in memory) and prepare it for speech, each within ``limits.section_time_budget``.
+    its HTML, index it (in a private scratch folder) and prepare it for speech, each within
+    ``limits.section_time_budget``.
 
     What passes here has been shown to work; what fails or takes too long is refused, so no
     installed content can stop the reader later. ``name_of`` names a section in messages."""
-    from whoosh.filedb.filestore import RamStorage
+    from whoosh.filedb.filestore import FileStorage
 
+    from reader.search.schema import make_schema
+
+    name_of = name_of or (lambda section: _where(section, root))
+    # Not Whoosh's RamStorage: it spills to one shared folder, the temporary folder's "MAIN.tmp", where two
+    # copies of the reader checking content at once delete each other's files (seen in a test run).
+    with tempfile.TemporaryDirectory(prefix="coproduction-reader-check-") as scratch:
+        writer = FileStorage(scratch).create_index(make_schema()).writer()
+        try:
+            _prove_each(sections, root, guide, writer, limits, clock, name_of)
+        finally:
+            writer.cancel()
+
+
+def _prove_each(sections: Sequence[Section], root: Path, guide: Guide | None, writer: Any, limits: ContentLimits,
+                clock: Callable[[], float], name_of: Callable[[Section], str]) -> None:
     from reader.packs.safety import sanitise_html
     from reader.render import render_unsanitised
     from reader.search.build import documents
-    from reader.search.schema import make_schema
     from reader.speech.prepare import block_classes, prepare_blocks
 
-    name_of = name_of or (lambda section: _where(section, root))
-    writer = RamStorage().create_index(make_schema()).writer()
-    try:
-        for section in sections:
-            started = clock()
-            try:
-                rendered = render_unsanitised(section, guide)
-                problems = safety.inspect_html(rendered.html, root)
-                if problems:
-                    raise describe(problems, name_of(section), _source(section))
-                classes = block_classes(sanitise_html(rendered.html))
-                prepare_blocks(section.id, rendered.blocks, None, classes)
-                for document in documents(section, guide):
-                    writer.add_document(**document)
-            except RecursionError:
-                raise PackError(f"{name_of(section)}: its structure is nested too deeply to show") from None
-            except PackError:
-                raise
-            except Exception as error:  # whatever else the libraries raise: refused, never installed
-                raise PackError(f"{name_of(section)}: the reader could not show it "
-                                f"({type(error).__name__}: {error})") from None
-            if clock() - started > limits.section_time_budget:
-                raise PackError(f"{name_of(section)}: preparing the text took more than "
-                                f"{limits.section_time_budget:.0f} seconds, which would make the reader slow; "
-                                "simplify or split it")
-    finally:
-        writer.cancel()
+    for section in sections:
+        started = clock()
+        try:
+            rendered = render_unsanitised(section, guide)
+            problems = safety.inspect_html(rendered.html, root)
+            if problems:
+                raise describe(problems, name_of(section), _source(section))
+            classes = block_classes(sanitise_html(rendered.html))
+            prepare_blocks(section.id, rendered.blocks, None, classes)
+            for document in documents(section, guide):
+                writer.add_document(**document)
+        except RecursionError:
+            raise PackError(f"{name_of(section)}: its structure is nested too deeply to show") from None
+        except PackError:
+            raise
+        except Exception as error:  # whatever else the libraries raise: refused, never installed
+            raise PackError(f"{name_of(section)}: the reader could not show it "
+                            f"({type(error).__name__}: {error})") from None
+        if clock() - started > limits.section_time_budget:
+            raise PackError(f"{name_of(section)}: preparing the text took more than "
+                            f"{limits.section_time_budget:.0f} seconds, which would make the reader slow; "
+                            "simplify or split it")
 
 
 def read_pack_manifest(root: Path) -> dict[str, Any]:
