@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, Qt, QTimer
+from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -30,14 +30,11 @@ from reader.model import Section
 from reader.packs import PackError, PackExistsError, add, import_document, remove, scan
 from reader.packs.store import packs_dir
 from reader.ui.context import WindowContext
+from reader.ui.i18n import tr
 
 FILE_FILTER = "Content packs and documents (*.zip *.md *.markdown *.txt *.html *.htm);;All files (*)"
 NAME_ROLE = Qt.ItemDataRole.UserRole
 SETTLE_MS = 400
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("AddedContent", text)
 
 
 class _WaitCursor:

@@ -7,7 +7,7 @@ import os
 import sys
 import time
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader import APP_ID, APP_NAME, paths
@@ -15,13 +15,10 @@ from reader.library import open_library
 from reader.loader import ContentError
 from reader.peak_memory import peak_rss_kb
 from reader.settings import Settings
+from reader.ui.i18n import tr
 from reader.ui.main_window import MainWindow
 
 STARTUP_PROBE_ENV = "COPRODUCTION_READER_STARTUP_PROBE"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("App", text)
 
 
 def application() -> QApplication:

@@ -11,16 +11,13 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QThread, Signal
+from PySide6.QtCore import QStandardPaths, Qt, QThread, Signal
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
 from reader.speech.engine import SpeechEngine
 from reader.speech.export import ExportCancelled, ExportResult, export_script, export_scripts
 from reader.speech.prepare import Script
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("AudioExport", text)
+from reader.ui.i18n import tr
 
 
 class FileChooser:

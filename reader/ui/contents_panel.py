@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -14,12 +14,9 @@ from PySide6.QtWidgets import (
 )
 
 from reader.model import Guide
+from reader.ui.i18n import tr
 
 SECTION_ROLE = Qt.ItemDataRole.UserRole
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ContentsPanel", text)
 
 
 class _WrappingDelegate(QStyledItemDelegate):

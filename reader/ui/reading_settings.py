@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,11 +29,7 @@ from PySide6.QtWidgets import (
 from reader import presets, themes, typography
 from reader.reading_style import READING_OPTIONS
 from reader.settings import REGISTRY, Option
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ReadingSettings", text)
-
+from reader.ui.i18n import tr
 
 # Names for the choices of the options that have them, and a word on the unit of the numbers.
 CHOICE_LABELS: dict[str, dict[str, str]] = {

@@ -16,7 +16,7 @@ import html
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QAccessible,
@@ -51,16 +51,13 @@ from PySide6.QtWidgets import (
 from reader import themes
 from reader.model import Guide
 from reader.ui.context import SectionsChange, WindowContext
+from reader.ui.i18n import tr
 from reader.ui.match_highlights import MatchHighlights
 from reader.ui.search_worker import SearchThread
 
 DEBOUNCE_MS = 150
 PREPARE_AFTER_PAINT_MS = 300
 HIT_ROLE = Qt.ItemDataRole.UserRole
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("SearchPanel", text)
 
 
 def announce(widget: QWidget, message: str) -> None:

@@ -22,10 +22,6 @@ from reader.ui.speech_highlight import Highlight
 POLL_MS = 40
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Speech", text)
-
-
 class EngineLoader(QThread):
     """Opens the speech engine (and reads its voices) away from the UI thread."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,12 +27,9 @@ from PySide6.QtWidgets import (
 from reader.settings import REGISTRY
 from reader.speech.engine import MAX_RATE, MIN_RATE, RATE_STEP, Voice
 from reader.speech.pronounce import Pronunciation
+from reader.ui.i18n import tr
 
 SAMPLE = "This is how the guide will sound: co-production in Scotland, from Glasgow to Lanarkshire."
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("VoiceDialog", text)
 
 
 @dataclass(frozen=True)
