@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from reader import atomic, themes, typography, userfile
+from reader.translatable import QT_TR_NOOP
 
 FORMAT = 2  # 1 (no "format" key): one flat object; 2: preferences at the top, window state under "window"
 WINDOW_SECTION = "window"
@@ -54,40 +55,45 @@ def _spacing(name: str, spacing: typography.Range, label: str, description: str,
 
 
 OPTIONS: tuple[Option, ...] = (
-    Option("text_size", int, 100, "Text size (percent of normal)", 50, 400, step=10,
-           description="Size of the text, from half to four times the normal size."),
+    Option("text_size", int, 100, QT_TR_NOOP("Text size (percent of normal)"), 50, 400, step=10,
+           description=QT_TR_NOOP("Size of the text, from half to four times the normal size.")),
     # How the page looks: see reader/reading_style.py, which turns these into the page's style.
-    Option("theme", str, themes.DEFAULT, "Colours", choices=tuple(themes.THEMES),
-           description="Colours of the whole window. Choosing one stops following the computer's setting."),
-    Option("follow_system_theme", bool, True, "Match the computer's light, dark or high-contrast setting",
-           description="Use dark colours when the computer is set to dark, and high contrast when it asks "
-                       "for high contrast."),
-    Option("font_family", str, typography.DEFAULT_FONT, "Font", choices=tuple(typography.FONTS),
-           description="The font of the guide's text."),
-    _spacing("line_spacing", typography.LINE_SPACING, "Line spacing (times the text size)",
-             "Space from one line to the next, as a multiple of the text size. 1.5 or more helps many readers."),
-    _spacing("letter_spacing", typography.LETTER_SPACING, "Extra space between letters (times the text size)",
-             "Extra space between letters, as a share of the text size. 0.12 is the amount the "
-             "accessibility guidelines test with."),
-    _spacing("word_spacing", typography.WORD_SPACING, "Extra space between words (times the text size)",
-             "Extra space between words, as a share of the text size. 0.16 is the amount the "
-             "accessibility guidelines test with."),
-    _spacing("paragraph_spacing", typography.PARAGRAPH_SPACING, "Space after each paragraph (times the text size)",
-             "Space after each paragraph, as a multiple of the text size."),
-    _spacing("line_length", typography.LINE_LENGTH, "Longest line (characters)",
-             "The most characters on one line; the page keeps even margins on both sides.", int),
-    Option("reading_ruler", bool, False, "Reading ruler: dim all but the lines being read",
-           description="Dim all but the lines at the text cursor. Move it with the arrow keys."),
-    Option("ruler_lines", int, 3, "Lines the reading ruler leaves clear", 1, 8, step=1,
-           description="How many lines the reading ruler leaves clear."),
+    Option("theme", str, themes.DEFAULT, QT_TR_NOOP("Colours"), choices=tuple(themes.THEMES),
+           description=QT_TR_NOOP("Colours of the whole window. Choosing one stops following the computer's "
+                                  "setting.")),
+    Option("follow_system_theme", bool, True, QT_TR_NOOP("Match the computer's light, dark or high-contrast setting"),
+           description=QT_TR_NOOP("Use dark colours when the computer is set to dark, and high contrast when it "
+                                  "asks for high contrast.")),
+    Option("font_family", str, typography.DEFAULT_FONT, QT_TR_NOOP("Font"), choices=tuple(typography.FONTS),
+           description=QT_TR_NOOP("The font of the guide's text.")),
+    _spacing("line_spacing", typography.LINE_SPACING, QT_TR_NOOP("Line spacing (times the text size)"),
+             QT_TR_NOOP("Space from one line to the next, as a multiple of the text size. 1.5 or more helps many "
+                        "readers.")),
+    _spacing("letter_spacing", typography.LETTER_SPACING,
+             QT_TR_NOOP("Extra space between letters (times the text size)"),
+             QT_TR_NOOP("Extra space between letters, as a share of the text size. 0.12 is the amount the "
+                        "accessibility guidelines test with.")),
+    _spacing("word_spacing", typography.WORD_SPACING, QT_TR_NOOP("Extra space between words (times the text size)"),
+             QT_TR_NOOP("Extra space between words, as a share of the text size. 0.16 is the amount the "
+                        "accessibility guidelines test with.")),
+    _spacing("paragraph_spacing", typography.PARAGRAPH_SPACING,
+             QT_TR_NOOP("Space after each paragraph (times the text size)"),
+             QT_TR_NOOP("Space after each paragraph, as a multiple of the text size.")),
+    _spacing("line_length", typography.LINE_LENGTH, QT_TR_NOOP("Longest line (characters)"),
+             QT_TR_NOOP("The most characters on one line; the page keeps even margins on both sides."), int),
+    Option("reading_ruler", bool, False, QT_TR_NOOP("Reading ruler: dim all but the lines being read"),
+           description=QT_TR_NOOP("Dim all but the lines at the text cursor. Move it with the arrow keys.")),
+    Option("ruler_lines", int, 3, QT_TR_NOOP("Lines the reading ruler leaves clear"), 1, 8, step=1,
+           description=QT_TR_NOOP("How many lines the reading ruler leaves clear.")),
     # Reading aloud: the engine, the Listen commands and the voice dialog all take their limits from here.
-    Option("speech_rate", int, 175, "Reading speed (words per minute)", 80, 450, step=25,
-           description="How fast the voice reads, in words a minute.", group="speech"),
-    Option("speech_voice", str, "", "Voice for reading aloud (empty: one for the guide's language)",
+    Option("speech_rate", int, 175, QT_TR_NOOP("Reading speed (words per minute)"), 80, 450, step=25,
+           description=QT_TR_NOOP("How fast the voice reads, in words a minute."), group="speech"),
+    Option("speech_voice", str, "", QT_TR_NOOP("Voice for reading aloud (empty: one for the guide's language)"),
            group="speech"),
-    Option("speech_volume", int, 100, "Reading volume (percent)", 10, 100, step=10,
-           description="How loud the voice reads, compared with the computer's own volume.", group="speech"),
-    Option("speech_end_of_section", str, "stop", "At the end of a section, stop or carry on",
+    Option("speech_volume", int, 100, QT_TR_NOOP("Reading volume (percent)"), 10, 100, step=10,
+           description=QT_TR_NOOP("How loud the voice reads, compared with the computer's own volume."),
+               group="speech"),
+    Option("speech_end_of_section", str, "stop", QT_TR_NOOP("At the end of a section, stop or carry on"),
            choices=("stop", "continue"), group="speech"),
     Option("keys", dict, {}, "Keys you chose for commands (command name -> keys); others keep their own",
            group="keys"),
