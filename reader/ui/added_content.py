@@ -124,8 +124,8 @@ class AddedContent(QObject):
         self.reload(open_section=sections[0].id)
         count = len(sections)
         self.context.show_status(
-            tr("Added “{file}”: {count} new section(s), marked “added” in the contents.").format(
-                file=path.name, count=count), 10000)
+            tr("Added “{file}”: %n new sections, marked “added” in the contents.", None, count).format(
+                file=path.name), 10000)
         return True
 
     def _add_pack(self, path: Path) -> tuple[Section, ...]:
@@ -211,8 +211,8 @@ class ManageDialog(QDialog):
         installed, broken = scan()
         for pack in installed:
             count = len(pack.sections)
-            item = QListWidgetItem(tr("{title} ({count} section(s); name: {name})").format(
-                title=pack.title, count=count, name=pack.name))
+            item = QListWidgetItem(tr("{title} (%n sections; name: {name})", None, count).format(
+                title=pack.title, name=pack.name))
             item.setData(NAME_ROLE, pack.name)
             item.setToolTip(", ".join(section.title for section in pack.sections))
             self.packs.addItem(item)

@@ -15,6 +15,7 @@ from reader.library import open_library
 from reader.loader import ContentError
 from reader.peak_memory import peak_rss_kb
 from reader.settings import Settings
+from reader.ui import translation
 from reader.ui.i18n import tr
 from reader.ui.main_window import MainWindow
 
@@ -43,8 +44,10 @@ class _FirstPaintProbe(QObject):
         QApplication.quit()
 
 
-def run_app() -> int:
+def run_app(language: str | None = None) -> int:
+    """Open the window; ``language`` chooses the translation (see :mod:`reader.ui.translation`)."""
     app = application()
+    translation_problems = translation.install(language)
     try:
         library = open_library()
     except ContentError as error:
@@ -63,6 +66,8 @@ def run_app() -> int:
     # place and stops its worker threads.
     app.aboutToQuit.connect(window.close)
     window.show()
+    for problem in translation_problems:
+        QTimer.singleShot(0, lambda problem=problem: window.messages.warning(tr("Translation not loaded"), problem))
     if settings.problem:
         QTimer.singleShot(0, lambda: window.messages.warning(tr("Settings reset"), settings.problem or ""))
     if library.problems:

@@ -113,5 +113,5 @@ def describe(results: list[ExportResult]) -> str:
     if len(results) == 1:
         return tr("Saved {path}\n\n{length} of audio, {size:.1f} MB.").format(path=results[0].path, length=length,
                                                                             size=size)
-    return tr("Saved {count} files in {folder}\n\n{length} of audio in all, {size:.1f} MB.").format(
-        count=len(results), folder=results[0].path.parent if results else "", length=length, size=size)
+    return tr("Saved %n files in {folder}\n\n{length} of audio in all, {size:.1f} MB.", None, len(results)).format(
+        folder=results[0].path.parent if results else "", length=length, size=size)

@@ -353,17 +353,15 @@ class SearchPanel(QWidget):
         if total == 0:
             text = tr("No passages match “{query}”.").format(query=query)
         elif found.fuzzy_used:  # type: ignore[attr-defined]
-            text = tr("No exact matches for “{query}”. {count} passages with similar words:").format(
-                query=query, count=total) if total != 1 else tr(
-                "No exact matches for “{query}”. 1 passage with similar words:").format(query=query)
+            text = tr("No exact matches for “{query}”. %n passages with similar words:", None, total).format(
+                query=query)
         elif found.any_words_used:  # type: ignore[attr-defined]
-            text = tr("No passage has all of “{query}”. {count} passages with some of the words:").format(
-                query=query, count=total)
+            text = tr("No passage has all of “{query}”. %n passages with some of the words:", None,
+                      total).format(query=query)
         else:
-            text = (tr("1 passage found.") if total == 1
-                    else tr("{count} passages found.").format(count=total))
+            text = tr("%n passages found.", None, total)
         if 0 < shown < total:
-            text += " " + tr("Showing the first {shown}.").format(shown=shown)
+            text += " " + tr("Showing the first %n.", None, shown)
         notes = " ".join(found.notes)  # type: ignore[attr-defined]
         return f"{text} {notes}".strip()
 

@@ -43,7 +43,7 @@ def test_a_pack_added_from_the_menu_appears_at_once(window: MainWindow, tmp_path
     assert titles["foreword"] == "Foreword"
     assert window.current == "lunch-club"  # the new content is opened
     assert "planned the lunch club together" in window.view.toPlainText()
-    assert "Added “stories.zip”: 2 new section(s)" in window.statusBar().currentMessage()
+    assert "Added “stories.zip”: 2 new sections" in window.statusBar().currentMessage()
     assert window.messages.shown == []
 
 
@@ -106,7 +106,7 @@ def test_removing_from_the_manage_dialog(window: MainWindow, qtbot, tmp_path: Pa
     dialog = ManageDialog(window.added_content, window)
     qtbot.addWidget(dialog)
     assert dialog.packs.count() == 1
-    assert dialog.packs.item(0).text() == "Local stories (2 section(s); name: local-stories)"
+    assert dialog.packs.item(0).text() == "Local stories (2 sections; name: local-stories)"
     assert dialog.selected_name() == "local-stories" and dialog.remove_button.isEnabled()
     assert dialog.packs.accessibleName() and dialog.remove_button.accessibleDescription()
 
