@@ -560,6 +560,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{tip} ({keys})</source>
+        <comment>a command&apos;s tip and its key</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Content was added or removed outside this window: the contents are up to date.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -657,6 +662,10 @@ Reason: {reason}</source>
         <source>A content file has a problem, so the reader cannot open:
 
 {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Translation not loaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1071,6 +1080,11 @@ You can open it in your web browser, or copy the address to visit it later.</sou
     </message>
     <message>
         <source>Put colours, font, size and spacing back to normal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label}:</source>
+        <comment>a setting&apos;s name before its control</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -209,7 +209,8 @@ class ActionRegistry(QObject):
         action.setShortcuts(sequences)
         tip = action.statusTip()
         keys = sequences[0].toString(QKeySequence.SequenceFormat.NativeText) if sequences else ""
-        action.setToolTip(f"{tip} ({keys})" if keys else tip)
+        action.setToolTip(tr("{tip} ({keys})", "a command's tip and its key").format(tip=tip, keys=keys)
+                          if keys else tip)
         self.keysChanged.emit(name)
 
     def help_table(self) -> str:

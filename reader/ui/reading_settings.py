@@ -86,7 +86,7 @@ class ReadingSettingsForm(QWidget):
             if isinstance(control, QCheckBox):
                 form.addRow(control)
             else:
-                label = QLabel(tr(option.label) + ":")
+                label = QLabel(tr("{label}:", "a setting's name before its control").format(label=tr(option.label)))
                 label.setBuddy(control)
                 label.setWordWrap(True)
                 form.addRow(label, control)

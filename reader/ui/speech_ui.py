@@ -394,7 +394,7 @@ class SpeechUi(QObject):
         play.setStatusTip(tip)
         keys = play.shortcut().toString()
         if not problem:
-            play.setToolTip(f"{tip} ({keys})")
+            play.setToolTip(tr("{tip} ({keys})", "a command's tip and its key").format(tip=tip, keys=keys))
         self.actions["speech_why"].setVisible(bool(problem))
         self._rate_changed(self.controller.rate)
         self._update_status()
