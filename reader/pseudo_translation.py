@@ -79,3 +79,12 @@ def read_catalogue(path: Path) -> list[Message]:
             messages.append(Message(name, message.findtext("source") or "", message.findtext("comment") or "",
                                     message.get("numerus") == "yes"))
     return messages
+
+
+def read_plural_forms(path: Path) -> dict[str, list[str]]:
+    """Each counted message's plural forms in a ``.ts`` file (English: "one", then "more")."""
+    if not path.is_file():
+        return {}
+    root = ElementTree.parse(path).getroot()
+    return {message.findtext("source") or "": [form.text or "" for form in message.iter("numerusform")]
+            for message in root.iter("message") if message.get("numerus") == "yes"}

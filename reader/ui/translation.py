@@ -23,13 +23,14 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 
 from reader import paths
-from reader.pseudo_translation import pseudo, read_catalogue
+from reader.pseudo_translation import pseudo, read_catalogue, read_plural_forms
 from reader.ui.i18n import tr
 
 TRANSLATION_ENV = "COPRODUCTION_READER_TRANSLATION"
 CATALOGUE = "coproduction-reader"  # translations/coproduction-reader.ts, and _LANG.ts/.qm beside it
 # Qt's own strings that the pseudo-translation leaves alone: key names, which menus show as keys.
 _QT_KEEP = ("QShortcut", "QKeySequence")
+_installed: list[QTranslator] = []  # what install() loaded, so that remove() can take it out again
 
 
 class PseudoTranslator(QTranslator):
@@ -42,11 +43,14 @@ class PseudoTranslator(QTranslator):
     def __init__(self, catalogue: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._known = {(m.context, m.source, m.disambiguation) for m in read_catalogue(catalogue)}
+        # A count of one reads as English does ("1 passage"), from English's plural forms beside the catalogue.
+        self._singular = {source: forms[0] for source, forms in
+                          read_plural_forms(catalogue.with_name(f"{CATALOGUE}_en.ts")).items() if forms and forms[0]}
 
     def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:
         if (context, source, disambiguation or "") in self._known or (
                 context.startswith("Q") and context not in _QT_KEEP):
-            return pseudo(source)
+            return pseudo(self._singular.get(source, source) if n == 1 else source)
         return None  # not ours: Qt asks the next translator, or keeps the source (an empty string would show)
 
     def isEmpty(self) -> bool:
@@ -58,6 +62,7 @@ def install(choice: str | None = None) -> list[str]:
     app = QCoreApplication.instance()
     if app is None:
         return []
+    remove()
     choice = (os.environ.get(TRANSLATION_ENV, "") if choice is None else choice).strip()
     folder = paths.translations_dir()
     problems: list[str] = []
@@ -65,7 +70,9 @@ def install(choice: str | None = None) -> list[str]:
     if choice == "pseudo":
         catalogue = folder / f"{CATALOGUE}.ts"
         if catalogue.is_file():
-            app.installTranslator(PseudoTranslator(catalogue, app))
+            translator = PseudoTranslator(catalogue, app)
+            app.installTranslator(translator)
+            _installed.append(translator)
         else:
             problems.append(tr("The pseudo-translation needs {file}, which is missing.").format(file=catalogue))
     elif choice.endswith(".qm"):
@@ -85,10 +92,21 @@ def install(choice: str | None = None) -> list[str]:
     return problems
 
 
+def remove() -> None:
+    """Take out every translation :func:`install` loaded (before loading another one)."""
+    app = QCoreApplication.instance()
+    while _installed:
+        translator = _installed.pop()
+        if app is not None:
+            app.removeTranslator(translator)
+        translator.deleteLater()
+
+
 def _load(app: QCoreApplication, file: Path) -> bool:
     translator = QTranslator(app)
-    if file.is_file() and translator.load(str(file)):
-        return app.installTranslator(translator)
+    if file.is_file() and translator.load(str(file)) and app.installTranslator(translator):
+        _installed.append(translator)
+        return True
     translator.deleteLater()
     return False
 
@@ -96,7 +114,9 @@ def _load(app: QCoreApplication, file: Path) -> bool:
 def _load_locale(app: QCoreApplication, locale: QLocale, name: str, folder: Path) -> bool:
     """The file for the locale's languages in order of preference (``name_de_AT.qm``, ``name_de.qm``)."""
     translator = QTranslator(app)
-    if translator.load(locale, name, "_", str(folder)) and not translator.filePath().endswith(f"{name}_en.qm"):
-        return app.installTranslator(translator)
+    if (translator.load(locale, name, "_", str(folder)) and not translator.filePath().endswith(f"{name}_en.qm")
+            and app.installTranslator(translator)):
+        _installed.append(translator)
+        return True
     translator.deleteLater()
     return False
