@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from reader import atomic, paths, userfile
+from reader.translatable import QT_TR_NOOP, Text
 
 FILE_VERSION = 1
 LABEL_LIMIT = 200
@@ -155,8 +156,9 @@ class Places:
         try:
             raw = userfile.read_object(self.path)
         except userfile.UnreadableFile as error:
-            self.problem = (f"Your bookmarks file could not be read ({error}); the reader starts with no "
-                            f"bookmarks. {userfile.keep_aside(self.path)}")
+            self.problem = Text(QT_TR_NOOP("Your bookmarks file could not be read ({error}); the reader starts "
+                                           "with no bookmarks. {kept}"), error=error,
+                                kept=userfile.keep_aside(self.path))
             return
         if raw is None:
             return
@@ -167,8 +169,8 @@ class Places:
         lost = bookmarks.count(None) + recent.count(None)
         bad_lists = not all(isinstance(raw.get(key, []), list) for key in ("bookmarks", "recent"))
         if lost or bad_lists:
-            self.problem = ("Some bookmarks or recently read places could not be read and were left out. "
-                            f"{userfile.keep_aside(self.path)}")
+            self.problem = Text(QT_TR_NOOP("Some bookmarks or recently read places could not be read and were "
+                                           "left out. {kept}"), kept=userfile.keep_aside(self.path))
 
 
 def _list(value: Any) -> list[Any]:

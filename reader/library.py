@@ -13,6 +13,7 @@ from pathlib import Path
 from reader import paths
 from reader.loader import load_guide
 from reader.model import Guide
+from reader.translatable import QT_TR_NOOP, Text
 
 log = logging.getLogger(__name__)
 
@@ -33,8 +34,9 @@ def open_library(folder: Path | None = None, *, include_packs: bool = True) -> L
 
     store.tidy()
     installed, broken = store.scan({section.id: "guide" for section in guide})
-    problems = [f"The added content '{pack.name}' was left out because it could not be read: {pack.problem}"
-                for pack in broken]
+    problems: list[str] = [Text(QT_TR_NOOP("The added content '{name}' was left out because it could not be "
+                                           "read: {problem}"), name=pack.name, problem=pack.problem)
+                           for pack in broken]
     for problem in problems:
         log.warning("%s", problem)
     extra = [section for pack in installed for section in pack.sections]

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from reader import atomic, themes, typography, userfile
-from reader.translatable import QT_TR_NOOP
+from reader.translatable import QT_TR_NOOP, Text
 
 FORMAT = 2  # 1 (no "format" key): one flat object; 2: preferences at the top, window state under "window"
 WINDOW_SECTION = "window"
@@ -120,8 +120,9 @@ class Settings:
         try:
             raw = userfile.read_object(self.path)
         except userfile.UnreadableFile as error:
-            self.problem = (f"Your settings file could not be read ({error}); the reader is using the "
-                            f"default settings. {userfile.keep_aside(self.path)}")
+            self.problem = Text(QT_TR_NOOP("Your settings file could not be read ({error}); the reader is using "
+                                           "the default settings. {kept}"), error=error,
+                                kept=userfile.keep_aside(self.path))
             return
         if raw is None:
             return
@@ -129,7 +130,8 @@ class Settings:
         rejected = [key for key, value in raw.items() if key in REGISTRY and not REGISTRY[key].accepts(value)]
         self._values = {key: value for key, value in raw.items() if key not in rejected}
         if rejected:
-            self.problem = f"Some settings were not valid and were reset: {', '.join(sorted(rejected))}."
+            self.problem = Text(QT_TR_NOOP("Some settings were not valid and were reset: {names}."),
+                                names=", ".join(sorted(rejected)))
 
     def get(self, name: str) -> Any:
         option = REGISTRY[name]

@@ -8,6 +8,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from reader.translatable import QT_TR_NOOP, Text
+
 
 class UnreadableFile(Exception):
     """The file exists but is not a JSON object; ``str()`` says why."""
@@ -32,5 +34,5 @@ def keep_aside(path: Path) -> str:
     try:
         shutil.copy2(path, kept)
     except OSError:
-        return "It could not be copied aside."
-    return f"The file as it was is kept as {kept}."
+        return Text(QT_TR_NOOP("It could not be copied aside."))
+    return Text(QT_TR_NOOP("The file as it was is kept as {file}."), file=kept)

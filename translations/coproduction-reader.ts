@@ -504,6 +504,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Your settings file could not be read ({error}); the reader is using the default settings. {kept}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some settings were not valid and were reset: {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Light</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1399,6 +1407,62 @@ If you save new entries, the old file is kept beside them with “corrupt” in 
     </message>
     <message>
         <source>Row {row} of your pronunciations cannot be used: {problem}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your bookmarks file could not be read ({error}); the reader starts with no bookmarks. {kept}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some bookmarks or recently read places could not be read and were left out. {kept}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The added content &apos;{name}&apos; was left out because it could not be read: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the first {count} characters were searched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the first {count} words were searched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{typed}” is too broad: put at least {count} letters before * or ?.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>install the eSpeak NG speech library (package libespeak-ng1 or espeak-ng)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading aloud needs the eSpeak NG voice, which is not installed. To enable it, run: {command} — then start the reader again. Everything else works without it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading aloud uses the voices built into Windows, and none could be used. Check that a voice is installed under Settings › Time &amp; language › Speech, then start the reader again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading aloud uses the voices built into macOS, and none could be used. Check System Settings › Accessibility › Spoken Content, then start the reader again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading aloud needs the eSpeak NG speech library, which was not found on this system.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{how} ({error})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It could not be copied aside.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file as it was is kept as {file}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -16,7 +16,7 @@ from reader.loader import ContentError
 from reader.peak_memory import peak_rss_kb
 from reader.settings import Settings
 from reader.ui import translation
-from reader.ui.i18n import tr
+from reader.ui.i18n import tr, translated
 from reader.ui.main_window import MainWindow
 
 STARTUP_PROBE_ENV = "COPRODUCTION_READER_STARTUP_PROBE"
@@ -69,10 +69,11 @@ def run_app(language: str | None = None) -> int:
     for problem in translation_problems:
         QTimer.singleShot(0, lambda problem=problem: window.messages.warning(tr("Translation not loaded"), problem))
     if settings.problem:
-        QTimer.singleShot(0, lambda: window.messages.warning(tr("Settings reset"), settings.problem or ""))
+        QTimer.singleShot(0, lambda: window.messages.warning(tr("Settings reset"), translated(settings.problem or "")))
     if library.problems:
         QTimer.singleShot(0, lambda: window.messages.warning(tr("Some added content was left out"),
-                                                             "\n\n".join(library.problems)))
+                                                             "\n\n".join(map(translated, library.problems))))
     for problem in window.comfort.startup_problems():
-        QTimer.singleShot(0, lambda problem=problem: window.messages.warning(tr("Bookmarks reset"), problem))
+        QTimer.singleShot(0, lambda problem=problem: window.messages.warning(tr("Bookmarks reset"),
+                                                                             translated(problem)))
     return app.exec()

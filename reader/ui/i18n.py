@@ -13,9 +13,19 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from reader.translatable import Text
+
 CONTEXT = ""  # what pyside6-lupdate records for a bare tr() call
 
 
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """``text`` in the reader's language (itself when no translation is loaded)."""
     return QCoreApplication.translate(CONTEXT, text, disambiguation, n)
+
+
+def translated(text: str) -> str:
+    """A message from the core in the reader's language: its pattern translated, its parts put back in."""
+    if not isinstance(text, Text):
+        return text
+    return tr(text.pattern).format(**{key: translated(value) if isinstance(value, str) else value
+                                      for key, value in text.values.items()})

@@ -51,7 +51,7 @@ from PySide6.QtWidgets import (
 from reader import themes
 from reader.model import Guide
 from reader.ui.context import SectionsChange, WindowContext
-from reader.ui.i18n import tr
+from reader.ui.i18n import tr, translated
 from reader.ui.match_highlights import MatchHighlights
 from reader.ui.search_worker import SearchThread
 
@@ -362,7 +362,7 @@ class SearchPanel(QWidget):
             text = tr("%n passages found.", None, total)
         if 0 < shown < total:
             text += " " + tr("Showing the first %n.", None, shown)
-        notes = " ".join(found.notes)  # type: ignore[attr-defined]
+        notes = " ".join(map(translated, found.notes))  # type: ignore[attr-defined]
         return f"{text} {notes}".strip()
 
     def show_matches(self, current: int, total: int) -> None:

@@ -17,6 +17,8 @@ from reader.speech.engine import RATE_STEP, EngineUnavailable, SpeechEngine, cla
 from reader.speech.narrator import Narrator, Snapshot, State
 from reader.speech.player import Player
 from reader.speech.prepare import Script
+from reader.translatable import QT_TR_NOOP, Text
+from reader.ui.i18n import translated
 from reader.ui.speech_highlight import Highlight
 
 POLL_MS = 40
@@ -37,9 +39,9 @@ class EngineLoader(QThread):
             engine = self.factory()
             engine.voices()
         except EngineUnavailable as error:
-            self.failed.emit(str(error))
+            self.failed.emit(translated(error.args[0] if error.args else str(error)))
         except Exception as error:  # an engine that fails in any way is reported, never silent
-            self.failed.emit(f"{how_to_enable()} ({error})")
+            self.failed.emit(translated(Text(QT_TR_NOOP("{how} ({error})"), how=how_to_enable(), error=error)))
         else:
             self.loaded.emit(engine)
 

@@ -82,3 +82,19 @@ def test_the_reader_starts_in_the_pseudo_translation_from_the_environment(tmp_pa
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, cwd=ROOT,
                           timeout=60, check=True)
     assert done.stdout.split() == ["[]", "⟦&Fílé··⟧", "⟦1", "pásságé", "fóúñd.······⟧"]
+
+
+def test_a_message_composed_in_the_core_is_translated_whole(qapp, tmp_path, back_to_english) -> None:
+    from reader.pseudo_translation import is_pseudo
+    from reader.settings import Settings
+    from reader.ui.i18n import translated
+
+    damaged = tmp_path / "settings.json"
+    damaged.write_text("{not json", encoding="utf-8")
+    problem = Settings(damaged).problem
+    assert problem is not None and problem.startswith("Your settings file could not be read")  # English as it is
+    assert translation.install("pseudo") == []
+    shown = translated(problem)
+    assert is_pseudo(shown) and "séttíñgs" in shown
+    kept = next(tmp_path.glob("settings.json.corrupt-*"))
+    assert f"⟦Thé fílé ás ít wás ís képt ás {kept}." in shown, "the inner sentence too, with the file name as it is"
