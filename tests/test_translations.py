@@ -130,3 +130,10 @@ def test_pseudo_is_40_percent_longer_for_every_message() -> None:
         for line, original in zip(inner.split("\n"), message.source.split("\n"), strict=True):
             assert _visible(line) >= _visible(original) * 1.4, (original, line)
         assert _PLACEHOLDER.findall(result) == _PLACEHOLDER.findall(message.source)
+
+
+def test_the_window_language_is_an_option() -> None:
+    from reader.cli import build_parser
+
+    assert build_parser().parse_args(["--translation", "pseudo"]).translation == "pseudo"
+    assert build_parser().parse_args([]).translation is None  # the computer's language, or the variable
