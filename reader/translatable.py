@@ -35,3 +35,9 @@ class Text(str):
         text.pattern = pattern
         text.values = values
         return text
+
+
+def message_of(error: BaseException) -> str:
+    """An error's message for people, still a :class:`Text` when it was raised with one (``str()`` loses it)."""
+    first = error.args[0] if len(error.args) == 1 else None
+    return first if isinstance(first, Text) else str(error)

@@ -119,8 +119,9 @@ def test_pseudo_keeps_placeholders_keys_and_markup(text: str) -> None:
 
 
 def _visible(text: str) -> int:
-    """Characters a reader sees: not the placeholders (filled in later) nor the & marking an access key."""
-    return len(re.sub(r"&(?=\w)", "", _PLACEHOLDER.sub("", text).replace("&&", "\0")))
+    """Characters a reader sees: not placeholders (filled in later), markup, nor the & marking an access key."""
+    text = _PLACEHOLDER.sub("", re.sub(r"<[^<>]+>|&\w+;", "", text))
+    return len(re.sub(r"&(?=\w)", "", text.replace("&&", "\0")))
 
 
 def test_pseudo_is_40_percent_longer_for_every_message() -> None:

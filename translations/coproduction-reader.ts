@@ -1465,5 +1465,301 @@ If you save new entries, the old file is kept beside them with “corrupt” in 
         <source>The file as it was is kept as {file}.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>{where}: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not UTF-8 text (byte {start})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be read ({strerror})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>malformed YAML: {yaml_problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the manifest must be a mapping with a &apos;sections&apos; list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;sections&apos; must be a non-empty list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the bundled guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the content pack &apos;{name}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>section {index} must be a mapping of id, file, title, kind, tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown keys: {names} (allowed: {allowed})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown front matter keys: {names} (allowed: {allowed})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>section id {section_id!r} must be lower-case letters, digits and hyphens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duplicate section id &apos;{section_id}&apos; (first used on line {seen})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>section id &apos;{section_id}&apos; is already used by {owner}: choose another id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>section &apos;{section_id}&apos; has no {key}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>section &apos;{section_id}&apos;: tags must be a list of words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file &apos;{name}&apos; is outside the content folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file &apos;{name}&apos; is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>malformed front matter: {yaml_problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>front matter id &apos;{front_id}&apos; does not match the manifest&apos;s &apos;{section_id}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the section has no text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>section &apos;{id}&apos; names an unknown parent &apos;{parent}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{name!s}&apos; has characters not allowed in a file name in a pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is an absolute path: files in a pack must be inside its folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; points outside the pack&apos;s folder (&apos;..&apos;): refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not a usable file name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{shown}&apos; is not allowed in a pack (only {allowed})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{shown}&apos; is named as a picture but is not one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{filename}&apos; is a link: links are not allowed in a pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{filename}&apos; is not an ordinary file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{filename}&apos; is encrypted: packs must not be password-protected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{filename}&apos; appears twice in the zip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the pack has more than {max_files} files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the pack&apos;s files add up to more than {megabytes} MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{filename}&apos; is compressed suspiciously well (a possible zip bomb): refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the zip is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: no such file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is not a zip file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is a damaged zip file ({error})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{filename}&apos; points outside the pack&apos;s folder: refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{filename}&apos; is larger than the zip says: refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{filename}&apos; is damaged in the zip ({error})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not write &apos;{filename}&apos;: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{link}&apos; is a link: links are not allowed in a pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{relative}&apos; is a link: links are not allowed in a pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the folder has more than {max_files} files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the folder&apos;s files add up to more than {megabytes} MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{folder}: no {manifest} in this folder (see the content format)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: the pack&apos;s file name must end in .zip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a pack named &apos;{name}&apos; is already installed: remove it first, or replace it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: only Markdown (.md), plain text (.txt) or web pages (.html) can be added as documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is larger than {megabytes} MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} cannot be read ({error})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} has no text to add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{pack}&apos; cannot be a pack name: use lower-case letters, digits and hyphens (and not &apos;guide&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the pack &apos;{pack}&apos; has a damaged {manifest}: remove it and try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markdown or text files, the manifest, and PNG, JPEG or GIF pictures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>raw HTML &lt;{tag}&gt; is not allowed in added content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the event handler &apos;{name}&apos; on &lt;{tag}&gt; is not allowed in added content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a style on &lt;{tag}&gt; that loads a resource is not allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;srcset&apos; on &lt;{tag}&gt; is not allowed in added content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; would be loaded from the internet; put the file in the pack instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the picture &apos;{name}&apos; is outside the pack&apos;s folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the address &apos;{value}&apos; on &lt;{tag}&gt; is not allowed in added content (only web, e-mail and section links and files in the pack)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{manifest}: its name &apos;{pack}&apos; does not match its folder &apos;{name}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the zip has no {manifest} at its top level: it is not a content pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no pack named &apos;{name}&apos; is installed{hint}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{manifest}: the pack needs a &apos;name&apos; of lower-case letters, digits and hyphens (found {name!r})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{manifest}: the name &apos;{name}&apos; is kept for the bundled guide; choose another</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{manifest}: the pack needs a &apos;title&apos; (shown when packs are listed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: {problem} (and {count} more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

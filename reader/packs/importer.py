@@ -23,6 +23,7 @@ from reader.packs.events import SectionsListener
 from reader.packs.htmltext import escape_line_start, escape_text, html_to_markdown
 from reader.packs.limits import DEFAULT_LIMITS, Limits
 from reader.packs.validate import RESERVED_NAMES, describe, load_pack, problems_in
+from reader.translatable import QT_TR_NOOP, Text
 
 DEFAULT_PACK = "local"
 DEFAULT_PACK_TITLE = "Added documents"
@@ -115,19 +116,21 @@ def read_document(path: Path, limits: Limits = DEFAULT_LIMITS) -> Document:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in MARKDOWN_SUFFIXES | TEXT_SUFFIXES | HTML_SUFFIXES:
-        raise PackError(f"{path.name}: only Markdown (.md), plain text (.txt) or web pages (.html) can be "
-                        "added as documents")
+        raise PackError(Text(QT_TR_NOOP("{name}: only Markdown (.md), plain text (.txt) or web pages (.html) can be "
+                                        "added as documents"), name=path.name))
     try:
         size = path.stat().st_size
         if size > limits.max_document_bytes:
-            raise PackError(f"{path.name} is larger than {limits.max_document_bytes // (1024 * 1024)} MB")
+            raise PackError(Text(QT_TR_NOOP("{name} is larger than {megabytes} MB"),
+                                 name=path.name, megabytes=limits.max_document_bytes // (1024 * 1024)))
         data = path.read_bytes()
     except FileNotFoundError:
-        raise PackError(f"{path}: no such file") from None
+        raise PackError(Text(QT_TR_NOOP("{path}: no such file"), path=path)) from None
     except IsADirectoryError:
-        raise PackError(f"{path} is a folder, not a document") from None
+        raise PackError(Text(QT_TR_NOOP("{path} is a folder, not a document"), path=path)) from None
     except OSError as error:
-        raise PackError(f"{path.name} cannot be read ({error.strerror or error})") from None
+        raise PackError(Text(QT_TR_NOOP("{name} cannot be read ({error})"),
+                             name=path.name, error=error.strerror or error)) from None
     text = _decode(data).replace("\x00", "")
     if suffix in HTML_SUFFIXES:
         converted = html_to_markdown(text)
@@ -137,7 +140,7 @@ def read_document(path: Path, limits: Limits = DEFAULT_LIMITS) -> Document:
     else:
         document = read_text(text, path)
     if not document.markdown.strip():
-        raise PackError(f"{path.name} has no text to add")
+        raise PackError(Text(QT_TR_NOOP("{name} has no text to add"), name=path.name))
     # Checked here too, so that a refusal names the user's file and its line, not the copy.
     problems = problems_in(Section(IMPORTED_KIND, document.title, IMPORTED_KIND, path, document.markdown,
                                    pack=IMPORTED_KIND))
@@ -167,8 +170,8 @@ def import_document(path: Path, pack: str = DEFAULT_PACK, *, listener: SectionsL
                     limits: Limits = DEFAULT_LIMITS) -> Section:
     """Add ``path`` as a new section at the end of ``pack`` (made if missing); returns the section."""
     if not ID_PATTERN.match(pack) or pack in RESERVED_NAMES:
-        raise PackError(f"'{pack}' cannot be a pack name: use lower-case letters, digits and hyphens "
-                        "(and not 'guide')")
+        raise PackError(Text(QT_TR_NOOP("'{pack}' cannot be a pack name: use lower-case letters, digits and hyphens "
+                                        "(and not 'guide')"), pack=pack))
     document = read_document(Path(path), limits)
     store.tidy()
     target = store.packs_dir() / pack
@@ -181,7 +184,8 @@ def import_document(path: Path, pack: str = DEFAULT_PACK, *, listener: SectionsL
             shutil.copytree(target, root, symlinks=True)
             manifest = yaml.safe_load((root / MANIFEST_NAME).read_text(encoding="utf-8"))
             if not isinstance(manifest, dict) or not isinstance(manifest.get("sections"), list):
-                raise PackError(f"the pack '{pack}' has a damaged {MANIFEST_NAME}: remove it and try again")
+                raise PackError(Text(QT_TR_NOOP("the pack '{pack}' has a damaged {manifest}: remove it and try "
+                                                "again"), pack=pack, manifest=MANIFEST_NAME))
         else:
             root.mkdir()
             manifest = _new_manifest(pack)

@@ -29,8 +29,9 @@ from reader.library import open_library
 from reader.model import Section
 from reader.packs import PackError, PackExistsError, add, import_document, remove, scan
 from reader.packs.store import packs_dir
+from reader.translatable import message_of
 from reader.ui.context import WindowContext
-from reader.ui.i18n import tr
+from reader.ui.i18n import tr, translated
 
 FILE_FILTER = "Content packs and documents (*.zip *.md *.markdown *.txt *.html *.htm);;All files (*)"
 NAME_ROLE = Qt.ItemDataRole.UserRole
@@ -117,7 +118,7 @@ class AddedContent(QObject):
         except PackError as error:
             messages.error(tr("Content not added"),
                            tr("“{file}” was not added, and nothing in the reader was changed.\n\n"
-                              "Reason: {reason}").format(file=path.name, reason=error))
+                              "Reason: {reason}").format(file=path.name, reason=translated(message_of(error))))
             return False
         if not sections:  # the user chose not to replace an installed pack
             return False
@@ -151,7 +152,7 @@ class AddedContent(QObject):
         try:
             remove(name, listener=self)
         except (PackError, OSError) as error:
-            self.context.messages.error(tr("Content not removed"), str(error))
+            self.context.messages.error(tr("Content not removed"), translated(message_of(error)))
             return False
         self.reload()
         self.context.show_status(tr("Removed “{name}”.").format(name=name), 10000)
@@ -218,7 +219,7 @@ class ManageDialog(QDialog):
             self.packs.addItem(item)
         for pack in broken:
             item = QListWidgetItem(tr("{name} (cannot be read: {problem})").format(name=pack.name,
-                                                                                 problem=pack.problem))
+                                                                                 problem=translated(pack.problem)))
             item.setData(NAME_ROLE, pack.name)
             self.packs.addItem(item)
         if not installed and not broken:

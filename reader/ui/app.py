@@ -15,6 +15,7 @@ from reader.library import open_library
 from reader.loader import ContentError
 from reader.peak_memory import peak_rss_kb
 from reader.settings import Settings
+from reader.translatable import message_of
 from reader.ui import translation
 from reader.ui.i18n import tr, translated
 from reader.ui.main_window import MainWindow
@@ -53,7 +54,7 @@ def run_app(language: str | None = None) -> int:
     except ContentError as error:
         QMessageBox.critical(None, tr("The guide could not be opened"),
                              tr("A content file has a problem, so the reader cannot open:\n\n{error}")
-                             .format(error=error))
+                             .format(error=translated(message_of(error))))
         return 1
     settings = Settings(paths.settings_file())
     window = MainWindow(library.guide, settings)

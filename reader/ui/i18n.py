@@ -27,5 +27,10 @@ def translated(text: str) -> str:
     """A message from the core in the reader's language: its pattern translated, its parts put back in."""
     if not isinstance(text, Text):
         return text
-    return tr(text.pattern).format(**{key: translated(value) if isinstance(value, str) else value
-                                      for key, value in text.values.items()})
+    if not text.values:
+        return tr(text.pattern)
+    try:
+        return tr(text.pattern).format(**{key: translated(value) if isinstance(value, str) else value
+                                          for key, value in text.values.items()})
+    except (KeyError, IndexError, ValueError):  # a translation whose placeholders do not match: English
+        return str(text)

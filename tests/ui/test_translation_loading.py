@@ -98,3 +98,19 @@ def test_a_message_composed_in_the_core_is_translated_whole(qapp, tmp_path, back
     assert is_pseudo(shown) and "séttíñgs" in shown
     kept = next(tmp_path.glob("settings.json.corrupt-*"))
     assert f"⟦Thé fílé ás ít wás ís képt ás {kept}." in shown, "the inner sentence too, with the file name as it is"
+
+
+def test_a_refused_packs_reason_is_translated_whole(qapp, tmp_path, back_to_english) -> None:
+    from reader.packs import PackError, add
+    from reader.pseudo_translation import is_pseudo
+    from reader.translatable import message_of
+    from reader.ui.i18n import translated
+
+    fake = tmp_path / "stories.zip"
+    fake.write_text("not a zip", encoding="utf-8")
+    with pytest.raises(PackError) as refused:
+        add(fake)
+    assert str(refused.value) == "stories.zip is not a zip file"  # English, as the command line prints it
+    assert translation.install("pseudo") == []
+    assert translated(message_of(refused.value)) == "⟦stories.zip ís ñót á zíp fílé········⟧"
+    assert is_pseudo(translated(message_of(refused.value)))
