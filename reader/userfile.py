@@ -19,6 +19,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from reader.translatable import QT_TR_NOOP, Text
+
 MAX_BYTES = 4 * 1024 * 1024  # far above any real settings or bookmarks file
 MAX_DEPTH = 32
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
@@ -117,7 +119,8 @@ def keep_aside(path: Path, error: UnreadableFile | None = None) -> str:
     once: at the next start there is nothing left to keep. Something that is not a file is
     left where it is."""
     if error is not None and not error.replaceable:
-        return f"Nothing was changed: remove or rename {path} to let the reader save it again."
+        return Text(QT_TR_NOOP("Nothing was changed: remove or rename {file} to let the reader save it again."),
+                    file=path)
     kept = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
     counter = 1
     while kept.exists() or kept.is_symlink():
@@ -127,7 +130,7 @@ def keep_aside(path: Path, error: UnreadableFile | None = None) -> str:
         os.rename(path, kept)
     except OSError:
         return keep_copy(path)
-    return f"The file as it was is kept as {kept}."
+    return Text(QT_TR_NOOP("The file as it was is kept as {file}."), file=kept)
 
 
 def keep_copy(path: Path, label: str = "corrupt") -> str:
@@ -138,5 +141,5 @@ def keep_copy(path: Path, label: str = "corrupt") -> str:
         if not kept.exists():
             shutil.copy2(path, kept)
     except OSError:
-        return "It could not be copied aside."
-    return f"The file as it was is kept as {kept}."
+        return Text(QT_TR_NOOP("It could not be copied aside."))
+    return Text(QT_TR_NOOP("The file as it was is kept as {file}."), file=kept)

@@ -29,6 +29,7 @@ from reader.packs.htmltext import escape_line_start, escape_text, html_to_markdo
 from reader.packs.limits import DEFAULT_LIMITS, Limits
 from reader.packs.structure import StructureProblem, check_html, check_text
 from reader.packs.validate import RESERVED_NAMES, describe, load_pack, problems_in, prove
+from reader.translatable import QT_TR_NOOP, Text
 
 DEFAULT_PACK = "local"
 DEFAULT_PACK_TITLE = "Added documents"
@@ -216,8 +217,8 @@ def import_document(path: Path, pack: str = DEFAULT_PACK, *, listener: SectionsL
                     limits: Limits = DEFAULT_LIMITS) -> Section:
     """Add ``path`` as a new section at the end of ``pack`` (made if missing); returns the section."""
     if not ID_PATTERN.match(pack) or pack in RESERVED_NAMES:
-        raise PackError(f"'{pack}' cannot be a pack name: use lower-case letters, digits and hyphens "
-                        "(and not 'guide')")
+        raise PackError(Text(QT_TR_NOOP("'{pack}' cannot be a pack name: use lower-case letters, digits and hyphens "
+                                        "(and not 'guide')"), pack=pack))
     document = read_document(Path(path), limits)
     store.tidy()
     target = store.packs_dir() / pack

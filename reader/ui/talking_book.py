@@ -11,21 +11,19 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStandardPaths, Qt, QThread, Signal
+from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QThread, Signal
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
 from reader.book.build import BookResult, build_book, file_size, listening_time
 from reader.speech.engine import SpeechEngine
 from reader.speech.export import ExportCancelled
 from reader.ui.context import WindowContext
+from reader.ui.i18n import tr
 
 if TYPE_CHECKING:
     from reader.model import Guide
     from reader.speech.pronounce import Lexicon
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("TalkingBook", text)
 
 
 class BookChooser:
