@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from reader import atomic, paths, userfile
-from reader.translatable import QT_TR_NOOP, Text
+from reader.translatable import QT_TR_NOOP, Text, message_of
 
 FILE_VERSION = 1
 LABEL_LIMIT = 200
@@ -181,7 +181,7 @@ class Places:
         except userfile.UnreadableFile as error:
             self._writable = error.replaceable
             self.problem = Text(QT_TR_NOOP("Your bookmarks file could not be read ({error}); the reader starts "
-                                           "with no bookmarks. {kept}"), error=error,
+                                           "with no bookmarks. {kept}"), error=message_of(error),
                                 kept=userfile.keep_aside(self.path, error))
             return
         if raw is None:

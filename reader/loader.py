@@ -87,13 +87,14 @@ def read_content_file(path: Path, limit: int = MAX_SECTION_FILE_BYTES) -> str:
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
-            raise ContentError("is not an ordinary file", path)
+            raise ContentError(Text(QT_TR_NOOP("is not an ordinary file")), path)
         if info.st_size > limit:
-            raise ContentError(f"is too large ({info.st_size // 1024:,} KB; at most {limit // 1024:,} KB)", path)
+            raise ContentError(Text(QT_TR_NOOP("is too large ({size:,} KB; at most {limit:,} KB)"),
+                                    size=info.st_size // 1024, limit=limit // 1024), path)
         with path.open("rb") as handle:
             data = handle.read(limit + 1)
         if len(data) > limit:
-            raise ContentError(f"is too large (more than {limit // 1024:,} KB)", path)
+            raise ContentError(Text(QT_TR_NOOP("is too large (more than {limit:,} KB)"), limit=limit // 1024), path)
         return data.decode("utf-8")
     except FileNotFoundError:
         raise ContentError(Text(QT_TR_NOOP("file not found")), path) from None
@@ -155,7 +156,7 @@ def read_manifest(folder: Path) -> dict[str, Any]:
     try:
         manifest = yaml.load(read_content_file(path, MAX_MANIFEST_BYTES), Loader=_line_loader())
     except RecursionError:
-        raise ContentError("malformed YAML: nested too deeply", path) from None
+        raise ContentError(Text(QT_TR_NOOP("malformed YAML: nested too deeply")), path) from None
     except yaml.YAMLError as error:
         raise ContentError(Text(QT_TR_NOOP("malformed YAML: {yaml_problem}"), yaml_problem=_yaml_problem(error)), path,
                            _yaml_error_line(error)) from None
@@ -230,7 +231,7 @@ def _read_section_file(path: Path, section_id: str) -> tuple[str, dict[str, Any]
     try:
         post = parse_front_matter(text)
     except RecursionError:
-        raise ContentError("malformed front matter: nested too deeply", path) from None
+        raise ContentError(Text(QT_TR_NOOP("malformed front matter: nested too deeply")), path) from None
     except yaml.YAMLError as error:
         # python-frontmatter hands YAML the text from the opening --- line on, so lines match the file.
         raise ContentError(Text(QT_TR_NOOP("malformed front matter: {yaml_problem}"),
@@ -289,7 +290,8 @@ def load_guide(folder: Path, pack: str = "guide", known: Mapping[str, str] | Non
         try:  # the same caps for the bundled guide and every pack: nothing loaded can hang the reader
             check_title(entry["title"])
         except StructureProblem as problem:
-            raise ContentError(f"section '{entry['id']}': {problem.message}", manifest_path, line) from None
+            raise ContentError(Text(QT_TR_NOOP("section '{section_id}': {message}"),
+                                    section_id=entry['id'], message=problem.message), manifest_path, line) from None
         try:
             check_text(body)
         except StructureProblem as problem:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from reader import atomic, themes, typography, userfile
-from reader.translatable import QT_TR_NOOP, Text
+from reader.translatable import QT_TR_NOOP, Text, message_of
 
 FORMAT = 2  # 1 (no "format" key): one flat object; 2: preferences at the top, window state under "window"
 WINDOW_SECTION = "window"
@@ -128,7 +128,7 @@ class Settings:
             raw = userfile.read_object(self.path)
         except userfile.UnreadableFile as error:
             self.problem = Text(QT_TR_NOOP("Your settings file could not be read ({error}); the reader is using "
-                                           "the default settings. {kept}"), error=error,
+                                           "the default settings. {kept}"), error=message_of(error),
                                 kept=userfile.keep_aside(self.path, error))
             return
         if raw is None:

@@ -733,6 +733,18 @@ Reason: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{megabytes:.1f} MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kilobytes} KB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes:02d} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{minutes} min {seconds} s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1490,6 +1502,18 @@ If you save new entries, the old file is kept beside them with “corrupt” in 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>“{typed}” stands for many words: the {count} most used were searched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say what to find, not only what to leave out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The search was read as plain words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>install the eSpeak NG speech library (package libespeak-ng1 or espeak-ng)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1510,6 +1534,34 @@ If you save new entries, the old file is kept beside them with “corrupt” in 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>it cannot be read: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a folder has the file&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>something other than a file (a pipe or device) has its name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is {megabytes:.0f} MB, far larger than such a file can be</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not an ordinary file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is far larger than such a file can be</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Nothing was changed: remove or rename {file} to let the reader save it again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1526,6 +1578,18 @@ If you save new entries, the old file is kept beside them with “corrupt” in 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>is not an ordinary file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is too large ({size:,} KB; at most {limit:,} KB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is too large (more than {limit:,} KB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>file not found</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1535,6 +1599,10 @@ If you save new entries, the old file is kept beside them with “corrupt” in 
     </message>
     <message>
         <source>cannot be read ({strerror})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>malformed YAML: nested too deeply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1567,6 +1635,10 @@ If you save new entries, the old file is kept beside them with “corrupt” in 
     </message>
     <message>
         <source>section &apos;{section_id}&apos; replaces {replaces}, which is not a section of the guide or of another pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>malformed front matter: nested too deeply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1614,6 +1686,10 @@ If you save new entries, the old file is kept beside them with “corrupt” in 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>section &apos;{section_id}&apos;: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>section &apos;{id}&apos; names an unknown parent &apos;{parent}&apos;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1635,6 +1711,14 @@ If you save new entries, the old file is kept beside them with “corrupt” in 
     </message>
     <message>
         <source>&apos;{name}…&apos; is inside more than {count} folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{shown}&apos;: a name in a pack may be at most {max_name_chars} characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{shown}&apos; is not a name Windows can hold: rename it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1742,11 +1826,63 @@ If you save new entries, the old file is kept beside them with “corrupt” in 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{file} could not be written ({error})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>a pack named &apos;{name}&apos; is already installed: remove it first, or replace it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{name} is not readable text (damaged UTF-16)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is not a text file (it holds binary data): only Markdown, plain text or web pages can be added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} cannot be read ({error})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is not an ordinary file (a device or pipe): only documents can be added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is larger than {megabytes} MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is not an ordinary file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: only Markdown (.md), plain text (.txt) or web pages (.html) can be added as documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: its structure is nested too deeply to show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} has no text to add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&apos;{pack}&apos; cannot be a pack name: use lower-case letters, digits and hyphens (and not &apos;guide&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the pack &apos;{pack}&apos; has a damaged {manifest}: remove it and try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} could not be added ({error}); nothing was changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1790,6 +1926,10 @@ If you save new entries, the old file is kept beside them with “corrupt” in 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the pack could not be installed ({error}); nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>no pack named &apos;{name}&apos; is installed{hint}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1811,6 +1951,14 @@ If you save new entries, the old file is kept beside them with “corrupt” in 
     </message>
     <message>
         <source>{where}: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: the reader could not show it ({kind}: {error})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: preparing the text took more than {section_time_budget:.0f} seconds, which would make the reader slow; simplify or split it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1845,11 +1993,13 @@ If you save new entries, the old file is kept beside them with “corrupt” in 
         <source>EPUB talking book (*.epub)</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Saved {path}
 
-{size}, {time} of listening, {count} sections. Copy it to a phone or talking-book player and open it in an app that plays EPUB 3 read-aloud books.</source>
-        <translation type="unfinished"></translation>
+{size}, {time} of listening, %n sections. Copy it to a phone or talking-book player and open it in an app that plays EPUB 3 read-aloud books.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>Saved as a talking book</source>
@@ -1941,6 +2091,63 @@ If you save new entries, the old file is kept beside them with “corrupt” in 
     </message>
     <message>
         <source>{percent}%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the title is {count:,} characters long (at most {max_title_chars} are allowed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the section is {size:,} KB (at most {limit} KB): split it into several sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the section has {count:,} lines (at most {max_lines:,}): split it into several sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a line is indented {indent} spaces (at most {max_indent}): lists or quotes are nested too deeply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quotes are nested more than {max_quote_depth} deep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the section has more than {max_entities:,} character references such as &amp;amp;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the section has {total:,} {mark} (at most {cap:,}): split it into several sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one paragraph is {count:,} characters long (at most {max_paragraph_chars:,})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the section has too many &apos;[&apos; in long paragraphs for the reader to show it quickly: split it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one paragraph has {brackets:,} &apos;[&apos; (at most {max_brackets})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one paragraph has {emphasis:,} &apos;*&apos; or &apos;_&apos; (at most {max_emphasis:,})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} has more than {max_tags:,} HTML tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML elements are nested more than {max_depth} deep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the {count:,} best passages with these words were checked for the exact phrase.</source>
+        <extracomment>Passages scored for each one shown: the help&apos;s place and folded twins reorder within them. Passages checked word for word for a quoted phrase: a phrase whose only searchable word is common (&quot;if the argument is&quot;) would otherwise check thousands.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -74,5 +74,18 @@
             <numerusform>%n lines</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Saved {path}
+
+{size}, {time} of listening, %n sections. Copy it to a phone or talking-book player and open it in an app that plays EPUB 3 read-aloud books.</source>
+        <translation>
+            <numerusform>Saved {path}
+
+{size}, {time} of listening, %n section. Copy it to a phone or talking-book player and open it in an app that plays EPUB 3 read-aloud books.</numerusform>
+            <numerusform>Saved {path}
+
+{size}, {time} of listening, %n sections. Copy it to a phone or talking-book player and open it in an app that plays EPUB 3 read-aloud books.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -68,12 +68,14 @@ def check_portable_name(part: str, whole: str, limits: ContentLimits = CONTENT_L
     """Refuse a name Windows cannot hold (``CON.md``, ``a?.md``, a trailing dot) or a very long one."""
     shown = whole if len(whole) <= 80 else whole[:80] + "…"
     if len(part) > limits.max_name_chars:
-        raise PackError(f"'{shown}': a name in a pack may be at most {limits.max_name_chars} characters")
+        raise PackError(Text(QT_TR_NOOP("'{shown}': a name in a pack may be at most {max_name_chars} characters"),
+                             shown=shown, max_name_chars=limits.max_name_chars))
     if any(ch in _BIDI for ch in part):
-        raise PackError(f"'{ascii(shown)[1:-1]}' has characters not allowed in a file name in a pack")
+        raise PackError(Text(QT_TR_NOOP("'{name}' has characters not allowed in a file name in a pack"),
+                             name=ascii(shown)[1:-1]))
     if part.split(".")[0].rstrip(" ").upper() in _WINDOWS_DEVICES or _WINDOWS_FORBIDDEN.search(part) \
             or part.endswith((".", " ")):
-        raise PackError(f"'{shown}' is not a name Windows can hold: rename it")
+        raise PackError(Text(QT_TR_NOOP("'{shown}' is not a name Windows can hold: rename it"), shown=shown))
 
 
 def check_file_type(parts: tuple[str, ...], head: bytes | None = None) -> None:

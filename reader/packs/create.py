@@ -71,5 +71,6 @@ def create(folder: Path, out_zip: Path, limits: Limits = DEFAULT_LIMITS) -> Crea
     try:
         write_zip(files, out_zip)
     except OSError as error:  # a full or read-only disk: the zip is written whole or not at all
-        raise PackError(f"{out_zip} could not be written ({error.strerror or error})") from None
+        raise PackError(Text(QT_TR_NOOP("{file} could not be written ({error})"),
+                             file=out_zip, error=error.strerror or error)) from None
     return CreatedPack(pack.sections[0].pack, pack.title, len(pack), len(files), out_zip)

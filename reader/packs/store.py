@@ -246,8 +246,8 @@ def add(zip_path: Path, *, replace: bool = False, listener: SectionsListener | N
             swap_in(root, target)
             installed = InstalledPack(name, pack.title, target, moved(pack.sections, root, target))
     except OSError as error:  # a full or read-only disk: the staging folder is gone, nothing changed
-        raise PackError(f"the pack could not be installed ({error.strerror or error}); nothing was "
-                        "changed") from None
+        raise PackError(Text(QT_TR_NOOP("the pack could not be installed ({error}); nothing was changed"),
+                             error=error.strerror or error)) from None
     try:  # the cache only saves time: if it cannot be written, the next start reads the pack itself
         cache.remember(target, Guide(pack.title, list(installed.sections), pack.language))
         cache.save()

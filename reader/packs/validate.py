@@ -118,16 +118,18 @@ def prove(sections: Sequence[Section], root: Path, guide: Guide | None = None, *
                 for document in documents(section, guide):
                     writer.add_document(**document)
             except RecursionError:
-                raise PackError(f"{name_of(section)}: its structure is nested too deeply to show") from None
+                raise PackError(Text(QT_TR_NOOP("{name}: its structure is nested too deeply to show"),
+                                     name=name_of(section))) from None
             except PackError:
                 raise
             except Exception as error:  # whatever else the libraries raise: refused, never installed
-                raise PackError(f"{name_of(section)}: the reader could not show it "
-                                f"({type(error).__name__}: {error})") from None
+                raise PackError(Text(QT_TR_NOOP("{name}: the reader could not show it ({kind}: {error})"),
+                                     name=name_of(section), kind=type(error).__name__, error=error)) from None
             if clock() - started > limits.section_time_budget:
-                raise PackError(f"{name_of(section)}: preparing the text took more than "
-                                f"{limits.section_time_budget:.0f} seconds, which would make the reader slow; "
-                                "simplify or split it")
+                raise PackError(Text(QT_TR_NOOP("{name}: preparing the text took more than "
+                                                "{section_time_budget:.0f} seconds, which would make the reader "
+                                                "slow; simplify or split it"),
+                                     name=name_of(section), section_time_budget=limits.section_time_budget))
     finally:
         writer.cancel()
 

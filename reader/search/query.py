@@ -204,7 +204,8 @@ class _Bounder:
             kept.append(word)
             total += frequency[word]
         if len(kept) < len(expansion):
-            self._note(f"“{typed}” stands for many words: the {len(kept)} most used were searched.")
+            self._note(Text(QT_TR_NOOP("“{typed}” stands for many words: the {count} most used were searched."),
+                            typed=typed, count=len(kept)))
         return sorted(kept)
 
 
@@ -360,11 +361,11 @@ def plan(text: str, parser: QueryParser, reader: Any) -> Plan:
     except Exception:  # the parser's failure modes are many and undocumented
         q, bounder.invalid = None, True
     if q is not None and not _has_positive(q):
-        notes.append("Say what to find, not only what to leave out.")
+        notes.append(Text(QT_TR_NOOP("Say what to find, not only what to leave out.")))
         return Plan(None, Highlighter(), notes)
     if bounder.invalid or (q is None and not bounder.too_broad and plain_words(cleaned)):
         q = plain_query(_strip_syntax(cleaned))
-        notes.append("The search was read as plain words.")
+        notes.append(Text(QT_TR_NOOP("The search was read as plain words.")))
         return Plan(q, highlighter_for(q), notes, fallback=True, text=cleaned)
     return Plan(q, highlighter_for(q), notes, text=cleaned)
 

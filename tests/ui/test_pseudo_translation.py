@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QPushButton,
     QStyle,
     QStyleOptionComboBox,
     QTabWidget,
@@ -301,4 +302,27 @@ def test_dialogs_are_translated_and_fit(window: MainWindow, qtbot, guide) -> Non
     window.actions["about"].trigger()
     messages: RecordedMessages = window.messages  # type: ignore[assignment]
     found += [Shown(f"message {kind}", text) for kind, title, body in messages.shown for text in (title, body)]
+    _check(found, guide, _exempt_content(window))
+
+
+def test_the_talking_book_progress_is_translated_and_fits(window: MainWindow, qtbot, guide, tmp_path) -> None:
+    """File › Save as a talking book: the progress dialog while it works, and the word when it is cancelled."""
+    from reader.speech.fake import FakeEngine
+
+    window.speech.controller.engine = FakeEngine(delay=0.03)  # slow enough for the progress to show
+
+    class Chooser:
+        def save_file(self, suggested: str) -> object:
+            return tmp_path / "guide.epub"
+
+    window.talking_book.chooser = Chooser()  # type: ignore[assignment]
+    window.talking_book.save()
+    dialog = window.talking_book.dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.isVisible() and dialog.value() >= 1, timeout=10000)
+    found = shown_in(dialog)
+    assert any("(title)" in shown.where for shown in found), "the progress dialog was seen"
+    dialog.findChild(QPushButton).click()
+    qtbot.waitUntil(lambda: window.talking_book.worker is None, timeout=10000)
+    found.append(Shown("status line", window.statusBar().currentMessage()))
     _check(found, guide, _exempt_content(window))
