@@ -15,7 +15,7 @@ from setuptools import setup
 from setuptools.command.build_py import build_py
 
 HERE = Path(__file__).resolve().parent
-BUNDLED = ("content",)  # top-level folders copied into reader/bundled/
+BUNDLED = ("content", "translations")  # top-level folders copied into reader/bundled/
 
 
 class BuildPyWithContent(build_py):

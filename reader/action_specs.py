@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from reader.translatable import QT_TR_NOOP
+
 
 @dataclass(frozen=True)
 class ActionSpec:
@@ -46,10 +48,11 @@ class Submenu:
 
 
 # Menus of the menu bar, in order.
-MENUS: dict[str, str] = {"file": "&File", "go": "&Go", "view": "&View", "bookmarks": "&Bookmarks",
-                         "listen": "&Listen", "help": "&Help"}
+MENUS: dict[str, str] = {"file": QT_TR_NOOP("&File"), "go": QT_TR_NOOP("&Go"), "view": QT_TR_NOOP("&View"),
+                         "bookmarks": QT_TR_NOOP("&Bookmarks"), "listen": QT_TR_NOOP("&Listen"),
+                         "help": QT_TR_NOOP("&Help")}
 # Toolbars, in order: name -> title (also the accessible name).
-TOOLBARS: dict[str, str] = {"main": "Navigation and text size", "speech": "Listening"}
+TOOLBARS: dict[str, str] = {"main": QT_TR_NOOP("Navigation and text size"), "speech": QT_TR_NOOP("Listening")}
 
 # What Qt's standard keys are on Windows and Linux desktops, for the command line's key card.
 STANDARD_KEYS: dict[str, tuple[str, ...]] = {
@@ -60,94 +63,104 @@ STANDARD_KEYS: dict[str, tuple[str, ...]] = {
 
 SPECS: tuple[ActionSpec | Submenu, ...] = (
     # File
-    ActionSpec("add_content", "&Add content…", "file", ("@Open",),
-               "Add a content pack (.zip) or a document (Markdown, text or web page) to the reader"),
-    ActionSpec("manage_content", "&Manage added content…", "file", (),
-               "See the content added to the reader, and remove it"),
-    ActionSpec("print_large", "&Print in large print…", "file", ("@Print",),
-               "Print this section in large print: big text in your font and spacing, dark on white",
+    ActionSpec("add_content", QT_TR_NOOP("&Add content…"), "file", ("@Open",),
+               QT_TR_NOOP("Add a content pack (.zip) or a document (Markdown, text or web page) to the reader")),
+    ActionSpec("manage_content", QT_TR_NOOP("&Manage added content…"), "file", (),
+               QT_TR_NOOP("See the content added to the reader, and remove it")),
+    ActionSpec("print_large", QT_TR_NOOP("&Print in large print…"), "file", ("@Print",),
+               QT_TR_NOOP("Print this section in large print: big text in your font and spacing, dark on white"),
                separator_before=True),
-    ActionSpec("export_pdf", "E&xport large-print PDF…", "file", ("Ctrl+Shift+E",),
-               "Save this section as a large-print PDF file"),
-    ActionSpec("save_talking_book", "Save as a &talking book…", "file", (),
-               "Save the whole guide as an EPUB 3 book for phones and talking-book players: the text, "
-               "highlighted sentence by sentence as the voice reads it"),
-    ActionSpec("preferences", "Pr&eferences…", "file", ("@Preferences", "Ctrl+,"),
-               "Colours, font, text size and spacing, and the keys, in a window of their own",
+    ActionSpec("export_pdf", QT_TR_NOOP("E&xport large-print PDF…"), "file", ("Ctrl+Shift+E",),
+               QT_TR_NOOP("Save this section as a large-print PDF file")),
+    ActionSpec("save_talking_book", QT_TR_NOOP("Save as a &talking book…"), "file", (),
+               QT_TR_NOOP("Save the whole guide as an EPUB 3 book for phones and talking-book players: the text, "
+                          "highlighted sentence by sentence as the voice reads it")),
+    ActionSpec("preferences", QT_TR_NOOP("Pr&eferences…"), "file", ("@Preferences", "Ctrl+,"),
+               QT_TR_NOOP("Colours, font, text size and spacing, and the keys, in a window of their own"),
                separator_before=True),
     # Qt gives no Quit key on Windows; the help promises Ctrl+Q
-    ActionSpec("quit", "&Quit", "file", ("Ctrl+Q", "@Quit"), "Close the reader", separator_before=True),
-    # Go
-    ActionSpec("previous_section", "&Previous section", "go", ("Ctrl+PgUp",),
-               "Go to the section before this one", toolbar="main"),
-    ActionSpec("next_section", "&Next section", "go", ("Ctrl+PgDown",),
-               "Go to the section after this one", toolbar="main"),
-    ActionSpec("back", "&Back", "go", ("Alt+Left", "@Back"),
-               "Go back to where you were before", toolbar="main", separator_before=True),
-    ActionSpec("forward", "&Forward", "go", ("Alt+Right", "@Forward"), "Go forward again", toolbar="main"),
-    ActionSpec("switch_pane", "&Move between contents and text", "go", ("F6",),
-               "Move the keyboard focus to the next part of the window", separator_before=True),
-    ActionSpec("focus_contents", "Go to the &contents", "go", ("Ctrl+Shift+C",),
-               "Move the keyboard focus to the list of contents"),
-    ActionSpec("search", "&Search the guide", "go", ("@Find",),
-               "Find passages by their words: results appear as you type", separator_before=True),
-    ActionSpec("next_match", "Next &match", "go", ("F3", "@FindNext"),
-               "Go to the next matching word in this section"),
-    ActionSpec("previous_match", "Pre&vious match", "go", ("Shift+F3", "@FindPrevious"),
-               "Go to the previous matching word in this section"),
-    # View
-    ActionSpec("smaller_text", "&Smaller text", "view", ("@ZoomOut",), "Make the text smaller",
-               toolbar="main", separator_before=True),
-    ActionSpec("larger_text", "&Larger text", "view", ("@ZoomIn", "Ctrl+="), "Make the text larger",
-               toolbar="main"),
-    ActionSpec("normal_text", "&Normal text size", "view", ("Ctrl+0",), "Put the text back to its normal size",
-               toolbar="main"),
-    ActionSpec("reading_settings", "&Reading settings panel", "view", ("Ctrl+Shift+R",),
-               "Show or hide the panel of colours, font and spacing beside the text", separator_before=True,
-               checkable=True),
-    Submenu("presets", "&Presets", "view"),
-    Submenu("colours", "&Colours", "view"),
-    ActionSpec("reading_ruler", "Reading r&uler", "view", ("Ctrl+Shift+L",),
-               "Dim all but the lines at the text cursor; move it with the arrow keys", checkable=True),
-    # Bookmarks (the bookmarks themselves and the recently read sections follow these)
-    ActionSpec("add_bookmark", "&Add bookmark here…", "bookmarks", ("Ctrl+D",),
-               "Mark the paragraph you are reading, with a name you choose"),
-    ActionSpec("show_bookmarks", "&Bookmarks and recently read", "bookmarks", ("Ctrl+B",),
-               "Show or hide the list of your bookmarks and the sections you read lately", checkable=True),
-    # Listen: keys follow the media keys of many keyboards (F7 back, F8 read/pause, F9 on)
-    ActionSpec("speech_play", "&Read aloud", "listen", ("F8", "Toggle Media Play/Pause", "Media Play"),
-               "Read this section aloud from the top of the page you see; press again to pause", toolbar="speech"),
-    ActionSpec("speech_stop", "&Stop reading", "listen", ("Shift+F8", "Media Stop"),
-               "Stop reading aloud and clear the highlight", toolbar="speech"),
-    ActionSpec("speech_previous_sentence", "Previous &sentence", "listen", ("F7", "Media Previous"),
-               "Read the sentence before", toolbar="speech", separator_before=True),
-    ActionSpec("speech_next_sentence", "&Next sentence", "listen", ("F9", "Media Next"),
-               "Skip to the next sentence", toolbar="speech"),
-    ActionSpec("speech_previous_paragraph", "Previous &paragraph", "listen", ("Shift+F7",),
-               "Read from the start of this paragraph, or of the one before"),
-    ActionSpec("speech_next_paragraph", "Next p&aragraph", "listen", ("Shift+F9",), "Skip to the next paragraph"),
-    ActionSpec("speech_from_here", "Read from &here", "listen", ("Ctrl+F8",),
-               "Read aloud from the paragraph with the text cursor", separator_before=True),
-    ActionSpec("speech_selection", "Read the s&election", "listen", ("Ctrl+Shift+F8",),
-               "Read aloud only the text you have selected"),
-    ActionSpec("speech_slower", "S&lower", "listen", ("Ctrl+F7",), "Read more slowly", toolbar="speech",
+    ActionSpec("quit", QT_TR_NOOP("&Quit"), "file", ("Ctrl+Q", "@Quit"), QT_TR_NOOP("Close the reader"),
                separator_before=True),
-    ActionSpec("speech_faster", "&Faster", "listen", ("Ctrl+F9",), "Read more quickly", toolbar="speech"),
-    ActionSpec("speech_continue", "&Carry on into the next section", "listen", (),
-               "At the end of a section, go on reading the next one (otherwise reading stops there)",
+    # Go
+    ActionSpec("previous_section", QT_TR_NOOP("&Previous section"), "go", ("Ctrl+PgUp",),
+               QT_TR_NOOP("Go to the section before this one"), toolbar="main"),
+    ActionSpec("next_section", QT_TR_NOOP("&Next section"), "go", ("Ctrl+PgDown",),
+               QT_TR_NOOP("Go to the section after this one"), toolbar="main"),
+    ActionSpec("back", QT_TR_NOOP("&Back"), "go", ("Alt+Left", "@Back"),
+               QT_TR_NOOP("Go back to where you were before"), toolbar="main", separator_before=True),
+    ActionSpec("forward", QT_TR_NOOP("&Forward"), "go", ("Alt+Right", "@Forward"), QT_TR_NOOP("Go forward again"),
+               toolbar="main"),
+    ActionSpec("switch_pane", QT_TR_NOOP("&Move between contents and text"), "go", ("F6",),
+               QT_TR_NOOP("Move the keyboard focus to the next part of the window"), separator_before=True),
+    ActionSpec("focus_contents", QT_TR_NOOP("Go to the &contents"), "go", ("Ctrl+Shift+C",),
+               QT_TR_NOOP("Move the keyboard focus to the list of contents")),
+    ActionSpec("search", QT_TR_NOOP("&Search the guide"), "go", ("@Find",),
+               QT_TR_NOOP("Find passages by their words: results appear as you type"), separator_before=True),
+    ActionSpec("next_match", QT_TR_NOOP("Next &match"), "go", ("F3", "@FindNext"),
+               QT_TR_NOOP("Go to the next matching word in this section")),
+    ActionSpec("previous_match", QT_TR_NOOP("Pre&vious match"), "go", ("Shift+F3", "@FindPrevious"),
+               QT_TR_NOOP("Go to the previous matching word in this section")),
+    # View
+    ActionSpec("smaller_text", QT_TR_NOOP("&Smaller text"), "view", ("@ZoomOut",), QT_TR_NOOP("Make the text smaller"),
+               toolbar="main", separator_before=True),
+    ActionSpec("larger_text", QT_TR_NOOP("&Larger text"), "view", ("@ZoomIn", "Ctrl+="),
+               QT_TR_NOOP("Make the text larger"),
+               toolbar="main"),
+    ActionSpec("normal_text", QT_TR_NOOP("&Normal text size"), "view", ("Ctrl+0",),
+               QT_TR_NOOP("Put the text back to its normal size"),
+               toolbar="main"),
+    ActionSpec("reading_settings", QT_TR_NOOP("&Reading settings panel"), "view", ("Ctrl+Shift+R",),
+               QT_TR_NOOP("Show or hide the panel of colours, font and spacing beside the text"), separator_before=True,
                checkable=True),
-    ActionSpec("speech_voice", "&Voice and pronunciation…", "listen", (),
-               "Choose the voice, its speed and volume, and how it says names"),
-    ActionSpec("speech_save_section", "Save section as &audio…", "listen", ("Ctrl+Shift+S",),
-               "Save this section read aloud as an MP3 or WAV file", toolbar="speech", separator_before=True),
-    ActionSpec("speech_save_guide", "Save the whole &guide as audio…", "listen", (),
-               "Save every section read aloud, one MP3 file each, into a folder"),
-    ActionSpec("speech_why", "Reading aloud is not available: how to enable it…", "listen", (),
-               "What to install so the reader can read aloud"),
+    Submenu("presets", QT_TR_NOOP("&Presets"), "view"),
+    Submenu("colours", QT_TR_NOOP("&Colours"), "view"),
+    ActionSpec("reading_ruler", QT_TR_NOOP("Reading r&uler"), "view", ("Ctrl+Shift+L",),
+               QT_TR_NOOP("Dim all but the lines at the text cursor; move it with the arrow keys"), checkable=True),
+    # Bookmarks (the bookmarks themselves and the recently read sections follow these)
+    ActionSpec("add_bookmark", QT_TR_NOOP("&Add bookmark here…"), "bookmarks", ("Ctrl+D",),
+               QT_TR_NOOP("Mark the paragraph you are reading, with a name you choose")),
+    ActionSpec("show_bookmarks", QT_TR_NOOP("&Bookmarks and recently read"), "bookmarks", ("Ctrl+B",),
+               QT_TR_NOOP("Show or hide the list of your bookmarks and the sections you read lately"), checkable=True),
+    # Listen: keys follow the media keys of many keyboards (F7 back, F8 read/pause, F9 on)
+    ActionSpec("speech_play", QT_TR_NOOP("&Read aloud"), "listen", ("F8", "Toggle Media Play/Pause", "Media Play"),
+               QT_TR_NOOP("Read this section aloud from the top of the page you see; press again to pause"),
+               toolbar="speech"),
+    ActionSpec("speech_stop", QT_TR_NOOP("&Stop reading"), "listen", ("Shift+F8", "Media Stop"),
+               QT_TR_NOOP("Stop reading aloud and clear the highlight"), toolbar="speech"),
+    ActionSpec("speech_previous_sentence", QT_TR_NOOP("Previous &sentence"), "listen", ("F7", "Media Previous"),
+               QT_TR_NOOP("Read the sentence before"), toolbar="speech", separator_before=True),
+    ActionSpec("speech_next_sentence", QT_TR_NOOP("&Next sentence"), "listen", ("F9", "Media Next"),
+               QT_TR_NOOP("Skip to the next sentence"), toolbar="speech"),
+    ActionSpec("speech_previous_paragraph", QT_TR_NOOP("Previous &paragraph"), "listen", ("Shift+F7",),
+               QT_TR_NOOP("Read from the start of this paragraph, or of the one before")),
+    ActionSpec("speech_next_paragraph", QT_TR_NOOP("Next p&aragraph"), "listen", ("Shift+F9",),
+               QT_TR_NOOP("Skip to the next paragraph")),
+    ActionSpec("speech_from_here", QT_TR_NOOP("Read from &here"), "listen", ("Ctrl+F8",),
+               QT_TR_NOOP("Read aloud from the paragraph with the text cursor"), separator_before=True),
+    ActionSpec("speech_selection", QT_TR_NOOP("Read the s&election"), "listen", ("Ctrl+Shift+F8",),
+               QT_TR_NOOP("Read aloud only the text you have selected")),
+    ActionSpec("speech_slower", QT_TR_NOOP("S&lower"), "listen", ("Ctrl+F7",), QT_TR_NOOP("Read more slowly"),
+               toolbar="speech",
+               separator_before=True),
+    ActionSpec("speech_faster", QT_TR_NOOP("&Faster"), "listen", ("Ctrl+F9",), QT_TR_NOOP("Read more quickly"),
+               toolbar="speech"),
+    ActionSpec("speech_continue", QT_TR_NOOP("&Carry on into the next section"), "listen", (),
+               QT_TR_NOOP("At the end of a section, go on reading the next one (otherwise reading stops there)"),
+               checkable=True),
+    ActionSpec("speech_voice", QT_TR_NOOP("&Voice and pronunciation…"), "listen", (),
+               QT_TR_NOOP("Choose the voice, its speed and volume, and how it says names")),
+    ActionSpec("speech_save_section", QT_TR_NOOP("Save section as &audio…"), "listen", ("Ctrl+Shift+S",),
+               QT_TR_NOOP("Save this section read aloud as an MP3 or WAV file"), toolbar="speech",
+                          separator_before=True),
+    ActionSpec("speech_save_guide", QT_TR_NOOP("Save the whole &guide as audio…"), "listen", (),
+               QT_TR_NOOP("Save every section read aloud, one MP3 file each, into a folder")),
+    ActionSpec("speech_why", QT_TR_NOOP("Reading aloud is not available: how to enable it…"), "listen", (),
+               QT_TR_NOOP("What to install so the reader can read aloud")),
     # Help
-    ActionSpec("help", "&Using this reader", "help", ("@HelpContents",),
-               "Open the help page: how to move around, change the text size and the keyboard shortcuts"),
-    ActionSpec("about", "&About Co-production Reader", "help", (), "Version and where the guide comes from"),
+    ActionSpec("help", QT_TR_NOOP("&Using this reader"), "help", ("@HelpContents",),
+               QT_TR_NOOP("Open the help page: how to move around, change the text size and the keyboard shortcuts")),
+    ActionSpec("about", QT_TR_NOOP("&About Co-production Reader"), "help", (),
+               QT_TR_NOOP("Version and where the guide comes from")),
 )
 
 ACTIONS: dict[str, ActionSpec] = {spec.name: spec for spec in SPECS if isinstance(spec, ActionSpec)}
@@ -159,7 +172,7 @@ CONTEXT_MENUS: dict[str, tuple[str, ...]] = {
 
 # Keys that are not commands of their own, for the help page and the key card.
 OTHER_KEYS: tuple[tuple[str, str], ...] = (
-    ("From the results or the text back to the search box", "Escape"),
+    (QT_TR_NOOP("From the results or the text back to the search box"), "Escape"),
 )
 
 

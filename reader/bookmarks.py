@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from reader import atomic, paths, userfile
+from reader.translatable import QT_TR_NOOP, Text, message_of
 
 FILE_VERSION = 1
 LABEL_LIMIT = 200
@@ -161,7 +162,8 @@ class Places:
             self.save()
         except OSError as error:
             if self._persist and self.problem is None:
-                self.problem = f"Recently read places cannot be saved ({error.strerror or error})."
+                self.problem = Text(QT_TR_NOOP("Recently read places cannot be saved ({error})."),
+                                    error=error.strerror or error)
 
     # Inside ---------------------------------------------------------------------------------
     def _stamp(self) -> str:
@@ -178,16 +180,18 @@ class Places:
             raw = userfile.read_object(self.path)
         except userfile.UnreadableFile as error:
             self._writable = error.replaceable
-            self.problem = (f"Your bookmarks file could not be read ({error}); the reader starts with no "
-                            f"bookmarks. {userfile.keep_aside(self.path, error)}")
+            self.problem = Text(QT_TR_NOOP("Your bookmarks file could not be read ({error}); the reader starts "
+                                           "with no bookmarks. {kept}"), error=message_of(error),
+                                kept=userfile.keep_aside(self.path, error))
             return
         if raw is None:
             return
         version = raw.get("version", FILE_VERSION)
         if not isinstance(version, int) or isinstance(version, bool) or version > FILE_VERSION:
             # Written by a newer reader: kept whole before this one writes its own version.
-            self.problem = ("Your bookmarks file was written by a newer version of the reader; this version "
-                            f"shows what it understands. {userfile.keep_copy(self.path, 'newer')}")
+            self.problem = Text(QT_TR_NOOP("Your bookmarks file was written by a newer version of the reader; "
+                                           "this version shows what it understands. {kept}"),
+                                kept=userfile.keep_copy(self.path, "newer"))
         self._extra = {key: value for key, value in raw.items() if key not in {"version", "bookmarks", "recent"}}
         bookmarks = [_bookmark(item) for item in _list(raw.get("bookmarks"))]
         recent = [_visit(item) for item in _list(raw.get("recent"))]
@@ -198,8 +202,8 @@ class Places:
         lost = bookmarks.count(None) + recent.count(None)
         bad_lists = not all(isinstance(raw.get(key, []), list) for key in ("bookmarks", "recent"))
         if (lost or bad_lists) and self.problem is None:
-            self.problem = ("Some bookmarks or recently read places could not be read and were left out. "
-                            f"{userfile.keep_copy(self.path)}")
+            self.problem = Text(QT_TR_NOOP("Some bookmarks or recently read places could not be read and were "
+                                           "left out. {kept}"), kept=userfile.keep_copy(self.path))
 
 
 def _list(value: Any) -> list[Any]:

@@ -53,6 +53,10 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = _Parser(prog=APP_ID, description="An offline, accessible reader for the Co-production guide. "
                      "With no command, the reader's window opens.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--translation", metavar="LANGUAGE", default=None,
+                        help="the window's language: a language code such as de, a .qm file, 'pseudo' to check "
+                             "that every string is translated and fits, or 'en' (default: the computer's language; "
+                             "also COPRODUCTION_READER_TRANSLATION)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, summary in COMMANDS.items():
         sub = commands.add_parser(name, help=summary, description=summary)
@@ -71,7 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from reader.ui.app import run_app
 
-        return run_app()
+        return run_app(args.translation)
     try:
         return int(_command_module(args.command).run(args) or 0)
     except BrokenPipeError:  # ``coproduction-reader index --check | head -2``: the rest is not wanted

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from reader import paths
 from reader.library_cache import LibraryCache
 from reader.model import Guide
+from reader.translatable import QT_TR_NOOP, Text
 
 if TYPE_CHECKING:
     from reader.packs import InstalledPack
@@ -46,8 +47,9 @@ def open_library(folder: Path | None = None, *, include_packs: bool = True) -> L
     installed, broken = store.scan({section.id: "guide" for section in guide}, cache)
     cache.keep_only([folder or paths.content_dir(), *(pack.folder for pack in installed)])
     cache.save()
-    problems = [f"The added content '{pack.name}' was left out because it could not be read: {pack.problem}"
-                for pack in broken]
+    problems: list[str] = [Text(QT_TR_NOOP("The added content '{name}' was left out because it could not be "
+                                           "read: {problem}"), name=pack.name, problem=pack.problem)
+                           for pack in broken]
     for problem in problems:
         log.warning("%s", problem)
     extra = [section for pack in installed for section in pack.sections]

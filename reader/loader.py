@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.model import Guide, Section
+from reader.translatable import QT_TR_NOOP, Text
 
 if TYPE_CHECKING:  # imported when first needed: a start-up listing from the library cache needs neither
     import frontmatter
@@ -34,7 +35,7 @@ class ContentError(Exception):
         self.path = path
         self.line = line
         where = f"{path}:{line}" if line else str(path)
-        super().__init__(f"{where}: {message}")
+        super().__init__(Text(QT_TR_NOOP("{where}: {message}"), where=where, message=message))
 
 
 @functools.cache
@@ -86,20 +87,21 @@ def read_content_file(path: Path, limit: int = MAX_SECTION_FILE_BYTES) -> str:
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
-            raise ContentError("is not an ordinary file", path)
+            raise ContentError(Text(QT_TR_NOOP("is not an ordinary file")), path)
         if info.st_size > limit:
-            raise ContentError(f"is too large ({info.st_size // 1024:,} KB; at most {limit // 1024:,} KB)", path)
+            raise ContentError(Text(QT_TR_NOOP("is too large ({size:,} KB; at most {limit:,} KB)"),
+                                    size=info.st_size // 1024, limit=limit // 1024), path)
         with path.open("rb") as handle:
             data = handle.read(limit + 1)
         if len(data) > limit:
-            raise ContentError(f"is too large (more than {limit // 1024:,} KB)", path)
+            raise ContentError(Text(QT_TR_NOOP("is too large (more than {limit:,} KB)"), limit=limit // 1024), path)
         return data.decode("utf-8")
     except FileNotFoundError:
-        raise ContentError("file not found", path) from None
+        raise ContentError(Text(QT_TR_NOOP("file not found")), path) from None
     except UnicodeDecodeError as error:
-        raise ContentError(f"not UTF-8 text (byte {error.start})", path) from None
+        raise ContentError(Text(QT_TR_NOOP("not UTF-8 text (byte {start})"), start=error.start), path) from None
     except OSError as error:
-        raise ContentError(f"cannot be read ({error.strerror})", path) from None
+        raise ContentError(Text(QT_TR_NOOP("cannot be read ({strerror})"), strerror=error.strerror), path) from None
 
 
 @functools.cache
@@ -154,54 +156,60 @@ def read_manifest(folder: Path) -> dict[str, Any]:
     try:
         manifest = yaml.load(read_content_file(path, MAX_MANIFEST_BYTES), Loader=_line_loader())
     except RecursionError:
-        raise ContentError("malformed YAML: nested too deeply", path) from None
+        raise ContentError(Text(QT_TR_NOOP("malformed YAML: nested too deeply")), path) from None
     except yaml.YAMLError as error:
-        raise ContentError(f"malformed YAML: {_yaml_problem(error)}", path,
+        raise ContentError(Text(QT_TR_NOOP("malformed YAML: {yaml_problem}"), yaml_problem=_yaml_problem(error)), path,
                            _yaml_error_line(error)) from None
     if not isinstance(manifest, dict):
-        raise ContentError("the manifest must be a mapping with a 'sections' list", path, 1)
+        raise ContentError(Text(QT_TR_NOOP("the manifest must be a mapping with a 'sections' list")), path, 1)
     sections = manifest.get("sections")
     if not isinstance(sections, list) or not sections:
-        raise ContentError("'sections' must be a non-empty list", path, manifest.get(_LINE_KEY))
+        raise ContentError(Text(QT_TR_NOOP("'sections' must be a non-empty list")), path, manifest.get(_LINE_KEY))
     return manifest
 
 
 def _owner_phrase(owner: str) -> str:
-    return "the bundled guide" if owner == "guide" else f"the content pack '{owner}'"
+    return (Text(QT_TR_NOOP("the bundled guide")) if owner == "guide"
+            else Text(QT_TR_NOOP("the content pack '{name}'"), name=owner))
 
 
 def _check_entry(entry: Any, path: Path, index: int, seen: dict[str, int],
                  known: Mapping[str, str]) -> int:
     if not isinstance(entry, dict):
-        raise ContentError(f"section {index + 1} must be a mapping of id, file, title, kind, tags",
+        raise ContentError(Text(QT_TR_NOOP("section {index} must be a mapping of id, file, title, kind, tags"),
+                                index=index + 1),
                            path)
     line: int = entry[_LINE_KEY]
     unknown = set(entry) - SECTION_KEYS - {_LINE_KEY}
     if unknown:
-        raise ContentError(f"unknown key(s) {', '.join(sorted(unknown))} (allowed: "
-                           f"{', '.join(sorted(SECTION_KEYS))})", path, line)
+        raise ContentError(Text(QT_TR_NOOP("unknown keys: {names} (allowed: {allowed})"),
+                                names=", ".join(sorted(unknown)), allowed=", ".join(sorted(SECTION_KEYS))), path, line)
     section_id = entry.get("id")
     if not isinstance(section_id, str) or not ID_PATTERN.match(section_id):
-        raise ContentError(f"section id {section_id!r} must be lower-case letters, digits and "
-                           "hyphens", path, line)
+        raise ContentError(Text(QT_TR_NOOP("section id {section_id!r} must be lower-case letters, digits and hyphens"),
+                                section_id=section_id), path, line)
     if section_id in seen:
-        raise ContentError(f"duplicate section id '{section_id}' (first used on line "
-                           f"{seen[section_id]})", path, line)
+        raise ContentError(Text(QT_TR_NOOP("duplicate section id '{section_id}' (first used on line {seen})"),
+                                section_id=section_id, seen=seen[section_id]), path, line)
     if section_id in known:
-        raise ContentError(f"section id '{section_id}' is already used by "
-                           f"{_owner_phrase(known[section_id])}: choose another id", path, line)
+        raise ContentError(Text(QT_TR_NOOP("section id '{section_id}' is already used by {owner}: choose "
+                                           "another id"), section_id=section_id,
+                                owner=_owner_phrase(known[section_id])), path, line)
     seen[section_id] = line
     for key in ("title", "kind", "file"):
         value = entry.get(key)
         if not isinstance(value, str) or not value.strip():
-            raise ContentError(f"section '{section_id}' has no {key}", path, line)
+            raise ContentError(Text(QT_TR_NOOP("section '{section_id}' has no {key}"),
+                                    section_id=section_id, key=key), path, line)
     tags = entry.get("tags", [])
     if not isinstance(tags, list) or not all(isinstance(t, str) and t.strip() for t in tags):
-        raise ContentError(f"section '{section_id}': tags must be a list of words", path, line)
+        raise ContentError(Text(QT_TR_NOOP("section '{section_id}': tags must be a list of words"),
+                                section_id=section_id), path, line)
     replaces = entry.get("replaces")
     if replaces is not None and (not isinstance(replaces, str) or replaces not in known):
-        raise ContentError(f"section '{section_id}' replaces {replaces!r}, which is not a section of the "
-                           "guide or of another pack", path, line)
+        raise ContentError(Text(QT_TR_NOOP("section '{section_id}' replaces {replaces}, which is not a section "
+                                           "of the guide or of another pack"),
+                                section_id=section_id, replaces=repr(replaces)), path, line)
     return line
 
 
@@ -209,9 +217,10 @@ def _resolve_file(folder: Path, name: str, manifest_path: Path, line: int, root:
     """``name`` inside ``folder`` (``root``: the folder already resolved, so it is resolved once)."""
     candidate = (folder / name).resolve()
     if Path(name).is_absolute() or not candidate.is_relative_to(root or folder.resolve()):
-        raise ContentError(f"file '{name}' is outside the content folder", manifest_path, line)
+        raise ContentError(Text(QT_TR_NOOP("file '{name}' is outside the content folder"),
+                                name=name), manifest_path, line)
     if not candidate.is_file():
-        raise ContentError(f"file '{name}' is missing", manifest_path, line)
+        raise ContentError(Text(QT_TR_NOOP("file '{name}' is missing"), name=name), manifest_path, line)
     return candidate
 
 
@@ -222,21 +231,23 @@ def _read_section_file(path: Path, section_id: str) -> tuple[str, dict[str, Any]
     try:
         post = parse_front_matter(text)
     except RecursionError:
-        raise ContentError("malformed front matter: nested too deeply", path) from None
+        raise ContentError(Text(QT_TR_NOOP("malformed front matter: nested too deeply")), path) from None
     except yaml.YAMLError as error:
         # python-frontmatter hands YAML the text from the opening --- line on, so lines match the file.
-        raise ContentError(f"malformed front matter: {_yaml_problem(error)}", path,
+        raise ContentError(Text(QT_TR_NOOP("malformed front matter: {yaml_problem}"),
+                                yaml_problem=_yaml_problem(error)), path,
                            _yaml_error_line(error)) from None
     metadata = dict(post.metadata)
     unknown = set(metadata) - FRONT_MATTER_KEYS
     if unknown:
-        raise ContentError(f"unknown front matter key(s) {', '.join(sorted(unknown))} (allowed: "
-                           f"{', '.join(sorted(FRONT_MATTER_KEYS))})", path, 2)
+        raise ContentError(Text(QT_TR_NOOP("unknown front matter keys: {names} (allowed: {allowed})"),
+                                names=", ".join(sorted(unknown)), allowed=", ".join(sorted(FRONT_MATTER_KEYS))),
+                           path, 2)
     if "id" in metadata and metadata["id"] != section_id:
-        raise ContentError(f"front matter id '{metadata['id']}' does not match the manifest's "
-                           f"'{section_id}'", path, 2)
+        raise ContentError(Text(QT_TR_NOOP("front matter id '{front_id}' does not match the manifest's '{section_id}'"),
+                                front_id=metadata['id'], section_id=section_id), path, 2)
     if not post.content.strip():
-        raise ContentError("the section has no text", path)
+        raise ContentError(Text(QT_TR_NOOP("the section has no text")), path)
     return post.content, metadata
 
 
@@ -279,7 +290,8 @@ def load_guide(folder: Path, pack: str = "guide", known: Mapping[str, str] | Non
         try:  # the same caps for the bundled guide and every pack: nothing loaded can hang the reader
             check_title(entry["title"])
         except StructureProblem as problem:
-            raise ContentError(f"section '{entry['id']}': {problem.message}", manifest_path, line) from None
+            raise ContentError(Text(QT_TR_NOOP("section '{section_id}': {message}"),
+                                    section_id=entry['id'], message=problem.message), manifest_path, line) from None
         try:
             check_text(body)
         except StructureProblem as problem:
@@ -298,7 +310,8 @@ def load_guide(folder: Path, pack: str = "guide", known: Mapping[str, str] | Non
         ))
     for section in sections:
         if section.parent is not None and section.parent not in seen and section.parent not in known:
-            raise ContentError(f"section '{section.id}' names an unknown parent '{section.parent}'",
+            raise ContentError(Text(QT_TR_NOOP("section '{id}' names an unknown parent '{parent}'"),
+                                    id=section.id, parent=section.parent),
                                manifest_path, seen[section.id])
     title = manifest.get("title")
     language = manifest.get("language")

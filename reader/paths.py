@@ -46,6 +46,11 @@ def content_dir() -> Path:
     return Path(override) if override else app_root() / "content"
 
 
+def translations_dir() -> Path:
+    """The extracted catalogue (``coproduction-reader.ts``) and compiled translations (``*.qm``)."""
+    return app_root() / "translations"
+
+
 def bundled_index_dir() -> Path:
     """Where set-up builds the search index (``COPRODUCTION_READER_INDEX`` moves it, as tests do).
 

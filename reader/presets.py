@@ -12,6 +12,7 @@ from typing import Any, Protocol
 
 from reader.reading_style import READING_OPTIONS
 from reader.settings import REGISTRY
+from reader.translatable import QT_TR_NOOP
 
 
 class WritableSettings(Protocol):
@@ -33,31 +34,31 @@ class Preset:
 
 
 PRESETS: dict[str, Preset] = {preset.key: preset for preset in (
-    Preset("large-print", "Large print",
-           "Text twice the normal size in a clear font, menus and buttons half as large again, and a "
-           "little more space between lines and paragraphs. Colours follow your computer.",
+    Preset("large-print", QT_TR_NOOP("Large print"),
+           QT_TR_NOOP("Text twice the normal size in a clear font, menus and buttons half as large again, and a "
+                      "little more space between lines and paragraphs. Colours follow your computer."),
            {"text_size": 200, "interface_size": 150, "font_family": "atkinson", "line_spacing": 1.6,
             "paragraph_spacing": 1.5, "line_length": 60}),
     # Following the British Dyslexia Association's style guide: a plain, clear font, a cream page
     # rather than bright white, wider letter, word and line spacing, and shorter lines.
-    Preset("dyslexia", "Dyslexia-friendly",
-           "A clear font on a cream page, with wider spacing between letters, words, lines and "
-           "paragraphs, and shorter lines.",
+    Preset("dyslexia", QT_TR_NOOP("Dyslexia-friendly"),
+           QT_TR_NOOP("A clear font on a cream page, with wider spacing between letters, words, lines and "
+                      "paragraphs, and shorter lines."),
            {"theme": "sepia", "follow_system_theme": False, "text_size": 125, "font_family": "atkinson",
             "line_spacing": 1.8, "letter_spacing": 0.12, "word_spacing": 0.16, "paragraph_spacing": 2.0,
             "line_length": 60}),
-    Preset("low-vision", "Low vision (high contrast)",
-           "White text on black at three times the normal size, in a clear font, menus and buttons "
-           "twice their size, and a reading ruler that dims all but the lines you are reading.",
+    Preset("low-vision", QT_TR_NOOP("Low vision (high contrast)"),
+           QT_TR_NOOP("White text on black at three times the normal size, in a clear font, menus and buttons "
+                      "twice their size, and a reading ruler that dims all but the lines you are reading."),
            {"theme": "high-contrast", "follow_system_theme": False, "text_size": 300, "interface_size": 200,
             "font_family": "atkinson", "line_spacing": 1.6, "letter_spacing": 0.04, "word_spacing": 0.08,
             "paragraph_spacing": 1.5, "line_length": 50, "reading_ruler": True, "ruler_lines": 2}),
     # A screen reader reads the text line by line as the text cursor moves: lines as long as the
     # window allows mean fewer breaks in the middle of a sentence. Colours follow the computer, so
     # its own high-contrast mode and magnifier apply, and nothing is laid over the page.
-    Preset("screen-reader", "Screen reader",
-           "Lines as long as the window allows, so a screen reader reading line by line stops less often; "
-           "normal text size, colours that follow your computer and no reading ruler.",
+    Preset("screen-reader", QT_TR_NOOP("Screen reader"),
+           QT_TR_NOOP("Lines as long as the window allows, so a screen reader reading line by line stops less often; "
+                      "normal text size, colours that follow your computer and no reading ruler."),
            {"follow_system_theme": True, "reading_ruler": False, "line_length": 150}),
 )}
 

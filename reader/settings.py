@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from reader import atomic, themes, typography, userfile
+from reader.translatable import QT_TR_NOOP, Text, message_of
 
 FORMAT = 2  # 1 (no "format" key): one flat object; 2: preferences at the top, window state under "window"
 WINDOW_SECTION = "window"
@@ -57,43 +58,49 @@ def _spacing(name: str, spacing: typography.Range, label: str, description: str,
 
 
 OPTIONS: tuple[Option, ...] = (
-    Option("text_size", int, 100, "Text size (percent of normal)", 50, 400, step=10,
-           description="Size of the text, from half to four times the normal size."),
-    Option("interface_size", int, 100, "Interface size: menus, buttons and dialogs (percent of normal)", 100, 300,
-           step=25, description="Size of the menus, buttons, lists and dialogs around the page, from normal to three "
-                       "times normal. The page's text has its own size."),
+    Option("text_size", int, 100, QT_TR_NOOP("Text size (percent of normal)"), 50, 400, step=10,
+           description=QT_TR_NOOP("Size of the text, from half to four times the normal size.")),
+    Option("interface_size", int, 100, QT_TR_NOOP("Interface size: menus, buttons and dialogs (percent of normal)"),
+           100, 300, step=25,
+           description=QT_TR_NOOP("Size of the menus, buttons, lists and dialogs around the page, from normal to "
+                                  "three times normal. The page's text has its own size.")),
     # How the page looks: see reader/reading_style.py, which turns these into the page's style.
-    Option("theme", str, themes.DEFAULT, "Colours", choices=tuple(themes.THEMES),
-           description="Colours of the whole window. Choosing one stops following the computer's setting."),
-    Option("follow_system_theme", bool, True, "Match the computer's light, dark or high-contrast setting",
-           description="Use dark colours when the computer is set to dark, and high contrast when it asks "
-                       "for high contrast."),
-    Option("font_family", str, typography.DEFAULT_FONT, "Font", choices=tuple(typography.FONTS),
-           description="The font of the guide's text."),
-    _spacing("line_spacing", typography.LINE_SPACING, "Line spacing (times the text size)",
-             "Space from one line to the next, as a multiple of the text size. 1.5 or more helps many readers."),
-    _spacing("letter_spacing", typography.LETTER_SPACING, "Extra space between letters (times the text size)",
-             "Extra space between letters, as a share of the text size. 0.12 is the amount the "
-             "accessibility guidelines test with."),
-    _spacing("word_spacing", typography.WORD_SPACING, "Extra space between words (times the text size)",
-             "Extra space between words, as a share of the text size. 0.16 is the amount the "
-             "accessibility guidelines test with."),
-    _spacing("paragraph_spacing", typography.PARAGRAPH_SPACING, "Space after each paragraph (times the text size)",
-             "Space after each paragraph, as a multiple of the text size."),
-    _spacing("line_length", typography.LINE_LENGTH, "Longest line (characters)",
-             "The most characters on one line; the page keeps even margins on both sides.", int),
-    Option("reading_ruler", bool, False, "Reading ruler: dim all but the lines being read",
-           description="Dim all but the lines at the text cursor. Move it with the arrow keys."),
-    Option("ruler_lines", int, 3, "Lines the reading ruler leaves clear", 1, 8, step=1,
-           description="How many lines the reading ruler leaves clear."),
+    Option("theme", str, themes.DEFAULT, QT_TR_NOOP("Colours"), choices=tuple(themes.THEMES),
+           description=QT_TR_NOOP("Colours of the whole window. Choosing one stops following the computer's "
+                                  "setting.")),
+    Option("follow_system_theme", bool, True, QT_TR_NOOP("Match the computer's light, dark or high-contrast setting"),
+           description=QT_TR_NOOP("Use dark colours when the computer is set to dark, and high contrast when it "
+                                  "asks for high contrast.")),
+    Option("font_family", str, typography.DEFAULT_FONT, QT_TR_NOOP("Font"), choices=tuple(typography.FONTS),
+           description=QT_TR_NOOP("The font of the guide's text.")),
+    _spacing("line_spacing", typography.LINE_SPACING, QT_TR_NOOP("Line spacing (times the text size)"),
+             QT_TR_NOOP("Space from one line to the next, as a multiple of the text size. 1.5 or more helps many "
+                        "readers.")),
+    _spacing("letter_spacing", typography.LETTER_SPACING,
+             QT_TR_NOOP("Extra space between letters (times the text size)"),
+             QT_TR_NOOP("Extra space between letters, as a share of the text size. 0.12 is the amount the "
+                        "accessibility guidelines test with.")),
+    _spacing("word_spacing", typography.WORD_SPACING, QT_TR_NOOP("Extra space between words (times the text size)"),
+             QT_TR_NOOP("Extra space between words, as a share of the text size. 0.16 is the amount the "
+                        "accessibility guidelines test with.")),
+    _spacing("paragraph_spacing", typography.PARAGRAPH_SPACING,
+             QT_TR_NOOP("Space after each paragraph (times the text size)"),
+             QT_TR_NOOP("Space after each paragraph, as a multiple of the text size.")),
+    _spacing("line_length", typography.LINE_LENGTH, QT_TR_NOOP("Longest line (characters)"),
+             QT_TR_NOOP("The most characters on one line; the page keeps even margins on both sides."), int),
+    Option("reading_ruler", bool, False, QT_TR_NOOP("Reading ruler: dim all but the lines being read"),
+           description=QT_TR_NOOP("Dim all but the lines at the text cursor. Move it with the arrow keys.")),
+    Option("ruler_lines", int, 3, QT_TR_NOOP("Lines the reading ruler leaves clear"), 1, 8, step=1,
+           description=QT_TR_NOOP("How many lines the reading ruler leaves clear.")),
     # Reading aloud: the engine, the Listen commands and the voice dialog all take their limits from here.
-    Option("speech_rate", int, 175, "Reading speed (words per minute)", 80, 450, step=25,
-           description="How fast the voice reads, in words a minute.", group="speech"),
-    Option("speech_voice", str, "", "Voice for reading aloud (empty: one for the guide's language)",
+    Option("speech_rate", int, 175, QT_TR_NOOP("Reading speed (words per minute)"), 80, 450, step=25,
+           description=QT_TR_NOOP("How fast the voice reads, in words a minute."), group="speech"),
+    Option("speech_voice", str, "", QT_TR_NOOP("Voice for reading aloud (empty: one for the guide's language)"),
            group="speech"),
-    Option("speech_volume", int, 100, "Reading volume (percent)", 10, 100, step=10,
-           description="How loud the voice reads, compared with the computer's own volume.", group="speech"),
-    Option("speech_end_of_section", str, "stop", "At the end of a section, stop or carry on",
+    Option("speech_volume", int, 100, QT_TR_NOOP("Reading volume (percent)"), 10, 100, step=10,
+           description=QT_TR_NOOP("How loud the voice reads, compared with the computer's own volume."),
+               group="speech"),
+    Option("speech_end_of_section", str, "stop", QT_TR_NOOP("At the end of a section, stop or carry on"),
            choices=("stop", "continue"), group="speech"),
     Option("keys", dict, {}, "Keys you chose for commands (command name -> keys); others keep their own",
            group="keys"),
@@ -120,8 +127,9 @@ class Settings:
         try:
             raw = userfile.read_object(self.path)
         except userfile.UnreadableFile as error:
-            self.problem = (f"Your settings file could not be read ({error}); the reader is using the "
-                            f"default settings. {userfile.keep_aside(self.path, error)}")
+            self.problem = Text(QT_TR_NOOP("Your settings file could not be read ({error}); the reader is using "
+                                           "the default settings. {kept}"), error=message_of(error),
+                                kept=userfile.keep_aside(self.path, error))
             return
         if raw is None:
             return
@@ -129,8 +137,8 @@ class Settings:
         rejected = [key for key, value in raw.items() if key in REGISTRY and not REGISTRY[key].accepts(value)]
         self._values = {key: value for key, value in raw.items() if key not in rejected}
         if rejected:  # perhaps values a newer version allows: the file is copied before it is rewritten
-            self.problem = (f"Some settings were not valid and were reset: {', '.join(sorted(rejected))}. "
-                            f"{userfile.keep_copy(self.path)}")
+            self.problem = Text(QT_TR_NOOP("Some settings were not valid and were reset: {names}. {kept}"),
+                                names=", ".join(sorted(rejected)), kept=userfile.keep_copy(self.path))
 
     def get(self, name: str) -> Any:
         option = REGISTRY[name]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 
 from reader.contrast import NON_TEXT_MINIMUM, TEXT_ENHANCED, TEXT_MINIMUM, blend, contrast_ratio
+from reader.translatable import QT_TR_NOOP
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,7 @@ def quieter_failures(theme: Theme) -> list[str]:
 
 
 LIGHT = Theme(
-    name="light", label="Light", dark=False, high_contrast=False,
+    name="light", label=QT_TR_NOOP("Light"), dark=False, high_contrast=False,
     window="#f2f2f2", window_text="#1a1a1a", base="#ffffff", text="#1a1a1a", alternate_base="#f5f5f5",
     button="#e6e6e6", button_text="#1a1a1a", border="#6b6b6b",
     link="#0b57d0", visited_link="#7b1fa2",
@@ -146,7 +147,7 @@ LIGHT = Theme(
 )
 
 DARK = Theme(
-    name="dark", label="Dark", dark=True, high_contrast=False,
+    name="dark", label=QT_TR_NOOP("Dark"), dark=True, high_contrast=False,
     window="#1f1f1f", window_text="#e6e6e6", base="#121212", text="#e6e6e6", alternate_base="#1a1a1a",
     button="#2e2e2e", button_text="#f0f0f0", border="#8c8c8c",
     link="#8ab4f8", visited_link="#d7aefb",
@@ -158,7 +159,7 @@ DARK = Theme(
 )
 
 SEPIA = Theme(
-    name="sepia", label="Sepia (cream page)", dark=False, high_contrast=False,
+    name="sepia", label=QT_TR_NOOP("Sepia (cream page)"), dark=False, high_contrast=False,
     window="#ebe0c7", window_text="#3a2e1f", base="#f7efdc", text="#3a2e1f", alternate_base="#f1e7d0",
     button="#e0d3b5", button_text="#3a2e1f", border="#7d6b50",
     link="#1b4d8c", visited_link="#6e2c7a",
@@ -170,7 +171,7 @@ SEPIA = Theme(
 )
 
 HIGH_CONTRAST = Theme(
-    name="high-contrast", label="High contrast (white on black)", dark=True, high_contrast=True,
+    name="high-contrast", label=QT_TR_NOOP("High contrast (white on black)"), dark=True, high_contrast=True,
     window="#000000", window_text="#ffffff", base="#000000", text="#ffffff", alternate_base="#000000",
     button="#000000", button_text="#ffffff", border="#ffffff",
     link="#ffff00", visited_link="#ff9ef9",
@@ -183,7 +184,7 @@ HIGH_CONTRAST = Theme(
 
 # The colours of Windows' "High Contrast White", for readers who need strong contrast on a light page.
 HIGH_CONTRAST_LIGHT = Theme(
-    name="high-contrast-light", label="High contrast (black on white)", dark=False, high_contrast=True,
+    name="high-contrast-light", label=QT_TR_NOOP("High contrast (black on white)"), dark=False, high_contrast=True,
     window="#ffffff", window_text="#000000", base="#ffffff", text="#000000", alternate_base="#ffffff",
     button="#ffffff", button_text="#000000", border="#000000",
     link="#00009f", visited_link="#600060",

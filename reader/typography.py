@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.translatable import QT_TR_NOOP
+
 FONTS_DIR = Path(__file__).resolve().parent / "fonts"
 
 
@@ -34,16 +36,16 @@ class FontChoice:
 
 _SANS_FALLBACK = ("Segoe UI", "Helvetica Neue", "sans-serif", "DejaVu Sans", "Arial")
 FONTS: dict[str, FontChoice] = {
-    "sans": FontChoice("sans", "System sans-serif", _SANS_FALLBACK,
-                       "The plain font your computer uses for reading."),
-    "serif": FontChoice("serif", "System serif", ("Georgia", "Cambria", "serif", "DejaVu Serif",
+    "sans": FontChoice("sans", QT_TR_NOOP("System sans-serif"), _SANS_FALLBACK,
+                       QT_TR_NOOP("The plain font your computer uses for reading.")),
+    "serif": FontChoice("serif", QT_TR_NOOP("System serif"), ("Georgia", "Cambria", "serif", "DejaVu Serif",
                                                   "Times New Roman"),
-                        "A book-like font with small strokes at the ends of letters."),
-    "atkinson": FontChoice("atkinson", "Atkinson Hyperlegible", ("Atkinson Hyperlegible", *_SANS_FALLBACK),
-                           "Clear letters that are hard to mix up, made for readers with low vision.",
+                        QT_TR_NOOP("A book-like font with small strokes at the ends of letters.")),
+    "atkinson": FontChoice("atkinson", QT_TR_NOOP("Atkinson Hyperlegible"), ("Atkinson Hyperlegible", *_SANS_FALLBACK),
+                           QT_TR_NOOP("Clear letters that are hard to mix up, made for readers with low vision."),
                            bundled="atkinson-hyperlegible"),
-    "opendyslexic": FontChoice("opendyslexic", "OpenDyslexic", ("OpenDyslexic", *_SANS_FALLBACK),
-                               "Heavy-bottomed letters that some readers with dyslexia find steadier.",
+    "opendyslexic": FontChoice("opendyslexic", QT_TR_NOOP("OpenDyslexic"), ("OpenDyslexic", *_SANS_FALLBACK),
+                               QT_TR_NOOP("Heavy-bottomed letters that some readers with dyslexia find steadier."),
                                bundled="opendyslexic"),
 }
 DEFAULT_FONT = "sans"

@@ -19,6 +19,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from reader.translatable import QT_TR_NOOP, Text
+
 MAX_BYTES = 4 * 1024 * 1024  # far above any real settings or bookmarks file
 MAX_DEPTH = 32
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
@@ -62,25 +64,29 @@ def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes | None:
     except (FileNotFoundError, NotADirectoryError):
         return None
     except OSError as error:
-        raise UnreadableFile(f"it cannot be read: {error.strerror or error}", replaceable=False) from None
+        raise UnreadableFile(Text(QT_TR_NOOP("it cannot be read: {error}"), error=error.strerror or error),
+                             replaceable=False) from None
     if stat.S_ISDIR(info.st_mode):
-        raise UnreadableFile("a folder has the file's name", replaceable=False)
+        raise UnreadableFile(Text(QT_TR_NOOP("a folder has the file's name")), replaceable=False)
     if not stat.S_ISREG(info.st_mode):
-        raise UnreadableFile("something other than a file (a pipe or device) has its name", replaceable=False)
+        raise UnreadableFile(Text(QT_TR_NOOP("something other than a file (a pipe or device) has its name")),
+                             replaceable=False)
     if info.st_size > max_bytes:
-        raise UnreadableFile(f"it is {info.st_size / 1e6:.0f} MB, far larger than such a file can be")
+        raise UnreadableFile(Text(QT_TR_NOOP("it is {megabytes:.0f} MB, far larger than such a file can be"),
+                                  megabytes=info.st_size / 1e6))
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
         with os.fdopen(fd, "rb") as handle:
             if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                raise UnreadableFile("it is not an ordinary file", replaceable=False)
+                raise UnreadableFile(Text(QT_TR_NOOP("it is not an ordinary file")), replaceable=False)
             data = handle.read(max_bytes + 1)
     except FileNotFoundError:
         return None
     except OSError as error:
-        raise UnreadableFile(f"it cannot be read: {error.strerror or error}", replaceable=False) from None
+        raise UnreadableFile(Text(QT_TR_NOOP("it cannot be read: {error}"), error=error.strerror or error),
+                             replaceable=False) from None
     if len(data) > max_bytes:
-        raise UnreadableFile("it is far larger than such a file can be")
+        raise UnreadableFile(Text(QT_TR_NOOP("it is far larger than such a file can be")))
     return data
 
 
@@ -101,7 +107,7 @@ def read_object(path: Path, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DEP
     """The JSON object in ``path``, or None when there is no file yet; UnreadableFile when it is damaged."""
     raw = read_json(path, max_bytes, max_depth)
     if raw is not None and not isinstance(raw, dict):
-        raise UnreadableFile("not a JSON object")
+        raise UnreadableFile(Text(QT_TR_NOOP("not a JSON object")))
     return raw
 
 
@@ -117,7 +123,8 @@ def keep_aside(path: Path, error: UnreadableFile | None = None) -> str:
     once: at the next start there is nothing left to keep. Something that is not a file is
     left where it is."""
     if error is not None and not error.replaceable:
-        return f"Nothing was changed: remove or rename {path} to let the reader save it again."
+        return Text(QT_TR_NOOP("Nothing was changed: remove or rename {file} to let the reader save it again."),
+                    file=path)
     kept = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
     counter = 1
     while kept.exists() or kept.is_symlink():
@@ -127,7 +134,7 @@ def keep_aside(path: Path, error: UnreadableFile | None = None) -> str:
         os.rename(path, kept)
     except OSError:
         return keep_copy(path)
-    return f"The file as it was is kept as {kept}."
+    return Text(QT_TR_NOOP("The file as it was is kept as {file}."), file=kept)
 
 
 def keep_copy(path: Path, label: str = "corrupt") -> str:
@@ -138,5 +145,5 @@ def keep_copy(path: Path, label: str = "corrupt") -> str:
         if not kept.exists():
             shutil.copy2(path, kept)
     except OSError:
-        return "It could not be copied aside."
-    return f"The file as it was is kept as {kept}."
+        return Text(QT_TR_NOOP("It could not be copied aside."))
+    return Text(QT_TR_NOOP("The file as it was is kept as {file}."), file=kept)

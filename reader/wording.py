@@ -9,20 +9,21 @@ the tooltip and the screen reader's description.
 from __future__ import annotations
 
 from reader import typography
+from reader.translatable import QT_TR_NOOP, Text
 
 SHORT_LABELS: dict[str, str] = {
-    "text_size": "Text size",
-    "interface_size": "Interface size",
-    "theme": "Colours",
-    "follow_system_theme": "Follow the computer's colours",
-    "reading_ruler": "Reading ruler",
-    "font_family": "Font",
-    "line_spacing": "Line spacing",
-    "letter_spacing": "Letter spacing",
-    "word_spacing": "Word spacing",
-    "paragraph_spacing": "Paragraph spacing",
-    "line_length": "Longest line",
-    "ruler_lines": "Lines the ruler leaves clear",
+    "text_size": QT_TR_NOOP("Text size"),
+    "interface_size": QT_TR_NOOP("Interface size"),
+    "theme": QT_TR_NOOP("Colours"),
+    "follow_system_theme": QT_TR_NOOP("Follow the computer's colours"),
+    "reading_ruler": QT_TR_NOOP("Reading ruler"),
+    "font_family": QT_TR_NOOP("Font"),
+    "line_spacing": QT_TR_NOOP("Line spacing"),
+    "letter_spacing": QT_TR_NOOP("Letter spacing"),
+    "word_spacing": QT_TR_NOOP("Word spacing"),
+    "paragraph_spacing": QT_TR_NOOP("Paragraph spacing"),
+    "line_length": QT_TR_NOOP("Longest line"),
+    "ruler_lines": QT_TR_NOOP("Lines the ruler leaves clear"),
 }
 _SPACINGS = {"line_spacing": typography.LINE_SPACING, "letter_spacing": typography.LETTER_SPACING,
              "word_spacing": typography.WORD_SPACING, "paragraph_spacing": typography.PARAGRAPH_SPACING}
@@ -36,12 +37,13 @@ def count(number: int, singular: str, plural: str | None = None) -> str:
 def amount(value: float, default: float, maximum: float, minimum: float) -> str:
     """A spacing in words, measured from its normal value towards the end of its range."""
     if abs(value - default) < 1e-9:
-        return "normal"
+        return QT_TR_NOOP("normal")
     if value > default:
         share = (value - default) / (maximum - default)
-        return "a little more" if share <= 0.25 else "more" if share <= 0.6 else "much more"
+        return (QT_TR_NOOP("a little more") if share <= 0.25 else QT_TR_NOOP("more") if share <= 0.6
+                else QT_TR_NOOP("much more"))
     share = (default - value) / (default - minimum) if default > minimum else 1.0
-    return "a little less" if share <= 0.5 else "less"
+    return QT_TR_NOOP("a little less") if share <= 0.5 else QT_TR_NOOP("less")
 
 
 def preview(name: str, value: object) -> str:
@@ -50,7 +52,7 @@ def preview(name: str, value: object) -> str:
         spacing = _SPACINGS[name]
         return amount(float(value), spacing.default, spacing.maximum, spacing.minimum)
     if name in ("text_size", "interface_size") and isinstance(value, int):
-        return "normal" if value == 100 else f"{value}%"
+        return QT_TR_NOOP("normal") if value == 100 else Text(QT_TR_NOOP("{percent}%"), percent=value)
     if name == "line_length" and isinstance(value, int):
         return count(value, "character")
     if name == "ruler_lines" and isinstance(value, int):

@@ -83,7 +83,7 @@ def test_malformed_manifest_yaml_gives_line(tmp_path):
 
 
 @pytest.mark.parametrize(("old", "new", "message"), [
-    ("    kind: foreword\n", "    kind: foreword\n    colour: red\n", "unknown key(s) colour"),
+    ("    kind: foreword\n", "    kind: foreword\n    colour: red\n", "unknown keys: colour"),
     ("file: foreword.md", "file: ../outside.md", "outside the content folder"),
     ("parent: examples\n", "parent: nowhere\n", "unknown parent 'nowhere'"),
     ("id: foreword", "id: Foreword!", "must be lower-case"),

@@ -25,6 +25,7 @@ from reader.speech.engine import DEFAULT_RATE, SpeechEngine
 from reader.speech.export import ExportCancelled
 from reader.speech.prepare import Script, block_classes, prepare_blocks
 from reader.speech.pronounce import Lexicon
+from reader.translatable import QT_TR_NOOP, Text
 
 SUMMARY_AUDIO = (
     "The whole text with a synthetic voice reading it aloud: each sentence is highlighted as it is heard. "
@@ -142,7 +143,9 @@ def _shareable(path: Path) -> None:
 
 def file_size(size: int) -> str:
     """``9.5 MB`` or ``24 KB``: a text-only book is far below a megabyte and should not say 0.0 MB."""
-    return f"{size / 1e6:.1f} MB" if size >= 1e6 else f"{max(1, round(size / 1e3))} KB"
+    if size >= 1e6:
+        return Text(QT_TR_NOOP("{megabytes:.1f} MB"), megabytes=size / 1e6)
+    return Text(QT_TR_NOOP("{kilobytes} KB"), kilobytes=max(1, round(size / 1e3)))
 
 
 def listening_time(ms: float) -> str:
@@ -151,5 +154,5 @@ def listening_time(ms: float) -> str:
     hours, rest = divmod(seconds, 3600)
     minutes, seconds = divmod(rest, 60)
     if hours:
-        return f"{hours} h {minutes:02d} min"
-    return f"{minutes} min {seconds} s"
+        return Text(QT_TR_NOOP("{hours} h {minutes:02d} min"), hours=hours, minutes=minutes)
+    return Text(QT_TR_NOOP("{minutes} min {seconds} s"), minutes=minutes, seconds=seconds)

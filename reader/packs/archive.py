@@ -27,6 +27,7 @@ from reader.packs.limits import (
     Limits,
     is_ignored,
 )
+from reader.translatable import QT_TR_NOOP, Text
 
 _CHUNK = 64 * 1024
 _WINDOWS_DEVICES = frozenset({"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(10)),
@@ -45,16 +46,19 @@ class Member:
 def _safe_parts(name: str, limits: ContentLimits = CONTENT_LIMITS) -> tuple[str, ...]:
     """The path's parts, or a PackError for anything that could land outside the pack's folder."""
     if any(ord(ch) < 32 or ch in _BIDI for ch in name) or "\\" in name:
-        raise PackError(f"'{ascii(name)[1:-1]}' has characters not allowed in a file name in a pack")
+        raise PackError(Text(QT_TR_NOOP("'{name}' has characters not allowed in a file name in a pack"),
+                             name=ascii(name)[1:-1]))
     if name.startswith("/") or (len(name) > 1 and name[1] == ":"):
-        raise PackError(f"'{name}' is an absolute path: files in a pack must be inside its folder")
+        raise PackError(Text(QT_TR_NOOP("'{name}' is an absolute path: files in a pack must be inside its folder"),
+                             name=name))
     parts = tuple(part for part in PurePosixPath(name).parts if part not in {"", "."})
     if ".." in parts:
-        raise PackError(f"'{name}' points outside the pack's folder ('..'): refused")
+        raise PackError(Text(QT_TR_NOOP("'{name}' points outside the pack's folder ('..'): refused"), name=name))
     if not parts:
-        raise PackError(f"'{name}' is not a usable file name")
+        raise PackError(Text(QT_TR_NOOP("'{name}' is not a usable file name"), name=name))
     if len(parts) > limits.max_path_parts:
-        raise PackError(f"'{name[:80]}…' is inside more than {limits.max_path_parts} folders")
+        raise PackError(Text(QT_TR_NOOP("'{name}…' is inside more than {count} folders"),
+                             name=name[:80], count=limits.max_path_parts))
     for part in parts:
         check_portable_name(part, name, limits)
     return parts
@@ -64,12 +68,14 @@ def check_portable_name(part: str, whole: str, limits: ContentLimits = CONTENT_L
     """Refuse a name Windows cannot hold (``CON.md``, ``a?.md``, a trailing dot) or a very long one."""
     shown = whole if len(whole) <= 80 else whole[:80] + "…"
     if len(part) > limits.max_name_chars:
-        raise PackError(f"'{shown}': a name in a pack may be at most {limits.max_name_chars} characters")
+        raise PackError(Text(QT_TR_NOOP("'{shown}': a name in a pack may be at most {max_name_chars} characters"),
+                             shown=shown, max_name_chars=limits.max_name_chars))
     if any(ch in _BIDI for ch in part):
-        raise PackError(f"'{ascii(shown)[1:-1]}' has characters not allowed in a file name in a pack")
+        raise PackError(Text(QT_TR_NOOP("'{name}' has characters not allowed in a file name in a pack"),
+                             name=ascii(shown)[1:-1]))
     if part.split(".")[0].rstrip(" ").upper() in _WINDOWS_DEVICES or _WINDOWS_FORBIDDEN.search(part) \
             or part.endswith((".", " ")):
-        raise PackError(f"'{shown}' is not a name Windows can hold: rename it")
+        raise PackError(Text(QT_TR_NOOP("'{shown}' is not a name Windows can hold: rename it"), shown=shown))
 
 
 def check_file_type(parts: tuple[str, ...], head: bytes | None = None) -> None:
@@ -77,10 +83,11 @@ def check_file_type(parts: tuple[str, ...], head: bytes | None = None) -> None:
     suffix = PurePosixPath(parts[-1]).suffix.lower()
     shown = "/".join(parts)
     if suffix not in ALLOWED_SUFFIXES:
-        raise PackError(f"'{shown}' is not allowed in a pack (only {ALLOWED_DESCRIPTION})")
+        raise PackError(Text(QT_TR_NOOP("'{shown}' is not allowed in a pack (only {allowed})"),
+                             shown=shown, allowed=ALLOWED_DESCRIPTION))
     signatures = PICTURE_SIGNATURES.get(suffix)
     if signatures and head is not None and not head.startswith(signatures):
-        raise PackError(f"'{shown}' is named as a picture but is not one")
+        raise PackError(Text(QT_TR_NOOP("'{shown}' is named as a picture but is not one"), shown=shown))
 
 
 def _unix_mode(info: zipfile.ZipInfo) -> int:
@@ -96,32 +103,35 @@ def list_members(zip_file: zipfile.ZipFile, limits: Limits = DEFAULT_LIMITS) -> 
         parts = _safe_parts(info.filename)
         mode = _unix_mode(info)
         if mode and stat.S_ISLNK(mode):
-            raise PackError(f"'{info.filename}' is a link: links are not allowed in a pack")
+            raise PackError(Text(QT_TR_NOOP("'{filename}' is a link: links are not allowed in a pack"),
+                                 filename=info.filename))
         if info.is_dir():
             continue
         if stat.S_IFMT(mode) not in (0, stat.S_IFREG):  # zip tools may leave the type bits unset
-            raise PackError(f"'{info.filename}' is not an ordinary file")
+            raise PackError(Text(QT_TR_NOOP("'{filename}' is not an ordinary file"), filename=info.filename))
         if is_ignored(parts):
             continue
         if info.flag_bits & 0x1:
-            raise PackError(f"'{info.filename}' is encrypted: packs must not be password-protected")
+            raise PackError(Text(QT_TR_NOOP("'{filename}' is encrypted: packs must not be password-protected"),
+                                 filename=info.filename))
         key = "/".join(parts).casefold()  # Windows and macOS would merge names that differ in case
         if key in seen:
-            raise PackError(f"'{info.filename}' appears twice in the zip")
+            raise PackError(Text(QT_TR_NOOP("'{filename}' appears twice in the zip"), filename=info.filename))
         seen.add(key)
         check_file_type(parts)
         total += info.file_size
         if len(members) + 1 > limits.max_files:
-            raise PackError(f"the pack has more than {limits.max_files} files")
+            raise PackError(Text(QT_TR_NOOP("the pack has more than {max_files} files"), max_files=limits.max_files))
         if total > limits.max_total_bytes:
-            raise PackError(f"the pack's files add up to more than {limits.max_total_bytes // MIB} MB")
+            raise PackError(Text(QT_TR_NOOP("the pack's files add up to more than {megabytes} MB"),
+                                 megabytes=limits.max_total_bytes // MIB))
         if info.file_size > limits.ratio_floor_bytes and \
                 info.file_size > limits.max_ratio * max(info.compress_size, 1):
-            raise PackError(f"'{info.filename}' is compressed suspiciously well (a possible zip bomb): "
-                            "refused")
+            raise PackError(Text(QT_TR_NOOP("'{filename}' is compressed suspiciously well (a possible zip bomb): "
+                                            "refused"), filename=info.filename))
         members.append(Member(info, parts))
     if not members:
-        raise PackError("the zip is empty")
+        raise PackError(Text(QT_TR_NOOP("the zip is empty")))
     return members
 
 
@@ -130,19 +140,23 @@ def open_zip(path: Path) -> zipfile.ZipFile:
     try:
         info = os.stat(path)
     except FileNotFoundError:
-        raise PackError(f"{path}: no such file") from None
+        raise PackError(Text(QT_TR_NOOP("{path}: no such file"), path=path)) from None
     except OSError as error:
-        raise PackError(f"{path} cannot be read ({error.strerror or error})") from None
+        raise PackError(Text(QT_TR_NOOP("{path} cannot be read ({error})"),
+                             path=path, error=error.strerror or error)) from None
     if stat.S_ISDIR(info.st_mode):
-        raise PackError(f"{path} is a folder: a pack is a zip file (make one with 'pack create')")
+        raise PackError(Text(QT_TR_NOOP("{path} is a folder: a pack is a zip file (make one with 'pack create')"),
+                             path=path))
     if not stat.S_ISREG(info.st_mode):
-        raise PackError(f"{path} is not an ordinary file (a device or pipe): a pack is a zip file")
+        raise PackError(Text(QT_TR_NOOP("{path} is not an ordinary file (a device or pipe): a pack is a zip file"),
+                             path=path))
     if not zipfile.is_zipfile(path):
-        raise PackError(f"{path.name} is not a zip file")
+        raise PackError(Text(QT_TR_NOOP("{name} is not a zip file"), name=path.name))
     try:
         return zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError) as error:
-        raise PackError(f"{path.name} is a damaged zip file ({error})") from None
+        raise PackError(Text(QT_TR_NOOP("{name} is a damaged zip file ({error})"),
+                             name=path.name, error=error)) from None
 
 
 def extract(path: Path, destination: Path, limits: Limits = DEFAULT_LIMITS) -> None:
@@ -154,7 +168,8 @@ def extract(path: Path, destination: Path, limits: Limits = DEFAULT_LIMITS) -> N
         for member in members:
             target = destination.joinpath(*member.parts)
             if not target.resolve().is_relative_to(root):
-                raise PackError(f"'{member.info.filename}' points outside the pack's folder: refused")
+                raise PackError(Text(QT_TR_NOOP("'{filename}' points outside the pack's folder: refused"),
+                                     filename=member.info.filename))
             target.parent.mkdir(parents=True, exist_ok=True)
             try:
                 with zip_file.open(member.info) as source, open(target, "xb") as out:
@@ -166,13 +181,16 @@ def extract(path: Path, destination: Path, limits: Limits = DEFAULT_LIMITS) -> N
                         size += len(chunk)
                         written += len(chunk)
                         if size > member.info.file_size or written > limits.max_total_bytes:
-                            raise PackError(f"'{member.info.filename}' is larger than the zip says: refused")
+                            raise PackError(Text(QT_TR_NOOP("'{filename}' is larger than the zip says: refused"),
+                                                 filename=member.info.filename))
                         out.write(chunk)
                         chunk = source.read(_CHUNK)
             except (zipfile.BadZipFile, EOFError, NotImplementedError, RuntimeError, zlib.error) as error:
-                raise PackError(f"'{member.info.filename}' is damaged in the zip ({error})") from None
+                raise PackError(Text(QT_TR_NOOP("'{filename}' is damaged in the zip ({error})"),
+                                     filename=member.info.filename, error=error)) from None
             except OSError as error:
-                raise PackError(f"could not write '{member.info.filename}': {error.strerror or error}") \
+                raise PackError(Text(QT_TR_NOOP("could not write '{filename}': {error}"),
+                                     filename=member.info.filename, error=error.strerror or error)) \
                     from None
 
 

@@ -12,6 +12,7 @@ from reader.packs.errors import PackError
 from reader.packs.limits import DEFAULT_LIMITS, IGNORED_FOLDERS, Limits, is_ignored
 from reader.packs.store import bundled_known
 from reader.packs.validate import load_pack
+from reader.translatable import QT_TR_NOOP, Text
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ def _pack_files(folder: Path, skip: Path, limits: Limits) -> list[tuple[Path, st
         for name in list(dirs):
             if (here / name).is_symlink():
                 link = (here / name).relative_to(folder).as_posix()
-                raise PackError(f"'{link}' is a link: links are not allowed in a pack")
+                raise PackError(Text(QT_TR_NOOP("'{link}' is a link: links are not allowed in a pack"), link=link))
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in IGNORED_FOLDERS)
         for name in sorted(names):
             path = here / name
@@ -39,7 +40,8 @@ def _pack_files(folder: Path, skip: Path, limits: Limits) -> list[tuple[Path, st
             if name.startswith(".") or is_ignored(relative.parts) or path.resolve() == skip:
                 continue
             if path.is_symlink():
-                raise PackError(f"'{relative.as_posix()}' is a link: links are not allowed in a pack")
+                raise PackError(Text(QT_TR_NOOP("'{relative}' is a link: links are not allowed in a pack"),
+                                     relative=relative.as_posix()))
             for part in relative.parts:
                 check_portable_name(part, relative.as_posix())
             with path.open("rb") as handle:
@@ -47,10 +49,11 @@ def _pack_files(folder: Path, skip: Path, limits: Limits) -> list[tuple[Path, st
             total += path.stat().st_size
             files.append((path, relative.as_posix()))
             if len(files) > limits.max_files:
-                raise PackError(f"the folder has more than {limits.max_files} files")
+                raise PackError(Text(QT_TR_NOOP("the folder has more than {max_files} files"),
+                                     max_files=limits.max_files))
             if total > limits.max_total_bytes:
-                raise PackError(f"the folder's files add up to more than "
-                                f"{limits.max_total_bytes // (1024 * 1024)} MB")
+                raise PackError(Text(QT_TR_NOOP("the folder's files add up to more than {megabytes} MB"),
+                                     megabytes=limits.max_total_bytes // (1024 * 1024)))
     return files
 
 
@@ -59,13 +62,15 @@ def create(folder: Path, out_zip: Path, limits: Limits = DEFAULT_LIMITS) -> Crea
     folder = Path(folder)
     out_zip = Path(out_zip)
     if not (folder / MANIFEST_NAME).is_file():
-        raise PackError(f"{folder}: no {MANIFEST_NAME} in this folder (see the content format)")
+        raise PackError(Text(QT_TR_NOOP("{folder}: no {manifest} in this folder (see the content format)"),
+                             folder=folder, manifest=MANIFEST_NAME))
     if out_zip.suffix.lower() != ".zip":
-        raise PackError(f"{out_zip.name}: the pack's file name must end in .zip")
+        raise PackError(Text(QT_TR_NOOP("{name}: the pack's file name must end in .zip"), name=out_zip.name))
     pack = load_pack(folder, bundled_known(), proven=True)
     files = _pack_files(folder, out_zip.resolve(), limits)
     try:
         write_zip(files, out_zip)
     except OSError as error:  # a full or read-only disk: the zip is written whole or not at all
-        raise PackError(f"{out_zip} could not be written ({error.strerror or error})") from None
+        raise PackError(Text(QT_TR_NOOP("{file} could not be written ({error})"),
+                             file=out_zip, error=error.strerror or error)) from None
     return CreatedPack(pack.sections[0].pack, pack.title, len(pack), len(files), out_zip)

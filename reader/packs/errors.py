@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.loader import ContentError
+from reader.translatable import QT_TR_NOOP, Text
 
 
 class PackError(Exception):
@@ -16,7 +17,8 @@ class PackExistsError(PackError):
 
     def __init__(self, name: str) -> None:
         self.name = name
-        super().__init__(f"a pack named '{name}' is already installed: remove it first, or replace it")
+        super().__init__(Text(QT_TR_NOOP("a pack named '{name}' is already installed: remove it first, or "
+                                         "replace it"), name=name))
 
 
 def from_content_error(error: ContentError, root: Path) -> PackError:
@@ -27,4 +29,4 @@ def from_content_error(error: ContentError, root: Path) -> PackError:
         where = error.path.name
     if error.line:
         where = f"{where}:{error.line}"
-    return PackError(f"{where}: {error.message}")
+    return PackError(Text(QT_TR_NOOP("{where}: {message}"), where=where, message=error.message))

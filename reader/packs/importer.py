@@ -29,6 +29,7 @@ from reader.packs.htmltext import escape_line_start, escape_text, html_to_markdo
 from reader.packs.limits import DEFAULT_LIMITS, Limits
 from reader.packs.structure import StructureProblem, check_html, check_text
 from reader.packs.validate import RESERVED_NAMES, describe, load_pack, problems_in, prove
+from reader.translatable import QT_TR_NOOP, Text
 
 DEFAULT_PACK = "local"
 DEFAULT_PACK_TITLE = "Added documents"
@@ -55,12 +56,12 @@ def _decode(data: bytes, name: str) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
-            raise PackError(f"{name} is not readable text (damaged UTF-16)") from None
+            raise PackError(Text(QT_TR_NOOP("{name} is not readable text (damaged UTF-16)"), name=name)) from None
     sample = data[:64 * 1024]
     controls = sum(1 for byte in sample if byte < 32 and byte not in b"\t\n\r\f")
     if b"\x00" in sample or controls > len(sample) // 100:
-        raise PackError(f"{name} is not a text file (it holds binary data): only Markdown, plain text "
-                        "or web pages can be added")
+        raise PackError(Text(QT_TR_NOOP("{name} is not a text file (it holds binary data): only Markdown, plain text "
+                                        "or web pages can be added"), name=name))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -72,24 +73,28 @@ def _read_bounded(path: Path, limit: int) -> bytes:
     try:
         info = os.stat(path)
     except FileNotFoundError:
-        raise PackError(f"{path}: no such file") from None
+        raise PackError(Text(QT_TR_NOOP("{path}: no such file"), path=path)) from None
     except OSError as error:
-        raise PackError(f"{path.name} cannot be read ({error.strerror or error})") from None
+        raise PackError(Text(QT_TR_NOOP("{name} cannot be read ({error})"),
+                             name=path.name, error=error.strerror or error)) from None
     if stat.S_ISDIR(info.st_mode):
-        raise PackError(f"{path} is a folder, not a document")
+        raise PackError(Text(QT_TR_NOOP("{path} is a folder, not a document"), path=path))
     if not stat.S_ISREG(info.st_mode):
-        raise PackError(f"{path} is not an ordinary file (a device or pipe): only documents can be added")
-    too_large = PackError(f"{path.name} is larger than {limit // (1024 * 1024)} MB")
+        raise PackError(Text(QT_TR_NOOP("{path} is not an ordinary file (a device or pipe): only documents can be "
+                                        "added"), path=path))
+    too_large = PackError(Text(QT_TR_NOOP("{name} is larger than {megabytes} MB"),
+                               name=path.name, megabytes=limit // (1024 * 1024)))
     if info.st_size > limit:
         raise too_large
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
         with os.fdopen(fd, "rb") as handle:
             if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # swapped since the first look
-                raise PackError(f"{path} is not an ordinary file")
+                raise PackError(Text(QT_TR_NOOP("{path} is not an ordinary file"), path=path))
             data = handle.read(limit + 1)
     except OSError as error:
-        raise PackError(f"{path.name} cannot be read ({error.strerror or error})") from None
+        raise PackError(Text(QT_TR_NOOP("{name} cannot be read ({error})"),
+                             name=path.name, error=error.strerror or error)) from None
     if len(data) > limit:
         raise too_large
     return data
@@ -161,8 +166,8 @@ def read_document(path: Path, limits: Limits = DEFAULT_LIMITS) -> Document:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in MARKDOWN_SUFFIXES | TEXT_SUFFIXES | HTML_SUFFIXES:
-        raise PackError(f"{path.name}: only Markdown (.md), plain text (.txt) or web pages (.html) can be "
-                        "added as documents")
+        raise PackError(Text(QT_TR_NOOP("{name}: only Markdown (.md), plain text (.txt) or web pages (.html) can be "
+                                        "added as documents"), name=path.name))
     text = _decode(_read_bounded(path, limits.max_document_bytes), path.name).replace("\x00", "")
     try:
         if suffix in HTML_SUFFIXES:
@@ -175,11 +180,12 @@ def read_document(path: Path, limits: Limits = DEFAULT_LIMITS) -> Document:
             document = read_text(text, path)
     except StructureProblem as problem:
         where = f"{path.name}:{problem.line}" if problem.line else path.name
-        raise PackError(f"{where}: {problem.message}") from None
+        raise PackError(Text(QT_TR_NOOP("{where}: {message}"), where=where, message=problem.message)) from None
     except RecursionError:
-        raise PackError(f"{path.name}: its structure is nested too deeply to show") from None
+        raise PackError(Text(QT_TR_NOOP("{name}: its structure is nested too deeply to show"),
+                             name=path.name)) from None
     if not document.markdown.strip():
-        raise PackError(f"{path.name} has no text to add")
+        raise PackError(Text(QT_TR_NOOP("{name} has no text to add"), name=path.name))
     document = Document(" ".join(document.title.split())[:TITLE_LIMIT].strip() or title_from_name(path),
                         document.markdown, document.summary[:1000])
     # Checked here, so that a refusal names the user's file and its line, not the copy.
@@ -187,7 +193,7 @@ def read_document(path: Path, limits: Limits = DEFAULT_LIMITS) -> Document:
         check_text(document.markdown)
     except StructureProblem as problem:
         where = f"{path.name}:{problem.line}" if problem.line and suffix in MARKDOWN_SUFFIXES else path.name
-        raise PackError(f"{where}: {problem.message}") from None
+        raise PackError(Text(QT_TR_NOOP("{where}: {message}"), where=where, message=problem.message)) from None
     problems = problems_in(Section(IMPORTED_KIND, document.title, IMPORTED_KIND, path, document.markdown,
                                    pack=IMPORTED_KIND), every=True)
     if problems:
@@ -216,8 +222,8 @@ def import_document(path: Path, pack: str = DEFAULT_PACK, *, listener: SectionsL
                     limits: Limits = DEFAULT_LIMITS) -> Section:
     """Add ``path`` as a new section at the end of ``pack`` (made if missing); returns the section."""
     if not ID_PATTERN.match(pack) or pack in RESERVED_NAMES:
-        raise PackError(f"'{pack}' cannot be a pack name: use lower-case letters, digits and hyphens "
-                        "(and not 'guide')")
+        raise PackError(Text(QT_TR_NOOP("'{pack}' cannot be a pack name: use lower-case letters, digits and hyphens "
+                                        "(and not 'guide')"), pack=pack))
     document = read_document(Path(path), limits)
     store.tidy()
     target = store.packs_dir() / pack
@@ -232,7 +238,8 @@ def import_document(path: Path, pack: str = DEFAULT_PACK, *, listener: SectionsL
                 except (ContentError, yaml.YAMLError, RecursionError):
                     manifest = None
                 if not isinstance(manifest, dict) or not isinstance(manifest.get("sections"), list):
-                    raise PackError(f"the pack '{pack}' has a damaged {MANIFEST_NAME}: remove it and try again")
+                    raise PackError(Text(QT_TR_NOOP("the pack '{pack}' has a damaged {manifest}: remove it and "
+                                                    "try again"), pack=pack, manifest=MANIFEST_NAME))
             else:
                 root.mkdir()
                 manifest = _new_manifest(pack)
@@ -261,8 +268,8 @@ def import_document(path: Path, pack: str = DEFAULT_PACK, *, listener: SectionsL
             section = store.moved([added], root, target)[0]
             store.swap_in(root, target)
     except OSError as error:  # a full or read-only disk: the staging copy is gone, nothing changed
-        raise PackError(f"{Path(path).name} could not be added ({error.strerror or error}); nothing was "
-                        "changed") from None
+        raise PackError(Text(QT_TR_NOOP("{name} could not be added ({error}); nothing was changed"),
+                             name=Path(path).name, error=error.strerror or error)) from None
     if listener is not None:
         listener.on_sections_added([section])
     return section

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reader.translatable import QT_TR_NOOP, Text
+
 MIB = 1024 * 1024
 
 
@@ -31,7 +33,7 @@ PICTURE_SIGNATURES: dict[str, tuple[bytes, ...]] = {
     ".gif": (b"GIF87a", b"GIF89a"),
 }
 ALLOWED_SUFFIXES = TEXT_SUFFIXES | frozenset(PICTURE_SIGNATURES)
-ALLOWED_DESCRIPTION = "Markdown or text files, the manifest, and PNG, JPEG or GIF pictures"
+ALLOWED_DESCRIPTION = Text(QT_TR_NOOP("Markdown or text files, the manifest, and PNG, JPEG or GIF pictures"))
 
 # Files that operating systems add to folders and zips by themselves: left out, never refused.
 IGNORED_NAMES = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})

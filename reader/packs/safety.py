@@ -23,6 +23,8 @@ from urllib.parse import unquote, urlsplit
 
 import nh3
 
+from reader.translatable import QT_TR_NOOP, Text
+
 # Tags that run code, embed other documents, take input or change how links resolve.
 FORBIDDEN_TAGS = frozenset({
     "script", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "input", "button",
@@ -55,15 +57,17 @@ class _Inspector(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in FORBIDDEN_TAGS:
-            self.problems.append(Problem(f"raw HTML <{tag}> is not allowed in added content",
+            self.problems.append(Problem(Text(QT_TR_NOOP("raw HTML <{tag}> is not allowed in added content"), tag=tag),
                                          rf"<\s*{re.escape(tag)}\b"))
         for name, value in attrs:
             value = (value or "").strip()
             if name.startswith("on"):
-                self.problems.append(Problem(f"the event handler '{name}' on <{tag}> is not allowed in "
-                                             "added content", rf"\b{re.escape(name)}\s*="))
+                self.problems.append(Problem(Text(QT_TR_NOOP("the event handler '{name}' on <{tag}> is not allowed "
+                                                             "in added content"), name=name, tag=tag),
+                                             rf"\b{re.escape(name)}\s*="))
             elif name == "style" and re.search(r"url\s*\(|expression\s*\(", value, re.IGNORECASE):
-                self.problems.append(Problem(f"a style on <{tag}> that loads a resource is not allowed",
+                self.problems.append(Problem(Text(QT_TR_NOOP("a style on <{tag}> that loads a resource is not allowed"),
+                                                  tag=tag),
                                              r"url\s*\(|expression\s*\("))
             elif name in URL_ATTRIBUTES and value:
                 self._check_url(tag, name, value)
@@ -77,20 +81,22 @@ class _Inspector(HTMLParser):
         remote = scheme in REMOTE_SCHEMES or compact.startswith("//")
         needle = re.escape(value[:40])
         if name == "srcset":
-            self.problems.append(Problem(f"'srcset' on <{tag}> is not allowed in added content", r"srcset"))
+            self.problems.append(Problem(Text(QT_TR_NOOP("'srcset' on <{tag}> is not allowed in added content"),
+                                              tag=tag), r"srcset"))
         elif remote and name not in _TEXT_URLS:
-            self.problems.append(Problem(f"'{value[:60]}' would be loaded from the internet; put the "
-                                         "file in the pack instead", needle))
+            self.problems.append(Problem(Text(QT_TR_NOOP("'{value}' would be loaded from the internet; put the file "
+                                                         "in the pack instead"), value=value[:60]), needle))
         elif tag == "img" and name == "src" and self.root is not None and scheme in {"", *_DRIVES} \
                 and not Path(unquote(compact)).resolve().is_relative_to(self.root):
             # The renderer points a picture at its file; one outside the pack would show the
             # computer's own files.
             name = Path(unquote(compact)).name
-            self.problems.append(Problem(f"the picture '{name}' is outside the pack's folder", re.escape(name)))
+            self.problems.append(Problem(Text(QT_TR_NOOP("the picture '{name}' is outside the pack's folder"),
+                                              name=name), re.escape(name)))
         elif scheme not in LINK_SCHEMES:
-            self.problems.append(Problem(f"the address '{value[:60]}' on <{tag}> is not allowed in added "
-                                         "content (only web, e-mail and section links and files in the "
-                                         "pack)", needle))
+            self.problems.append(Problem(Text(QT_TR_NOOP("the address '{value}' on <{tag}> is not allowed in added "
+                                                         "content (only web, e-mail and section links and files in "
+                                                         "the pack)"), value=value[:60], tag=tag), needle))
 
 
 def inspect_html(html: str, root: Path | None = None) -> list[Problem]:

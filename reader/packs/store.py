@@ -26,6 +26,7 @@ from reader.model import Guide, Section
 from reader.packs.errors import PackError, PackExistsError
 from reader.packs.events import SectionsListener
 from reader.packs.limits import DEFAULT_LIMITS, Limits
+from reader.translatable import QT_TR_NOOP, Text, message_of
 
 STAGING_PREFIX = ".incoming-"
 REPLACED_PREFIX = ".replaced."
@@ -136,11 +137,12 @@ def scan(known: Mapping[str, str] | None = None,
             try:
                 pack = load_pack(folder, taken)
                 if pack.sections[0].pack != folder.name:
-                    raise PackError(f"{MANIFEST_NAME}: its name '{pack.sections[0].pack}' does not match "
-                                    f"its folder '{folder.name}'")
+                    raise PackError(Text(QT_TR_NOOP("{manifest}: its name '{pack}' does not match its folder "
+                                                    "'{name}'"),
+                                         manifest=MANIFEST_NAME, pack=pack.sections[0].pack, name=folder.name))
             except PackError as error:
                 cache.forget(folder)
-                broken.append(BrokenPack(folder.name, folder, str(error)))
+                broken.append(BrokenPack(folder.name, folder, message_of(error)))
                 continue
             cache.remember(folder, pack)
         taken.update({section.id: folder.name for section in pack})
@@ -196,7 +198,8 @@ def _pack_root(staging: Path) -> Path:
     children = [child for child in staging.iterdir() if not child.name.startswith(".")]
     if len(children) == 1 and children[0].is_dir() and (children[0] / MANIFEST_NAME).is_file():
         return children[0]
-    raise PackError(f"the zip has no {MANIFEST_NAME} at its top level: it is not a content pack")
+    raise PackError(Text(QT_TR_NOOP("the zip has no {manifest} at its top level: it is not a content pack"),
+                         manifest=MANIFEST_NAME))
 
 
 def swap_in(new: Path, target: Path) -> None:
@@ -243,8 +246,8 @@ def add(zip_path: Path, *, replace: bool = False, listener: SectionsListener | N
             swap_in(root, target)
             installed = InstalledPack(name, pack.title, target, moved(pack.sections, root, target))
     except OSError as error:  # a full or read-only disk: the staging folder is gone, nothing changed
-        raise PackError(f"the pack could not be installed ({error.strerror or error}); nothing was "
-                        "changed") from None
+        raise PackError(Text(QT_TR_NOOP("the pack could not be installed ({error}); nothing was changed"),
+                             error=error.strerror or error)) from None
     try:  # the cache only saves time: if it cannot be written, the next start reads the pack itself
         cache.remember(target, Guide(pack.title, list(installed.sections), pack.language))
         cache.save()
@@ -264,7 +267,7 @@ def remove(name: str, *, listener: SectionsListener | None = None) -> list[str]:
     if not ID_PATTERN.match(name) or not target.is_dir():
         names = [folder.name for folder in _pack_folders()]
         hint = f" (installed: {', '.join(names)})" if names else " (no packs are installed)"
-        raise PackError(f"no pack named '{name}' is installed{hint}")
+        raise PackError(Text(QT_TR_NOOP("no pack named '{name}' is installed{hint}"), name=name, hint=hint))
     pack = find(name)
     ids = [section.id for section in pack.sections] if pack else []
     aside = target.with_name(f"{REMOVED_PREFIX}{name}.{secrets.token_hex(4)}")

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from reader.packs.limits import CONTENT_LIMITS, ContentLimits
+from reader.translatable import QT_TR_NOOP, Text
 
 _QUOTES = re.compile(r"^(?:[ \t]*>)+")
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?(/?)>")
@@ -36,30 +37,34 @@ def _line_at(text: str, index: int) -> int:
 
 def check_title(title: str, limits: ContentLimits = CONTENT_LIMITS) -> None:
     if len(title) > limits.max_title_chars:
-        raise StructureProblem(f"the title is {len(title):,} characters long (at most "
-                               f"{limits.max_title_chars} are allowed)")
+        raise StructureProblem(Text(QT_TR_NOOP("the title is {count:,} characters long (at most {max_title_chars} "
+                                               "are allowed)"),
+                                    count=len(title), max_title_chars=limits.max_title_chars))
 
 
 def check_text(text: str, limits: ContentLimits = CONTENT_LIMITS) -> None:
     """Raise :class:`StructureProblem` for a section that is too large or too deeply nested."""
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > limits.max_section_bytes:
-        raise StructureProblem(f"the section is {size // 1024:,} KB (at most {limits.max_section_bytes // 1024} "
-                               "KB): split it into several sections")
+        raise StructureProblem(Text(QT_TR_NOOP("the section is {size:,} KB (at most {limit} KB): split it into "
+                                               "several sections"),
+                                    size=size // 1024, limit=limits.max_section_bytes // 1024))
     lines = text.split("\n")
     if len(lines) > limits.max_lines:
-        raise StructureProblem(f"the section has {len(lines):,} lines (at most {limits.max_lines:,}): split it "
-                               "into several sections")
+        raise StructureProblem(Text(QT_TR_NOOP("the section has {count:,} lines (at most {max_lines:,}): split it "
+                                               "into several sections"), count=len(lines), max_lines=limits.max_lines))
     for number, line in enumerate(lines, 1):
         stripped = line.lstrip(" \t")
         if len(line) - len(stripped) > limits.max_indent // 4 and stripped:
             indent = len(line[: len(line) - len(stripped)].expandtabs(4))
             if indent > limits.max_indent:
-                raise StructureProblem(f"a line is indented {indent} spaces (at most {limits.max_indent}): "
-                                       "lists or quotes are nested too deeply", number)
+                raise StructureProblem(Text(QT_TR_NOOP("a line is indented {indent} spaces (at most {max_indent}): "
+                                                       "lists or quotes are nested too deeply"),
+                                            indent=indent, max_indent=limits.max_indent), number)
         quotes = _QUOTES.match(line)
         if quotes and quotes.group(0).count(">") > limits.max_quote_depth:
-            raise StructureProblem(f"quotes are nested more than {limits.max_quote_depth} deep", number)
+            raise StructureProblem(Text(QT_TR_NOOP("quotes are nested more than {max_quote_depth} deep"),
+                                        max_quote_depth=limits.max_quote_depth), number)
     _check_counts(text, limits)
     _check_tags(text, limits)
 
@@ -67,29 +72,33 @@ def check_text(text: str, limits: ContentLimits = CONTENT_LIMITS) -> None:
 def _check_counts(text: str, limits: ContentLimits) -> None:
     for count, match in enumerate(_ENTITY.finditer(text), 1):
         if count > limits.max_entities:
-            raise StructureProblem(f"the section has more than {limits.max_entities:,} character references "
-                                   "such as &amp;", _line_at(text, match.start()))
+            raise StructureProblem(Text(QT_TR_NOOP("the section has more than {max_entities:,} character references "
+                                                   "such as &amp;"), max_entities=limits.max_entities),
+                                   _line_at(text, match.start()))
     for mark, total, cap in (("'['", text.count("["), limits.max_section_brackets),
                              ("'*' or '_'", text.count("*") + text.count("_"), limits.max_section_emphasis)):
         if total > cap:
-            raise StructureProblem(f"the section has {total:,} {mark} (at most {cap:,}): split it into "
-                                   "several sections")
+            raise StructureProblem(Text(QT_TR_NOOP("the section has {total:,} {mark} (at most {cap:,}): split it "
+                                                   "into several sections"), total=total, mark=mark, cap=cap))
     work = 0
     for line, block in _blocks(text):
         if len(block) > limits.max_paragraph_chars:
-            raise StructureProblem(f"one paragraph is {len(block):,} characters long (at most "
-                                   f"{limits.max_paragraph_chars:,})", line)
+            raise StructureProblem(Text(QT_TR_NOOP("one paragraph is {count:,} characters long (at most "
+                                                   "{max_paragraph_chars:,})"),
+                                        count=len(block), max_paragraph_chars=limits.max_paragraph_chars), line)
         brackets = block.count("[")
         work += brackets * len(block)
         if work > limits.max_bracket_work:
-            raise StructureProblem("the section has too many '[' in long paragraphs for the reader to show it "
-                                   "quickly: split it", line)
+            raise StructureProblem(Text(QT_TR_NOOP("the section has too many '[' in long paragraphs for the reader "
+                                                   "to show it quickly: split it")), line)
         if brackets > limits.max_brackets:
-            raise StructureProblem(f"one paragraph has {brackets:,} '[' (at most {limits.max_brackets})", line)
+            raise StructureProblem(Text(QT_TR_NOOP("one paragraph has {brackets:,} '[' (at most {max_brackets})"),
+                                        brackets=brackets, max_brackets=limits.max_brackets), line)
         emphasis = block.count("*") + block.count("_")
         if emphasis > limits.max_emphasis:
-            raise StructureProblem(f"one paragraph has {emphasis:,} '*' or '_' (at most "
-                                   f"{limits.max_emphasis:,})", line)
+            raise StructureProblem(Text(QT_TR_NOOP("one paragraph has {emphasis:,} '*' or '_' (at most "
+                                                   "{max_emphasis:,})"),
+                                        emphasis=emphasis, max_emphasis=limits.max_emphasis), line)
 
 
 def _blocks(text: str) -> Iterator[tuple[int, str]]:
@@ -119,7 +128,8 @@ def _check_tags(text: str, limits: ContentLimits, max_tags: int | None = None, m
     max_depth = limits.max_tag_depth if max_depth is None else max_depth
     for count, match in enumerate(_ANY_TAG.finditer(text), 1):
         if count > max_tags:
-            raise StructureProblem(f"{what} has more than {max_tags:,} HTML tags", _line_at(text, match.start()))
+            raise StructureProblem(Text(QT_TR_NOOP("{what} has more than {max_tags:,} HTML tags"),
+                                        what=what, max_tags=max_tags), _line_at(text, match.start()))
     depth = 0
     for match in _TAG.finditer(text):
         closing, name, self_closing = match.group(1), match.group(2).lower(), match.group(3)
@@ -128,5 +138,6 @@ def _check_tags(text: str, limits: ContentLimits, max_tags: int | None = None, m
         elif not self_closing and name not in _VOID:
             depth += 1
             if depth > max_depth:
-                raise StructureProblem(f"HTML elements are nested more than {max_depth} deep",
+                raise StructureProblem(Text(QT_TR_NOOP("HTML elements are nested more than {max_depth} deep"),
+                                            max_depth=max_depth),
                                        _line_at(text, match.start()))

@@ -13,6 +13,7 @@ from reader.model import Guide, Section
 from reader.packs import safety
 from reader.packs.errors import PackError, from_content_error
 from reader.packs.limits import CONTENT_LIMITS, ContentLimits
+from reader.translatable import QT_TR_NOOP, Text
 
 RESERVED_NAMES = frozenset({"guide"})
 
@@ -30,13 +31,15 @@ def pack_name(root: Path, manifest: dict[str, Any] | None = None) -> str:
         manifest = _manifest(root)
     name = manifest.get("name")
     if not isinstance(name, str) or not ID_PATTERN.match(name):
-        raise PackError(f"{MANIFEST_NAME}: the pack needs a 'name' of lower-case letters, digits and "
-                        f"hyphens (found {name!r})")
+        raise PackError(Text(QT_TR_NOOP("{manifest}: the pack needs a 'name' of lower-case letters, digits and "
+                                        "hyphens (found {name!r})"), manifest=MANIFEST_NAME, name=name))
     if name in RESERVED_NAMES:
-        raise PackError(f"{MANIFEST_NAME}: the name '{name}' is kept for the bundled guide; choose another")
+        raise PackError(Text(QT_TR_NOOP("{manifest}: the name '{name}' is kept for the bundled guide; choose "
+                                        "another"), manifest=MANIFEST_NAME, name=name))
     title = manifest.get("title")
     if not isinstance(title, str) or not title.strip():
-        raise PackError(f"{MANIFEST_NAME}: the pack needs a 'title' (shown when packs are listed)")
+        raise PackError(Text(QT_TR_NOOP("{manifest}: the pack needs a 'title' (shown when packs are listed)"),
+                             manifest=MANIFEST_NAME))
     return name
 
 
@@ -56,8 +59,11 @@ def describe(problems: list[safety.Problem], where: str, source: str) -> PackErr
     """One line: the file (and line, found in ``source``) and the first problem."""
     problem = problems[0]
     line = safety.line_of(source, problem.needle)
-    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-    return PackError(f"{where}{f':{line}' if line else ''}: {problem.message}{more}")
+    where = f"{where}:{line}" if line else where
+    if len(problems) > 1:
+        return PackError(Text(QT_TR_NOOP("{where}: {problem} (and {count} more)"), where=where,
+                              problem=problem.message, count=len(problems) - 1))
+    return PackError(Text(QT_TR_NOOP("{where}: {problem}"), where=where, problem=problem.message))
 
 
 def _where(section: Section, root: Path) -> str:
@@ -125,16 +131,18 @@ def _prove_each(sections: Sequence[Section], root: Path, guide: Guide | None, wr
             for document in documents(section, guide):
                 writer.add_document(**document)
         except RecursionError:
-            raise PackError(f"{name_of(section)}: its structure is nested too deeply to show") from None
+            raise PackError(Text(QT_TR_NOOP("{name}: its structure is nested too deeply to show"),
+                                 name=name_of(section))) from None
         except PackError:
             raise
         except Exception as error:  # whatever else the libraries raise: refused, never installed
-            raise PackError(f"{name_of(section)}: the reader could not show it "
-                            f"({type(error).__name__}: {error})") from None
+            raise PackError(Text(QT_TR_NOOP("{name}: the reader could not show it ({kind}: {error})"),
+                                 name=name_of(section), kind=type(error).__name__, error=error)) from None
         if clock() - started > limits.section_time_budget:
-            raise PackError(f"{name_of(section)}: preparing the text took more than "
-                            f"{limits.section_time_budget:.0f} seconds, which would make the reader slow; "
-                            "simplify or split it")
+            raise PackError(Text(QT_TR_NOOP("{name}: preparing the text took more than "
+                                            "{section_time_budget:.0f} seconds, which would make the reader "
+                                            "slow; simplify or split it"),
+                                 name=name_of(section), section_time_budget=limits.section_time_budget))
 
 
 def read_pack_manifest(root: Path) -> dict[str, Any]:

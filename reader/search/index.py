@@ -32,6 +32,7 @@ from reader.search import build, ranking, store  # noqa: E402
 from reader.search.query import Plan, any_words_plan, fuzzy_plan, make_parser, plan, suggest  # noqa: E402
 from reader.search.results import Hit, IndexReport, SearchResults  # noqa: E402
 from reader.search.store import default_roots  # noqa: E402
+from reader.translatable import QT_TR_NOOP, Text  # noqa: E402
 
 LOCK_TIMEOUT = 120.0
 OPEN_ATTEMPTS = 3
@@ -344,8 +345,8 @@ class SearchIndex:
             fields = None
             if phrases and checked >= MAX_PHRASE_CHECKS:
                 total -= len(results.top_n) - checked
-                found.notes.append(f"Only the {MAX_PHRASE_CHECKS:,} best passages with these words were "
-                                   "checked for the exact phrase.")
+                found.notes.append(Text(QT_TR_NOOP("Only the {count:,} best passages with these words were "
+                                                   "checked for the exact phrase."), count=MAX_PHRASE_CHECKS))
                 break
             if phrases:
                 fields = searcher.stored_fields(docnum)

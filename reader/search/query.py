@@ -29,6 +29,7 @@ from whoosh.qparser import QueryParser, plugins, syntax
 
 from reader.search.analysis import JOINED_PREFIXES, join_prefixes, keep, normalise, stem, words
 from reader.search.snippets import Highlighter
+from reader.translatable import QT_TR_NOOP, Text
 
 MAX_QUERY_CHARS = 300
 MAX_TERMS = 24
@@ -53,12 +54,12 @@ QUESTION_WORDS = frozenset({"what", "who", "whom", "whose", "how", "why", "where
 
 def clean(text: str) -> tuple[str, list[str]]:
     """Remove what cannot be typed or searched and shorten long input; returns notes on what changed."""
-    notes = []
+    notes: list[str] = []
     cleaned = _SPACES.sub(" ", _UNWANTED.sub(" ", text)).strip()
     if len(cleaned) > MAX_QUERY_CHARS:
         cut = cleaned.rfind(" ", 0, MAX_QUERY_CHARS)
         cleaned = cleaned[:cut if cut > MAX_QUERY_CHARS // 2 else MAX_QUERY_CHARS]
-        notes.append(f"Only the first {MAX_QUERY_CHARS} characters were searched.")
+        notes.append(Text(QT_TR_NOOP("Only the first {count} characters were searched."), count=MAX_QUERY_CHARS))
     return cleaned, notes
 
 
@@ -127,7 +128,7 @@ class _Bounder:
     def _count(self) -> bool:
         self.terms += 1
         if self.terms > MAX_TERMS:
-            self._note(f"Only the first {MAX_TERMS} words were searched.")
+            self._note(Text(QT_TR_NOOP("Only the first {count} words were searched."), count=MAX_TERMS))
             return False
         return True
 
@@ -180,7 +181,8 @@ class _Bounder:
     def _expand(self, fieldname: str, expansion: list[str] | None, typed: str) -> Any:
         if expansion is None:
             self.too_broad = True
-            self._note(f"“{typed}” is too broad: put at least {MIN_PREFIX} letters before * or ?.")
+            self._note(Text(QT_TR_NOOP("“{typed}” is too broad: put at least {count} letters before * or ?."),
+                            typed=typed, count=MIN_PREFIX))
             return None
         if not self._count():
             return None
@@ -202,7 +204,8 @@ class _Bounder:
             kept.append(word)
             total += frequency[word]
         if len(kept) < len(expansion):
-            self._note(f"“{typed}” stands for many words: the {len(kept)} most used were searched.")
+            self._note(Text(QT_TR_NOOP("“{typed}” stands for many words: the {count} most used were searched."),
+                            typed=typed, count=len(kept)))
         return sorted(kept)
 
 
@@ -358,11 +361,11 @@ def plan(text: str, parser: QueryParser, reader: Any) -> Plan:
     except Exception:  # the parser's failure modes are many and undocumented
         q, bounder.invalid = None, True
     if q is not None and not _has_positive(q):
-        notes.append("Say what to find, not only what to leave out.")
+        notes.append(Text(QT_TR_NOOP("Say what to find, not only what to leave out.")))
         return Plan(None, Highlighter(), notes)
     if bounder.invalid or (q is None and not bounder.too_broad and plain_words(cleaned)):
         q = plain_query(_strip_syntax(cleaned))
-        notes.append("The search was read as plain words.")
+        notes.append(Text(QT_TR_NOOP("The search was read as plain words.")))
         return Plan(q, highlighter_for(q), notes, fallback=True, text=cleaned)
     return Plan(q, highlighter_for(q), notes, text=cleaned)
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Protocol
 
 from reader.settings import REGISTRY
+from reader.translatable import QT_TR_NOOP, Text
 
 ENGINE_ENV = "COPRODUCTION_READER_SPEECH"  # "espeak", "pyttsx3", "fake" or "none" (for tests)
 _RATE = REGISTRY["speech_rate"]  # the one declaration of the speed's limits
@@ -129,16 +130,18 @@ def how_to_enable(system: str | None = None, release: dict[str, str] | None = No
         elif {"suse", "opensuse"} & set(family):
             command = "sudo zypper install espeak-ng"
         else:
-            command = "install the eSpeak NG speech library (package libespeak-ng1 or espeak-ng)"
-        return (f"Reading aloud needs the eSpeak NG voice, which is not installed. To enable it, run: "
-                f"{command} — then start the reader again. Everything else works without it.")
+            command = Text(QT_TR_NOOP("install the eSpeak NG speech library (package libespeak-ng1 or espeak-ng)"))
+        return Text(QT_TR_NOOP("Reading aloud needs the eSpeak NG voice, which is not installed. To enable it, "
+                               "run: {command} — then start the reader again. Everything else works without it."),
+                    command=command)
     if system == "Windows":
-        return ("Reading aloud uses the voices built into Windows, and none could be used. Check that a voice "
-                "is installed under Settings › Time & language › Speech, then start the reader again.")
+        return Text(QT_TR_NOOP("Reading aloud uses the voices built into Windows, and none could be used. Check "
+                               "that a voice is installed under Settings › Time & language › Speech, then start "
+                               "the reader again."))
     if system == "Darwin":
-        return ("Reading aloud uses the voices built into macOS, and none could be used. Check System "
-                "Settings › Accessibility › Spoken Content, then start the reader again.")
-    return "Reading aloud needs the eSpeak NG speech library, which was not found on this system."
+        return Text(QT_TR_NOOP("Reading aloud uses the voices built into macOS, and none could be used. Check "
+                               "System Settings › Accessibility › Spoken Content, then start the reader again."))
+    return Text(QT_TR_NOOP("Reading aloud needs the eSpeak NG speech library, which was not found on this system."))
 
 
 def open_engine(kind: str | None = None) -> SpeechEngine:

@@ -10,17 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QToolButton, QWidget
 
 from reader import action_specs
 from reader.action_specs import ACTIONS, CONTEXT_MENUS, MENUS, SPECS, TOOLBARS, ActionSpec, Submenu
 from reader.settings import Settings
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Actions", text)
+from reader.ui.i18n import tr
 
 
 class KeyConflict(ValueError):
@@ -212,7 +209,8 @@ class ActionRegistry(QObject):
         action.setShortcuts(sequences)
         tip = action.statusTip()
         keys = sequences[0].toString(QKeySequence.SequenceFormat.NativeText) if sequences else ""
-        action.setToolTip(f"{tip} ({keys})" if keys else tip)
+        action.setToolTip(tr("{tip} ({keys})", "a command's tip and its key").format(tip=tip, keys=keys)
+                          if keys else tip)
         self.keysChanged.emit(name)
 
     def help_table(self) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, Qt, QTimer
+from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,21 +25,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader import wording
 from reader.library import open_library
 from reader.model import Section
 from reader.packs import PackError, PackExistsError, add, remove, scan
 from reader.packs.store import packs_dir
+from reader.translatable import message_of
 from reader.ui import save_places
 from reader.ui.context import WindowContext
+from reader.ui.i18n import tr, translated
 
 FILE_FILTER = "Content packs and documents (*.zip *.md *.markdown *.txt *.html *.htm);;All files (*)"
 NAME_ROLE = Qt.ItemDataRole.UserRole
 SETTLE_MS = 400
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("AddedContent", text)
 
 
 class _WaitCursor:
@@ -129,15 +126,15 @@ class AddedContent(QObject):
         except PackError as error:
             messages.error(tr("Content not added"),
                            tr("“{file}” was not added, and nothing in the reader was changed.\n\n"
-                              "Reason: {reason}").format(file=path.name, reason=error))
+                              "Reason: {reason}").format(file=path.name, reason=translated(message_of(error))))
             return False
         if not sections:  # the user chose not to replace an installed pack
             return False
         self.reload(open_section=sections[0].id)
         count = len(sections)
         self.context.show_status(
-            tr("Added “{file}”: {sections}, marked “added” in the contents.").format(
-                file=path.name, sections=tr(wording.count(count, "new section"))), 10000)
+            tr("Added “{file}”: %n new sections, marked “added” in the contents.", None, count).format(
+                file=path.name), 10000)
         return True
 
     def _add_pack(self, path: Path) -> tuple[Section, ...]:
@@ -163,7 +160,7 @@ class AddedContent(QObject):
         try:
             remove(name, listener=self)
         except (PackError, OSError) as error:
-            self.context.messages.error(tr("Content not removed"), str(error))
+            self.context.messages.error(tr("Content not removed"), translated(message_of(error)))
             return False
         self.reload()
         self.context.show_status(tr("Removed “{name}”.").format(name=name), 10000)
@@ -223,14 +220,14 @@ class ManageDialog(QDialog):
         installed, broken = scan()
         for pack in installed:
             count = len(pack.sections)
-            item = QListWidgetItem(tr("{title} ({sections}; name: {name})").format(
-                title=pack.title, sections=tr(wording.count(count, "section")), name=pack.name))
+            item = QListWidgetItem(tr("{title} (%n sections; name: {name})", None, count).format(
+                title=pack.title, name=pack.name))
             item.setData(NAME_ROLE, pack.name)
             item.setToolTip(", ".join(section.title for section in pack.sections))
             self.packs.addItem(item)
         for damaged in broken:
-            item = QListWidgetItem(tr("{name} (cannot be read: {problem})").format(name=damaged.name,
-                                                                                 problem=damaged.problem))
+            item = QListWidgetItem(tr("{name} (cannot be read: {problem})").format(
+                name=damaged.name, problem=translated(damaged.problem)))
             item.setData(NAME_ROLE, damaged.name)
             self.packs.addItem(item)
         if not installed and not broken:

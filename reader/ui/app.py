@@ -7,7 +7,7 @@ import os
 import sys
 import time
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader import APP_ID, APP_NAME, paths
@@ -15,14 +15,12 @@ from reader.library import open_library
 from reader.loader import ContentError
 from reader.peak_memory import peak_rss_kb
 from reader.settings import Settings
-from reader.ui import interface_scale
+from reader.translatable import message_of
+from reader.ui import interface_scale, translation
+from reader.ui.i18n import tr, translated
 from reader.ui.main_window import MainWindow
 
 STARTUP_PROBE_ENV = "COPRODUCTION_READER_STARTUP_PROBE"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("App", text)
 
 
 def application() -> QApplication:
@@ -48,14 +46,16 @@ class _FirstPaintProbe(QObject):
         QApplication.quit()
 
 
-def run_app() -> int:
+def run_app(language: str | None = None) -> int:
+    """Open the window; ``language`` chooses the translation (see :mod:`reader.ui.translation`)."""
     app = application()
+    translation_problems = translation.install(language)
     try:
         library = open_library()
     except ContentError as error:
         QMessageBox.critical(None, tr("The guide could not be opened"),
                              tr("A content file has a problem, so the reader cannot open:\n\n{error}")
-                             .format(error=error))
+                             .format(error=translated(message_of(error))))
         return 1
     settings = Settings(paths.settings_file())
     # Before any widget exists: a few (the panels' title bars) take their font only when made.
@@ -70,11 +70,14 @@ def run_app() -> int:
     # place and stops its worker threads.
     app.aboutToQuit.connect(window.close)
     window.show()
+    for problem in translation_problems:
+        QTimer.singleShot(0, lambda problem=problem: window.messages.warning(tr("Translation not loaded"), problem))
     if settings.problem:
-        QTimer.singleShot(0, lambda: window.messages.warning(tr("Settings reset"), settings.problem or ""))
+        QTimer.singleShot(0, lambda: window.messages.warning(tr("Settings reset"), translated(settings.problem or "")))
     if library.problems:
         QTimer.singleShot(0, lambda: window.messages.warning(tr("Some added content was left out"),
-                                                             "\n\n".join(library.problems)))
+                                                             "\n\n".join(map(translated, library.problems))))
     for problem in window.comfort.startup_problems():
-        QTimer.singleShot(0, lambda problem=problem: window.messages.warning(tr("Bookmarks reset"), problem))
+        QTimer.singleShot(0, lambda problem=problem: window.messages.warning(tr("Bookmarks reset"),
+                                                                             translated(problem)))
     return app.exec()

@@ -11,17 +11,14 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
+from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QWidget
 
 from reader.speech.engine import SpeechEngine
 from reader.speech.export import ExportCancelled, ExportResult, export_script, export_scripts
 from reader.speech.prepare import Script
 from reader.ui import fit_text, save_places
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("AudioExport", text)
+from reader.ui.i18n import tr
 
 
 class FileChooser:
@@ -122,5 +119,5 @@ def describe(results: list[ExportResult]) -> str:
     if len(results) == 1:
         return tr("Saved {path}\n\n{length} of audio, {size:.1f} MB.").format(path=results[0].path, length=length,
                                                                             size=size)
-    return tr("Saved {count} files in {folder}\n\n{length} of audio in all, {size:.1f} MB.").format(
-        count=len(results), folder=results[0].path.parent if results else "", length=length, size=size)
+    return tr("Saved %n files in {folder}\n\n{length} of audio in all, {size:.1f} MB.", None, len(results)).format(
+        folder=results[0].path.parent if results else "", length=length, size=size)

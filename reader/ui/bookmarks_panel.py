@@ -6,7 +6,7 @@ shows and asks; the window's controller changes the bookmarks file.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -20,13 +20,10 @@ from PySide6.QtWidgets import (
 
 from reader.bookmarks import Places
 from reader.model import Guide
+from reader.ui.i18n import tr
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 PLACE_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("BookmarksPanel", text)
 
 
 class _PlaceList(QListWidget):

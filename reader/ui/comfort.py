@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAction, QActionGroup, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
@@ -35,6 +35,7 @@ from reader.bookmarks import Places
 from reader.ui import fit_text, interface_scale, look, save_places
 from reader.ui.bookmarks_panel import BookmarksPanel
 from reader.ui.context import WindowContext
+from reader.ui.i18n import tr
 from reader.ui.keys_page import KeysPage
 from reader.ui.reading_settings import ReadingSettingsForm
 from reader.ui.ruler import ReadingRuler
@@ -45,10 +46,6 @@ if TYPE_CHECKING:
 RECENT_IN_MENU = 10
 BOOKMARKS_IN_MENU = 20
 SAVE_DELAY_MS = 400
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Comfort", text)
 
 
 class Prompts:

@@ -9,7 +9,7 @@ same; the nesting is shown by the indent and said by each example's description.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QResizeEvent, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.model import Guide, Section
+from reader.ui.i18n import tr
 
 SECTION_ROLE = Qt.ItemDataRole.UserRole
 LEVEL_ROLE = Qt.ItemDataRole.UserRole + 1  # 0 for a section, 1 for an example under it
@@ -28,10 +29,6 @@ LEVEL_ROLE = Qt.ItemDataRole.UserRole + 1  # 0 for a section, 1 for an example u
 # batches once the window is painted (making an item costs Qt about 30 microseconds).
 FIRST_BATCH = 600
 LATER_BATCH = 1500
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ContentsPanel", text)
 
 
 class _WrappingDelegate(QStyledItemDelegate):

@@ -6,7 +6,7 @@ settings); a key another command already uses is refused with a message naming t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -21,13 +21,10 @@ from PySide6.QtWidgets import (
 
 from reader.action_specs import ACTIONS, MENUS
 from reader.ui.actions import ActionRegistry, KeyConflict
+from reader.ui.i18n import tr
 from reader.ui.messages import Messages
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("KeysPage", text)
 
 
 class KeysPage(QWidget):

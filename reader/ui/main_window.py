@@ -11,7 +11,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QCoreApplication, QPoint, Qt, QTimer, QUrl
+from PySide6.QtCore import QByteArray, QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QSplitter, QWidget
 
@@ -28,6 +28,7 @@ from reader.ui.added_content import AddedContent
 from reader.ui.comfort import Comfort
 from reader.ui.contents_panel import ContentsPanel
 from reader.ui.context import WindowContext
+from reader.ui.i18n import tr
 from reader.ui.messages import LinkChoice, Messages
 from reader.ui.reading_view import ReadingView
 from reader.ui.search_panel import SearchDock
@@ -36,10 +37,6 @@ from reader.ui.style import focus_stylesheet
 from reader.ui.talking_book import TalkingBookUi
 
 HELP_SECTION = "using-this-reader"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
 
 
 class MainWindow(QMainWindow):

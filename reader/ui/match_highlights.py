@@ -10,19 +10,17 @@ so the lines before it are there to read.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
 from reader.search.snippets import Highlighter
+from reader.ui.i18n import tr
 from reader.ui.reading_view import ReadingView
 
 #: Lines of text shown above an opened match (or its paragraph), so it is not on the very top line.
 CONTEXT_LINES = 3
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("SearchPanel", text)
 
 
 def counter_text(current: int, total: int) -> str:

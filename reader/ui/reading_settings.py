@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,12 +31,9 @@ from PySide6.QtWidgets import (
 from reader import presets, themes, typography, wording
 from reader.reading_style import READING_OPTIONS
 from reader.settings import REGISTRY, Option
+from reader.translatable import Text
 from reader.ui.announce import announce
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ReadingSettings", text)
-
+from reader.ui.i18n import tr, translated
 
 # Names for the choices of the options that have them, and a word on the unit of the numbers.
 CHOICE_LABELS: dict[str, dict[str, str]] = {
@@ -98,7 +95,7 @@ class ReadingSettingsForm(QWidget):
                 label = QLabel(self._label_text(option.name, option.default))
                 label.setObjectName(f"label_{option.name}")
                 label.setBuddy(control)
-                label.setWordWrap(True)
+                label.setWordWrap(False)
                 self.labels[option.name] = label
                 form.addRow(label, control)
         layout.addLayout(form)
@@ -139,15 +136,31 @@ class ReadingSettingsForm(QWidget):
     def _label_text(name: str, value: Any) -> str:
         """A short name with the value in words; options without a short name keep their full label."""
         if name not in wording.SHORT_LABELS:
-            return tr(REGISTRY[name].label) + ":"
-        if name in ("theme", "font_family"):
-            return tr(wording.SHORT_LABELS[name]) + ":"  # the list itself shows the choice
-        return tr("{name}: {value}").format(name=tr(wording.SHORT_LABELS[name]),
-                                            value=tr(wording.preview(name, value)))
+            return tr("{label}:", "a setting's name before its control").format(label=tr(REGISTRY[name].label))
+        if name in ("theme", "font_family"):  # the list itself shows the choice
+            return tr("{label}:", "a setting's name before its control").format(
+                label=tr(wording.SHORT_LABELS[name]))
+        if name == "line_length" and isinstance(value, int):
+            shown = tr("%n characters", "the longest line", value)
+        elif name == "ruler_lines" and isinstance(value, int):
+            shown = tr("%n lines", "lines the reading ruler leaves clear", value)
+        else:
+            words = wording.preview(name, value)
+            shown = translated(words) if isinstance(words, Text) else tr(words)
+        return tr("{name}: {value}").format(name=tr(wording.SHORT_LABELS[name]), value=shown)
+
+    def _in_dialog(self) -> bool:
+        """Whether the form is inside a dialog (the preferences) rather than the window's panel."""
+        widget = self.parentWidget()
+        while widget is not None:
+            if isinstance(widget, QDialog):
+                return True
+            widget = widget.parentWidget()
+        return False
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Escape leaves the panel, as it leaves a dialog; in a dialog, the dialog handles it."""
-        if event.key() == Qt.Key.Key_Escape and not isinstance(self.window(), QDialog):
+        if event.key() == Qt.Key.Key_Escape and not self._in_dialog():
             self.closeRequested.emit()
             event.accept()
             return

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QPoint, QRectF, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QPoint, QRectF, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -22,6 +22,7 @@ from reader import themes, typography
 from reader.reading_style import ReadingStyle
 from reader.themes import Theme
 from reader.ui.announce import announce
+from reader.ui.i18n import tr
 
 # Marks painted over the text without changing the document, lowest first: the sentence being
 # read aloud stays visible over the words a search found.
@@ -30,9 +31,6 @@ MARK_LAYERS = ("search", "speech")
 # Measured to find the average width of a character of running English text, spaces included.
 _SAMPLE = "When we set out to develop a new resource, we asked people what makes co-production work."
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ReadingView", text)
 
 
 class ReadingView(QTextBrowser):

@@ -8,15 +8,12 @@ so the page is never all dimmed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QTextBlock, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from reader.themes import Theme
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ReadingRuler", text)
+from reader.ui.i18n import tr
 
 
 class ReadingRuler(QWidget):

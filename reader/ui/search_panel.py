@@ -17,7 +17,6 @@ from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import (
-    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -62,16 +61,13 @@ from reader import themes
 from reader.model import Guide
 from reader.search.results import Hit, IndexReport, SearchResults
 from reader.ui.context import SectionsChange, WindowContext
+from reader.ui.i18n import tr, translated
 from reader.ui.match_highlights import MatchHighlights, counter_text
 from reader.ui.search_worker import SearchThread
 
 DEBOUNCE_MS = 150
 PREPARE_AFTER_PAINT_MS = 300
 HIT_ROLE = Qt.ItemDataRole.UserRole
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("SearchPanel", text)
 
 
 def announce(widget: QWidget, message: str) -> None:
@@ -382,18 +378,16 @@ class SearchPanel(QWidget):
         if total == 0:
             text = tr("No passages match “{query}”.").format(query=query)
         elif found.fuzzy_used:
-            text = tr("No exact matches for “{query}”. {count} passages with similar words:").format(
-                query=query, count=total) if total != 1 else tr(
-                "No exact matches for “{query}”. 1 passage with similar words:").format(query=query)
+            text = tr("No exact matches for “{query}”. %n passages with similar words:", None, total).format(
+                query=query)
         elif found.any_words_used:
-            text = tr("No passage has all of “{query}”. {count} passages with some of the words:").format(
-                query=query, count=total)
+            text = tr("No passage has all of “{query}”. %n passages with some of the words:", None,
+                      total).format(query=query)
         else:
-            text = (tr("1 passage found.") if total == 1
-                    else tr("{count} passages found.").format(count=total))
+            text = tr("%n passages found.", None, total)
         if 0 < shown < total:
-            text += " " + tr("Showing the first {shown}.").format(shown=shown)
-        notes = " ".join(found.notes)
+            text += " " + tr("Showing the first %n.", None, shown)
+        notes = " ".join(map(translated, found.notes))
         return f"{text} {notes}".strip()
 
     def show_matches(self, current: int, total: int) -> None:

@@ -17,13 +17,11 @@ from reader.speech.engine import RATE_STEP, EngineUnavailable, SpeechEngine, cla
 from reader.speech.narrator import Narrator, Snapshot, State
 from reader.speech.player import Player
 from reader.speech.prepare import Script
+from reader.translatable import message_of
+from reader.ui.i18n import translated
 from reader.ui.speech_highlight import Highlight
 
 POLL_MS = 40
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Speech", text)
 
 
 class EngineLoader(QThread):
@@ -41,9 +39,9 @@ class EngineLoader(QThread):
             engine = self.factory()
             engine.voices()
         except EngineUnavailable as error:
-            self.failed.emit(str(error))
+            self.failed.emit(translated(message_of(error)))
         except Exception:  # an engine that fails in any way is reported, never silent
-            self.failed.emit(how_to_enable())  # plain words; the cause is no help to the reader
+            self.failed.emit(translated(how_to_enable()))  # plain words; the cause is no help to the reader
         else:
             self.loaded.emit(engine)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QLabel, QToolBar, QWidget
 
@@ -23,14 +23,10 @@ from reader.speech.pronounce import PronunciationError, shipped
 from reader.speech.scripts import SpeechScripts, start_index
 from reader.ui.audio_export import ExportProgress, ExportWorker, FileChooser, describe
 from reader.ui.context import SavingVoice, WindowContext
+from reader.ui.i18n import tr
 from reader.ui.speech_controller import SpeechController
 from reader.ui.speech_highlight import Highlight, SpeechHighlighter
 from reader.ui.voice_dialog import VoiceChoice, VoiceDialog
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Speech", text)
-
 
 PLAYBACK = ("speech_play", "speech_stop", "speech_previous_sentence", "speech_next_sentence",
             "speech_previous_paragraph", "speech_next_paragraph", "speech_from_here", "speech_selection")
@@ -409,7 +405,7 @@ class SpeechUi(QObject):
         play.setStatusTip(tip)
         keys = play.shortcut().toString()
         if not problem:
-            play.setToolTip(f"{tip} ({keys})")
+            play.setToolTip(tr("{tip} ({keys})", "a command's tip and its key").format(tip=tip, keys=keys))
         self.actions["speech_why"].setVisible(bool(problem))
         self._rate_changed(self.controller.rate)
         self._update_status()

@@ -11,21 +11,20 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStandardPaths, Qt, QThread, Signal
+from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QThread, Signal
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
 from reader.book.build import BookResult, build_book, file_size, listening_time
 from reader.speech.engine import SpeechEngine
 from reader.speech.export import ExportCancelled
+from reader.translatable import message_of
 from reader.ui.context import WindowContext
+from reader.ui.i18n import tr, translated
 
 if TYPE_CHECKING:
     from reader.model import Guide
     from reader.speech.pronounce import Lexicon
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("TalkingBook", text)
 
 
 class BookChooser:
@@ -70,16 +69,16 @@ class BookWorker(QThread):
         except ExportCancelled:
             self.cancelled.emit()
         except Exception as error:  # a full disk, a bad voice: all reach the listener
-            self.failed.emit(str(error) or error.__class__.__name__)
+            self.failed.emit(translated(message_of(error)) or error.__class__.__name__)
         else:
             self.succeeded.emit(result)
 
 
 def describe(result: BookResult) -> str:
-    return tr("Saved {path}\n\n{size}, {time} of listening, {count} sections. Copy it to a phone or "
-              "talking-book player and open it in an app that plays EPUB 3 read-aloud books.").format(
-        path=result.path, size=file_size(result.size), time=listening_time(result.duration_ms),
-        count=result.sections)
+    return tr("Saved {path}\n\n{size}, {time} of listening, %n sections. Copy it to a phone or "
+              "talking-book player and open it in an app that plays EPUB 3 read-aloud books.", None,
+              result.sections).format(path=result.path, size=translated(file_size(result.size)),
+                                      time=translated(listening_time(result.duration_ms)))
 
 
 class TalkingBookUi(QObject):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,12 +31,9 @@ from reader.settings import REGISTRY
 from reader.speech import voice_choice
 from reader.speech.engine import MAX_RATE, MIN_RATE, RATE_STEP, Voice
 from reader.speech.pronounce import Pronunciation
+from reader.ui.i18n import tr
 
 SAMPLE = "This is how the guide will sound: co-production in Scotland, from Glasgow to Lanarkshire."
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("VoiceDialog", text)
 
 
 class _NamedCellEditor(QStyledItemDelegate):

@@ -64,6 +64,14 @@ def make_window(qtbot, guide, messages) -> Callable[..., object]:
     return make
 
 
+@pytest.fixture(scope="session", autouse=True)
+def english(qapp):
+    """The window in English, as the app starts it (plural forms included), whatever this computer's language."""
+    from reader.ui import translation
+
+    translation.install("en")
+
+
 @pytest.fixture(autouse=True)
 def collect_windows_while_qt_lives(qapp):
     """Free each test's widgets while the application still exists, not at interpreter exit."""
