@@ -28,6 +28,7 @@ class ActionSpec:
     toolbar: str | None = None
     separator_before: bool = False
     checkable: bool = False
+    short: str = ""  # the toolbar's word for it, when shorter than the menu's ("Next" for "Next section")
 
     @property
     def label(self) -> str:
@@ -48,8 +49,18 @@ class Submenu:
 # Menus of the menu bar, in order.
 MENUS: dict[str, str] = {"file": "&File", "go": "&Go", "view": "&View", "bookmarks": "&Bookmarks",
                          "listen": "&Listen", "help": "&Help"}
-# Toolbars, in order: name -> title (also the accessible name).
-TOOLBARS: dict[str, str] = {"main": "Navigation and text size", "speech": "Listening"}
+# Toolbars, in order: name -> title (also the accessible name). One toolbar of the commands most
+# readers use; everything else is in the menus.
+TOOLBARS: dict[str, str] = {"main": "Toolbar"}
+# The toolbar's order: every command declared with ``toolbar="main"``, "|" a separator; the search
+# feature shows "search" as a search box.
+TOOLBAR_ORDER: dict[str, tuple[str, ...]] = {"main": (
+    "show_contents", "back", "previous_section", "next_section", "|", "search", "|", "speech_play", "speech_stop",
+    "|", "smaller_text", "larger_text", "reading_settings")}
+# When the window is too narrow even for icons alone, these move into the toolbar's "More" menu, first first.
+TOOLBAR_LEAST_USED: tuple[str, ...] = (
+    "reading_settings", "smaller_text", "larger_text", "back", "speech_stop", "show_contents",
+    "previous_section", "next_section")
 
 # What Qt's standard keys are on Windows and Linux desktops, for the command line's key card.
 STANDARD_KEYS: dict[str, tuple[str, ...]] = {
@@ -79,32 +90,33 @@ SPECS: tuple[ActionSpec | Submenu, ...] = (
     ActionSpec("quit", "&Quit", "file", ("Ctrl+Q", "@Quit"), "Close the reader", separator_before=True),
     # Go
     ActionSpec("previous_section", "&Previous section", "go", ("Ctrl+PgUp",),
-               "Go to the section before this one", toolbar="main"),
+               "Go to the section before this one", toolbar="main", short="Previous"),
     ActionSpec("next_section", "&Next section", "go", ("Ctrl+PgDown",),
-               "Go to the section after this one", toolbar="main"),
+               "Go to the section after this one", toolbar="main", short="Next"),
     ActionSpec("back", "&Back", "go", ("Alt+Left", "@Back"),
                "Go back to where you were before", toolbar="main", separator_before=True),
-    ActionSpec("forward", "&Forward", "go", ("Alt+Right", "@Forward"), "Go forward again", toolbar="main"),
+    ActionSpec("forward", "&Forward", "go", ("Alt+Right", "@Forward"), "Go forward again"),
     ActionSpec("switch_pane", "&Move between contents and text", "go", ("F6",),
                "Move the keyboard focus to the next part of the window", separator_before=True),
     ActionSpec("focus_contents", "Go to the &contents", "go", ("Ctrl+Shift+C",),
                "Move the keyboard focus to the list of contents"),
     ActionSpec("search", "&Search the guide", "go", ("@Find",),
-               "Find passages by their words: results appear as you type", separator_before=True),
+               "Find passages by their words: results appear as you type", toolbar="main", separator_before=True),
     ActionSpec("next_match", "Next &match", "go", ("F3", "@FindNext"),
                "Go to the next matching word in this section"),
     ActionSpec("previous_match", "Pre&vious match", "go", ("Shift+F3", "@FindPrevious"),
                "Go to the previous matching word in this section"),
     # View
     ActionSpec("smaller_text", "&Smaller text", "view", ("@ZoomOut",), "Make the text smaller",
-               toolbar="main", separator_before=True),
+               toolbar="main", separator_before=True, short="Smaller"),
     ActionSpec("larger_text", "&Larger text", "view", ("@ZoomIn", "Ctrl+="), "Make the text larger",
-               toolbar="main"),
-    ActionSpec("normal_text", "&Normal text size", "view", ("Ctrl+0",), "Put the text back to its normal size",
-               toolbar="main"),
+               toolbar="main", short="Larger"),
+    ActionSpec("normal_text", "&Normal text size", "view", ("Ctrl+0",), "Put the text back to its normal size"),
     ActionSpec("reading_settings", "&Reading settings panel", "view", ("Ctrl+Shift+R",),
-               "Show or hide the panel of colours, font and spacing beside the text", separator_before=True,
-               checkable=True),
+               "Show or hide the panel of colours, font and spacing beside the text", toolbar="main",
+               separator_before=True, checkable=True, short="Settings"),
+    ActionSpec("show_contents", "Con&tents", "view", (),
+               "Show or hide the list of sections beside the text", toolbar="main", checkable=True),
     Submenu("presets", "&Presets", "view"),
     Submenu("colours", "&Colours", "view"),
     ActionSpec("reading_ruler", "Reading r&uler", "view", ("Ctrl+Shift+L",),
@@ -116,13 +128,13 @@ SPECS: tuple[ActionSpec | Submenu, ...] = (
                "Show or hide the list of your bookmarks and the sections you read lately", checkable=True),
     # Listen: keys follow the media keys of many keyboards (F7 back, F8 read/pause, F9 on)
     ActionSpec("speech_play", "&Read aloud", "listen", ("F8", "Toggle Media Play/Pause", "Media Play"),
-               "Read this section aloud from the top of the page you see; press again to pause", toolbar="speech"),
+               "Read this section aloud from the top of the page you see; press again to pause", toolbar="main"),
     ActionSpec("speech_stop", "&Stop reading", "listen", ("Shift+F8", "Media Stop"),
-               "Stop reading aloud and clear the highlight", toolbar="speech"),
+               "Stop reading aloud and clear the highlight", toolbar="main", short="Stop"),
     ActionSpec("speech_previous_sentence", "Previous &sentence", "listen", ("F7", "Media Previous"),
-               "Read the sentence before", toolbar="speech", separator_before=True),
+               "Read the sentence before", separator_before=True),
     ActionSpec("speech_next_sentence", "&Next sentence", "listen", ("F9", "Media Next"),
-               "Skip to the next sentence", toolbar="speech"),
+               "Skip to the next sentence"),
     ActionSpec("speech_previous_paragraph", "Previous &paragraph", "listen", ("Shift+F7",),
                "Read from the start of this paragraph, or of the one before"),
     ActionSpec("speech_next_paragraph", "Next p&aragraph", "listen", ("Shift+F9",), "Skip to the next paragraph"),
@@ -130,16 +142,15 @@ SPECS: tuple[ActionSpec | Submenu, ...] = (
                "Read aloud from the paragraph with the text cursor", separator_before=True),
     ActionSpec("speech_selection", "Read the s&election", "listen", ("Ctrl+Shift+F8",),
                "Read aloud only the text you have selected"),
-    ActionSpec("speech_slower", "S&lower", "listen", ("Ctrl+F7",), "Read more slowly", toolbar="speech",
-               separator_before=True),
-    ActionSpec("speech_faster", "&Faster", "listen", ("Ctrl+F9",), "Read more quickly", toolbar="speech"),
+    ActionSpec("speech_slower", "S&lower", "listen", ("Ctrl+F7",), "Read more slowly", separator_before=True),
+    ActionSpec("speech_faster", "&Faster", "listen", ("Ctrl+F9",), "Read more quickly"),
     ActionSpec("speech_continue", "&Carry on into the next section", "listen", (),
                "At the end of a section, go on reading the next one (otherwise reading stops there)",
                checkable=True),
     ActionSpec("speech_voice", "&Voice and pronunciation…", "listen", (),
                "Choose the voice, its speed and volume, and how it says names"),
     ActionSpec("speech_save_section", "Save section as &audio…", "listen", ("Ctrl+Shift+S",),
-               "Save this section read aloud as an MP3 or WAV file", toolbar="speech", separator_before=True),
+               "Save this section read aloud as an MP3 or WAV file", separator_before=True),
     ActionSpec("speech_save_guide", "Save the whole &guide as audio…", "listen", (),
                "Save every section read aloud, one MP3 file each, into a folder"),
     ActionSpec("speech_why", "Reading aloud is not available: how to enable it…", "listen", (),

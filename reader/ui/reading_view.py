@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QPoint, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QResizeEvent, QTextCharFormat, QTextCursor, QWheelEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextOption,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader import themes, typography
@@ -33,9 +44,11 @@ class ReadingView(QTextBrowser):
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setLineWrapMode(QTextBrowser.LineWrapMode.WidgetWidth)
+        self.setWordWrapMode(QTextOption.WrapMode.WordWrap)  # at spaces and hyphens, never mid-word ("Forew/ord")
         self.anchorClicked.connect(lambda url: self.linkActivated.emit(url.toString()))
         self._wheel_rest = 0
         self.style_shown: ReadingStyle | None = None
+        self._html = ""
         self._marks: dict[str, list[QTextEdit.ExtraSelection]] = {}
 
     # Marks ----------------------------------------------------------------------------------
@@ -76,6 +89,33 @@ class ReadingView(QTextBrowser):
         self.document().setDocumentMargin(max(12, round(style.size)))
         self.setHtml(html)
         self.fit_line_length()
+        self._html = html
+        fitted = self._headings_fitting(style)
+        if fitted is not style:  # a heading word wider than the column: show it again with smaller headings
+            self.style_shown = fitted
+            self.document().setDefaultStyleSheet(fitted.css())
+            self.setHtml(html)
+            self.fit_line_length()
+
+    def _headings_fitting(self, style: ReadingStyle) -> ReadingStyle:
+        """``style``, with headings capped if a heading's longest word would not fit the column."""
+        frame = self.document().rootFrame().frameFormat()
+        column = self.viewport().width() - frame.leftMargin() - frame.rightMargin() - 2
+        widest, size = 0.0, 0.0
+        block = self.document().begin()
+        while block.isValid():
+            for fragment_range in block.textFormats():
+                font = fragment_range.format.font()
+                if font.pixelSize() <= round(style.size):
+                    continue
+                text = block.text()[fragment_range.start:fragment_range.start + fragment_range.length]
+                metrics = QFontMetricsF(font)
+                for word in text.replace("-", "- ").split():
+                    width = metrics.horizontalAdvance(word)
+                    if width > widest:
+                        widest, size = width, font.pixelSize()
+            block = block.next()
+        return style.with_headings_fitting(widest, size, column) if column > 0 else style
 
     def side_margin(self) -> int:
         """Space added on each side of the text so that lines keep to the chosen length."""
@@ -100,6 +140,14 @@ class ReadingView(QTextBrowser):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.fit_line_length()
+        style = self.style_shown
+        if style is None or not self._html or event.size().width() == event.oldSize().width():
+            return
+        wider = event.size().width() > event.oldSize().width()
+        if (wider and style.heading_cap > 0) or (not wider and self._headings_fitting(style) is not style):
+            fraction = self.scroll_fraction()  # headings grow back, or shrink further: show the page again
+            self.show_html(self._html, replace(style, heading_cap=0.0))
+            self.set_scroll_fraction(fraction)
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:
         """Only local files are ever loaded: offline means offline."""
