@@ -34,3 +34,10 @@ def test_the_declared_toolbar_is_complete_and_every_movable_command_has_a_place_
     ordered = [entry for entry in TOOLBAR_ORDER["main"] if entry != "|"]
     assert set(ordered) == declared and len(ordered) == len(declared)
     assert set(TOOLBAR_LEAST_USED) <= declared - {"search", "speech_play"}
+
+
+def test_words_go_under_the_icons_before_they_go() -> None:
+    items = [Item(item.name, item.with_text, item.icon_only, item.movable, text_under=item.with_text - 30)
+             for item in ITEMS]
+    assert toolbar_fit.fit(540, items, 60, LEAST_USED) == ToolbarFit(True, text_under=True)
+    assert toolbar_fit.fit(519, items, 60, LEAST_USED) == ToolbarFit(False)

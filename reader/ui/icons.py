@@ -61,6 +61,8 @@ def icon(name: str, theme: Theme) -> QIcon:
     for size in _SIZES:
         result.addPixmap(pixmap(name, theme.button_text, size), QIcon.Mode.Normal)
         result.addPixmap(pixmap(name, theme.selection_text, size), QIcon.Mode.Selected)
+        # a checked button (Contents shown) takes the selection's colours: its icon must too
+        result.addPixmap(pixmap(name, theme.selection_text, size), QIcon.Mode.Normal, QIcon.State.On)
         result.addPixmap(pixmap(name, theme.disabled_text, size), QIcon.Mode.Disabled)
     return result
 

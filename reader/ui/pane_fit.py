@@ -12,7 +12,15 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QFontMetricsF
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QStyle, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QMainWindow,
+    QSplitter,
+    QStyle,
+    QTreeWidget,
+    QTreeWidgetItemIterator,
+    QWidget,
+)
 
 from reader import pane_room
 from reader.ui.reading_view import ReadingView
@@ -107,6 +115,28 @@ class PaneFit(QObject):
                 dock.visibilityChanged.connect(self._dock_shown_or_hidden)
         return [d for d in docks if not d.isHidden()]
 
+    def _longest_contents_word(self) -> int:
+        """Pixels for the widest word of a title in the contents, with its indentation: titles wrap between
+        words, so a narrower list would cut a word ("Lanarkshire")."""
+        tree = self.contents
+        if not isinstance(tree, QTreeWidget):
+            return 0
+        metrics = QFontMetricsF(tree.font())
+        widest = 0.0
+        items = QTreeWidgetItemIterator(tree)
+        while items.value() is not None:
+            item = items.value()
+            depth = 0
+            parent = item.parent()
+            while parent is not None:
+                depth, parent = depth + 1, parent.parent()
+            words = item.text(0).split()
+            if words:
+                widest = max(widest, max(metrics.horizontalAdvance(word) for word in words)
+                             + tree.indentation() * (depth + 1) + 12)
+            items += 1
+        return round(widest)
+
     def fit(self) -> None:
         """Measure, ask the rule, and size, collapse or uncover the panes."""
         self._pending = False
@@ -122,8 +152,8 @@ class PaneFit(QObject):
         if self.contents_wanted:
             character = average_character(self.contents.font())
             scroll = self.view.verticalScrollBar().sizeHint().width() + 8
-            contents = pane_room.Pane(round(CONTENTS_CHARACTERS[0] * character) + scroll,
-                                      round(CONTENTS_CHARACTERS[1] * character) + scroll)
+            least = max(round(CONTENTS_CHARACTERS[1] * character), self._longest_contents_word()) + scroll
+            contents = pane_room.Pane(max(least, round(CONTENTS_CHARACTERS[0] * character) + scroll), least)
         style = self.host.style()
         dividers = self.splitter.handleWidth() + len(docks) * style.pixelMetric(
             QStyle.PixelMetric.PM_DockWidgetSeparatorExtent, None, self.host)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QPoint, Qt, QUrl, Signal
+import shiboken6
+from PySide6.QtCore import QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -49,6 +50,7 @@ class ReadingView(QTextBrowser):
         self._wheel_rest = 0
         self.style_shown: ReadingStyle | None = None
         self._html = ""
+        self._showing = False  # a resize while the page is being set is not a reason to set it again
         self._marks: dict[str, list[QTextEdit.ExtraSelection]] = {}
 
     # Marks ----------------------------------------------------------------------------------
@@ -80,6 +82,13 @@ class ReadingView(QTextBrowser):
 
     def show_html(self, html: str, style: ReadingStyle) -> None:
         """Show a page in ``style``; Qt's rich text ignores a CSS size on <body>, so the default font carries it."""
+        self._showing = True
+        try:
+            self._show_html(html, style)
+        finally:
+            self._showing = False
+
+    def _show_html(self, html: str, style: ReadingStyle) -> None:
         self.style_shown = style
         font = QFont(self.document().defaultFont())
         font.setFamilies(list(style.font.families))
@@ -141,13 +150,21 @@ class ReadingView(QTextBrowser):
         super().resizeEvent(event)
         self.fit_line_length()
         style = self.style_shown
-        if style is None or not self._html or event.size().width() == event.oldSize().width():
+        if style is None or not self._html or self._showing or event.size().width() == event.oldSize().width():
             return
         wider = event.size().width() > event.oldSize().width()
         if (wider and style.heading_cap > 0) or (not wider and self._headings_fitting(style) is not style):
-            fraction = self.scroll_fraction()  # headings grow back, or shrink further: show the page again
-            self.show_html(self._html, replace(style, heading_cap=0.0))
-            self.set_scroll_fraction(fraction)
+            # not now: a resize may come in the middle of setHtml
+            QTimer.singleShot(0, lambda: self._refit_headings() if shiboken6.isValid(self) else None)
+
+    def _refit_headings(self) -> None:
+        """Show the page again with headings sized for the new width (they grow back, or shrink further)."""
+        style = self.style_shown
+        if style is None or not self._html:
+            return
+        fraction = self.scroll_fraction()
+        self.show_html(self._html, replace(style, heading_cap=0.0))
+        self.set_scroll_fraction(fraction)
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:
         """Only local files are ever loaded: offline means offline."""

@@ -1,7 +1,7 @@
 """Keeps every toolbar command in sight as the window narrows or the interface grows.
 
-The rule is :mod:`reader.toolbar_fit`: words beside the icons while they fit, icons alone
-(names kept in tooltips and for screen readers) when they do not, and then the least-used
+The rule is :mod:`reader.toolbar_fit`: words beside the icons while they fit, then under
+them, then icons alone (names kept in tooltips and for screen readers), and then the least-used
 commands in a labelled "More" menu button, never behind Qt's unlabelled overflow handle.
 This module measures the buttons, asks the rule and moves the commands.
 """
@@ -115,7 +115,8 @@ class ToolbarRoom(QObject):
             action = self.commands.actions[name]
             items.append(toolbar_fit.Item(
                 name, self._button_width(action, Qt.ToolButtonStyle.ToolButtonTextBesideIcon) + spacing,
-                self._button_width(action, Qt.ToolButtonStyle.ToolButtonIconOnly) + spacing))
+                self._button_width(action, Qt.ToolButtonStyle.ToolButtonIconOnly) + spacing,
+                text_under=self._button_width(action, Qt.ToolButtonStyle.ToolButtonTextUnderIcon) + spacing))
         return items
 
     @staticmethod
@@ -136,8 +137,9 @@ class ToolbarRoom(QObject):
         more_width = self.more.sizeHint().width() + self._spacing()
         plan = toolbar_fit.fit(self._room(), self._items(), more_width, TOOLBAR_LEAST_USED)
         self.with_text = plan.with_text
-        style = (Qt.ToolButtonStyle.ToolButtonTextBesideIcon if plan.with_text
-                 else Qt.ToolButtonStyle.ToolButtonIconOnly)
+        style = (Qt.ToolButtonStyle.ToolButtonIconOnly if not plan.with_text
+                 else Qt.ToolButtonStyle.ToolButtonTextUnderIcon if plan.text_under
+                 else Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toolbar.setToolButtonStyle(style)
         for widget in self.commands.toolbar_widgets.values():
             widget.setFixedWidth(self._widget_widths(widget)[0 if plan.with_text else 1])

@@ -137,16 +137,24 @@ def test_at_400_percent_text_the_page_takes_the_whole_width(small_window) -> Non
     assert window.view.width() >= window.width() - 4
 
 
-@pytest.mark.parametrize("size", [(800, 600), (1024, 600)])
-def test_headings_break_only_between_words(small_window, size) -> None:
-    window = small_window(100)
-    window.resize(*size)
-    window.set_text_size(400)
-    window.open_section("foreword")
+@pytest.mark.parametrize("width", [560, 720])
+def test_headings_break_only_between_words_and_shrink_to_fit(qtbot, width) -> None:
+    from reader import paths, reading_style
+    from reader.settings import Settings
+    from reader.ui.reading_view import ReadingView
+
+    view = ReadingView()
+    qtbot.addWidget(view)
+    view.resize(width, 600)
+    view.show()
+    style = reading_style.from_settings(Settings(paths.settings_file()), text_size=400)
+    view.show_html('<p class="h1">Foreword</p><p>We do more as one.</p>', style)
     QApplication.processEvents()
-    assert window.view.horizontalScrollBar().maximum() == 0
-    first_line = window.view.document().begin().layout().lineAt(0)
-    assert "Foreword" in window.view.document().begin().text()[first_line.textStart():][:first_line.textLength()]
+    heading = view.document().begin()
+    line = heading.layout().lineAt(0)
+    assert heading.text()[line.textStart():line.textStart() + line.textLength()].strip() == "Foreword"
+    assert view.horizontalScrollBar().maximum() == 0
+    assert view.style_shown.heading_size(1) >= style.size, "never smaller than the body text"
 
 
 @pytest.mark.parametrize("percent", SIZES)
@@ -213,3 +221,27 @@ def test_message_boxes_grow_and_fit(small_window, percent) -> None:
     assert box.width() <= SMALL.width()
     assert layout_check.problems(box, SMALL, check_position=False) == []
     box.close()
+
+
+def test_panel_title_bars_grow_with_the_interface_at_once(small_window) -> None:
+    window = small_window(100)
+    window.search.show_and_focus()
+    QApplication.processEvents()
+    dock = window.search.dock
+    before = dock.widget().geometry().top()  # the title bar's height
+    window.comfort.choose("interface_size", 300)
+    for _ in range(3):
+        QApplication.processEvents()
+    assert dock.widget().geometry().top() >= 2 * before
+
+
+@pytest.mark.parametrize("text_size", [100, 200, 300])
+def test_the_contents_never_cut_a_word(small_window, text_size) -> None:
+    window = small_window(100)
+    window.set_text_size(text_size)
+    QApplication.processEvents()
+    if not window.contents.isVisible():
+        return  # gave way to the page
+    metrics = window.contents.fontMetrics()
+    widest = max(metrics.horizontalAdvance(word) for word in ["North", "Lanarkshire", "Neighbourhood"])
+    assert window.contents.viewport().width() >= widest + 2 * window.contents.indentation()
