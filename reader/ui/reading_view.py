@@ -13,7 +13,6 @@ from PySide6.QtGui import (
     QResizeEvent,
     QTextCharFormat,
     QTextCursor,
-    QTextOption,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
@@ -45,7 +44,6 @@ class ReadingView(QTextBrowser):
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setLineWrapMode(QTextBrowser.LineWrapMode.WidgetWidth)
-        self.setWordWrapMode(QTextOption.WrapMode.WordWrap)  # at spaces and hyphens, never mid-word ("Forew/ord")
         self.anchorClicked.connect(lambda url: self.linkActivated.emit(url.toString()))
         self._wheel_rest = 0
         self.style_shown: ReadingStyle | None = None
@@ -99,8 +97,10 @@ class ReadingView(QTextBrowser):
         self.setHtml(html)
         self.fit_line_length()
         self._html = html
+        # Lines break between words; only a word wider than the whole line is broken. Headings are made to
+        # fit instead ("Forew/ord"): a heading word wider than the column shows again with smaller headings.
         fitted = self._headings_fitting(style)
-        if fitted is not style:  # a heading word wider than the column: show it again with smaller headings
+        if fitted is not style:
             self.style_shown = fitted
             self.document().setDefaultStyleSheet(fitted.css())
             self.setHtml(html)
