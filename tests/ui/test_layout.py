@@ -10,7 +10,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QMessageBox
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialogButtonBox,
+    QDockWidget,
+    QLineEdit,
+    QMessageBox,
+)
 
 from reader import interface_size
 from reader.speech.fake import FakeEngine
@@ -90,6 +97,10 @@ def test_panels_show_their_controls_whole(small_window, panel, percent) -> None:
     window = small_window(percent)
     _open(window, panel)
     assert layout_check.problems(window, _area(window), check_column=False) == []
+    dock = next(d for d in window.findChildren(QDockWidget) if d.isVisible())
+    close = dock.findChild(QAbstractButton, "qt_dockwidget_closebutton")
+    title_room = dock.width() - close.width() - 16
+    assert dock.fontMetrics().horizontalAdvance(dock.windowTitle()) <= title_room, "the panel's title is whole"
 
 
 @pytest.mark.parametrize("percent", SIZES)
