@@ -125,7 +125,6 @@ class Comfort(QObject):
         self.settings_dock = self._dock("reading_settings_dock", tr("Reading settings"), self._settings_panel())
         self.bookmarks_panel = BookmarksPanel()
         self.bookmarks_dock = self._dock("bookmarks_dock", tr("Bookmarks and recently read"), self.bookmarks_panel)
-        self.bookmarks_dock.setWindowTitle(tr("Bookmarks"))  # the title bar's word; it stays whole in a narrow panel
         self.settings_dock.visibilityChanged.connect(self.actions["reading_settings"].setChecked)
         self.bookmarks_dock.visibilityChanged.connect(self.actions["show_bookmarks"].setChecked)
         self._connect_bookmarks()

@@ -147,7 +147,8 @@ class PaneFit(QObject):
         panel = None
         if docks:
             least = max(d.minimumSizeHint().width() for d in docks)
-            panel = pane_room.Pane(max(least, round(PANEL_CHARACTERS * interface)), least)
+            title = max(d.fontMetrics().horizontalAdvance(d.windowTitle()) for d in docks) + 4 * round(interface)
+            panel = pane_room.Pane(max(least, title, round(PANEL_CHARACTERS * interface)), least)
         contents = None
         if self.contents_wanted:
             character = average_character(self.contents.font())
