@@ -30,6 +30,7 @@ class ActionSpec:
     toolbar: str | None = None
     separator_before: bool = False
     checkable: bool = False
+    short: str = ""  # the toolbar's word for it, when shorter than the menu's ("Next" for "Next section")
 
     @property
     def label(self) -> str:
@@ -51,8 +52,18 @@ class Submenu:
 MENUS: dict[str, str] = {"file": QT_TR_NOOP("&File"), "go": QT_TR_NOOP("&Go"), "view": QT_TR_NOOP("&View"),
                          "bookmarks": QT_TR_NOOP("&Bookmarks"), "listen": QT_TR_NOOP("&Listen"),
                          "help": QT_TR_NOOP("&Help")}
-# Toolbars, in order: name -> title (also the accessible name).
-TOOLBARS: dict[str, str] = {"main": QT_TR_NOOP("Navigation and text size"), "speech": QT_TR_NOOP("Listening")}
+# Toolbars, in order: name -> title (also the accessible name). One toolbar of the commands most
+# readers use; everything else is in the menus.
+TOOLBARS: dict[str, str] = {"main": QT_TR_NOOP("Toolbar")}
+# The toolbar's order: every command declared with ``toolbar="main"``, "|" a separator; the search
+# feature shows "search" as a search box.
+TOOLBAR_ORDER: dict[str, tuple[str, ...]] = {"main": (
+    "show_contents", "back", "previous_section", "next_section", "|", "search", "|", "speech_play", "speech_stop",
+    "|", "smaller_text", "larger_text", "reading_settings")}
+# When the window is too narrow even for icons alone, these move into the toolbar's "More" menu, first first.
+TOOLBAR_LEAST_USED: tuple[str, ...] = (
+    "reading_settings", "smaller_text", "larger_text", "back", "speech_stop", "show_contents",
+    "previous_section", "next_section")
 
 # What Qt's standard keys are on Windows and Linux desktops, for the command line's key card.
 STANDARD_KEYS: dict[str, tuple[str, ...]] = {
@@ -79,39 +90,40 @@ SPECS: tuple[ActionSpec | Submenu, ...] = (
                QT_TR_NOOP("Colours, font, text size and spacing, and the keys, in a window of their own"),
                separator_before=True),
     # Qt gives no Quit key on Windows; the help promises Ctrl+Q
-    ActionSpec("quit", QT_TR_NOOP("&Quit"), "file", ("Ctrl+Q", "@Quit"), QT_TR_NOOP("Close the reader"),
-               separator_before=True),
+    ActionSpec("quit", QT_TR_NOOP("&Quit"), "file", ("Ctrl+Q", "@Quit"),
+               QT_TR_NOOP("Close the reader"), separator_before=True),
     # Go
     ActionSpec("previous_section", QT_TR_NOOP("&Previous section"), "go", ("Ctrl+PgUp",),
-               QT_TR_NOOP("Go to the section before this one"), toolbar="main"),
+               QT_TR_NOOP("Go to the section before this one"), toolbar="main", short=QT_TR_NOOP("Previous")),
     ActionSpec("next_section", QT_TR_NOOP("&Next section"), "go", ("Ctrl+PgDown",),
-               QT_TR_NOOP("Go to the section after this one"), toolbar="main"),
+               QT_TR_NOOP("Go to the section after this one"), toolbar="main", short=QT_TR_NOOP("Next")),
     ActionSpec("back", QT_TR_NOOP("&Back"), "go", ("Alt+Left", "@Back"),
                QT_TR_NOOP("Go back to where you were before"), toolbar="main", separator_before=True),
-    ActionSpec("forward", QT_TR_NOOP("&Forward"), "go", ("Alt+Right", "@Forward"), QT_TR_NOOP("Go forward again"),
-               toolbar="main"),
+    ActionSpec("forward", QT_TR_NOOP("&Forward"), "go", ("Alt+Right", "@Forward"), QT_TR_NOOP("Go forward again")),
     ActionSpec("switch_pane", QT_TR_NOOP("&Move between contents and text"), "go", ("F6",),
                QT_TR_NOOP("Move the keyboard focus to the next part of the window"), separator_before=True),
     ActionSpec("focus_contents", QT_TR_NOOP("Go to the &contents"), "go", ("Ctrl+Shift+C",),
                QT_TR_NOOP("Move the keyboard focus to the list of contents")),
     ActionSpec("search", QT_TR_NOOP("&Search the guide"), "go", ("@Find",),
-               QT_TR_NOOP("Find passages by their words: results appear as you type"), separator_before=True),
+               QT_TR_NOOP("Find passages by their words: results appear as you type"), toolbar="main",
+               separator_before=True),
     ActionSpec("next_match", QT_TR_NOOP("Next &match"), "go", ("F3", "@FindNext"),
                QT_TR_NOOP("Go to the next matching word in this section")),
     ActionSpec("previous_match", QT_TR_NOOP("Pre&vious match"), "go", ("Shift+F3", "@FindPrevious"),
                QT_TR_NOOP("Go to the previous matching word in this section")),
     # View
     ActionSpec("smaller_text", QT_TR_NOOP("&Smaller text"), "view", ("@ZoomOut",), QT_TR_NOOP("Make the text smaller"),
-               toolbar="main", separator_before=True),
+               toolbar="main", separator_before=True, short=QT_TR_NOOP("Smaller")),
     ActionSpec("larger_text", QT_TR_NOOP("&Larger text"), "view", ("@ZoomIn", "Ctrl+="),
                QT_TR_NOOP("Make the text larger"),
-               toolbar="main"),
+               toolbar="main", short=QT_TR_NOOP("Larger")),
     ActionSpec("normal_text", QT_TR_NOOP("&Normal text size"), "view", ("Ctrl+0",),
-               QT_TR_NOOP("Put the text back to its normal size"),
-               toolbar="main"),
+               QT_TR_NOOP("Put the text back to its normal size")),
     ActionSpec("reading_settings", QT_TR_NOOP("&Reading settings panel"), "view", ("Ctrl+Shift+R",),
-               QT_TR_NOOP("Show or hide the panel of colours, font and spacing beside the text"), separator_before=True,
-               checkable=True),
+               QT_TR_NOOP("Show or hide the panel of colours, font and spacing beside the text"), toolbar="main",
+               separator_before=True, checkable=True, short=QT_TR_NOOP("Settings")),
+    ActionSpec("show_contents", QT_TR_NOOP("Con&tents"), "view", (),
+               QT_TR_NOOP("Show or hide the list of sections beside the text"), toolbar="main", checkable=True),
     Submenu("presets", QT_TR_NOOP("&Presets"), "view"),
     Submenu("colours", QT_TR_NOOP("&Colours"), "view"),
     ActionSpec("reading_ruler", QT_TR_NOOP("Reading r&uler"), "view", ("Ctrl+Shift+L",),
@@ -124,13 +136,13 @@ SPECS: tuple[ActionSpec | Submenu, ...] = (
     # Listen: keys follow the media keys of many keyboards (F7 back, F8 read/pause, F9 on)
     ActionSpec("speech_play", QT_TR_NOOP("&Read aloud"), "listen", ("F8", "Toggle Media Play/Pause", "Media Play"),
                QT_TR_NOOP("Read this section aloud from the top of the page you see; press again to pause"),
-               toolbar="speech"),
+               toolbar="main"),
     ActionSpec("speech_stop", QT_TR_NOOP("&Stop reading"), "listen", ("Shift+F8", "Media Stop"),
-               QT_TR_NOOP("Stop reading aloud and clear the highlight"), toolbar="speech"),
+               QT_TR_NOOP("Stop reading aloud and clear the highlight"), toolbar="main", short=QT_TR_NOOP("Stop")),
     ActionSpec("speech_previous_sentence", QT_TR_NOOP("Previous &sentence"), "listen", ("F7", "Media Previous"),
-               QT_TR_NOOP("Read the sentence before"), toolbar="speech", separator_before=True),
+               QT_TR_NOOP("Read the sentence before"), separator_before=True),
     ActionSpec("speech_next_sentence", QT_TR_NOOP("&Next sentence"), "listen", ("F9", "Media Next"),
-               QT_TR_NOOP("Skip to the next sentence"), toolbar="speech"),
+               QT_TR_NOOP("Skip to the next sentence")),
     ActionSpec("speech_previous_paragraph", QT_TR_NOOP("Previous &paragraph"), "listen", ("Shift+F7",),
                QT_TR_NOOP("Read from the start of this paragraph, or of the one before")),
     ActionSpec("speech_next_paragraph", QT_TR_NOOP("Next p&aragraph"), "listen", ("Shift+F9",),
@@ -139,19 +151,16 @@ SPECS: tuple[ActionSpec | Submenu, ...] = (
                QT_TR_NOOP("Read aloud from the paragraph with the text cursor"), separator_before=True),
     ActionSpec("speech_selection", QT_TR_NOOP("Read the s&election"), "listen", ("Ctrl+Shift+F8",),
                QT_TR_NOOP("Read aloud only the text you have selected")),
-    ActionSpec("speech_slower", QT_TR_NOOP("S&lower"), "listen", ("Ctrl+F7",), QT_TR_NOOP("Read more slowly"),
-               toolbar="speech",
-               separator_before=True),
-    ActionSpec("speech_faster", QT_TR_NOOP("&Faster"), "listen", ("Ctrl+F9",), QT_TR_NOOP("Read more quickly"),
-               toolbar="speech"),
+    ActionSpec("speech_slower", QT_TR_NOOP("S&lower"), "listen", ("Ctrl+F7",),
+               QT_TR_NOOP("Read more slowly"), separator_before=True),
+    ActionSpec("speech_faster", QT_TR_NOOP("&Faster"), "listen", ("Ctrl+F9",), QT_TR_NOOP("Read more quickly")),
     ActionSpec("speech_continue", QT_TR_NOOP("&Carry on into the next section"), "listen", (),
                QT_TR_NOOP("At the end of a section, go on reading the next one (otherwise reading stops there)"),
                checkable=True),
     ActionSpec("speech_voice", QT_TR_NOOP("&Voice and pronunciation…"), "listen", (),
                QT_TR_NOOP("Choose the voice, its speed and volume, and how it says names")),
     ActionSpec("speech_save_section", QT_TR_NOOP("Save section as &audio…"), "listen", ("Ctrl+Shift+S",),
-               QT_TR_NOOP("Save this section read aloud as an MP3 or WAV file"), toolbar="speech",
-                          separator_before=True),
+               QT_TR_NOOP("Save this section read aloud as an MP3 or WAV file"), separator_before=True),
     ActionSpec("speech_save_guide", QT_TR_NOOP("Save the whole &guide as audio…"), "listen", (),
                QT_TR_NOOP("Save every section read aloud, one MP3 file each, into a folder")),
     ActionSpec("speech_why", QT_TR_NOOP("Reading aloud is not available: how to enable it…"), "listen", (),

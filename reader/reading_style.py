@@ -51,12 +51,23 @@ class ReadingStyle:
     word_spacing: float
     paragraph_spacing: float
     line_length: int  # characters; 0 means as wide as the page
+    heading_cap: float = 0.0  # pixels: no heading larger, so its longest word fits the column (0: no limit)
 
     def heading_size(self, level: int) -> float:
-        """Headings grow less than body text at large sizes, so a title still fits on a line at 400%."""
+        """Headings grow less than body text at large sizes, so a title still fits on a line at 400%;
+        in a narrow column they shrink further (never below the body text) rather than break a word."""
         scale = HEADING_SCALE.get(f"h{level}", 1.0)
         damping = 1.0 if self.text_percent <= zoom.NORMAL else max(0.25, zoom.NORMAL / self.text_percent)
-        return round(self.size * (1 + (scale - 1) * damping))
+        size = round(self.size * (1 + (scale - 1) * damping))
+        return max(round(self.size), min(size, int(self.heading_cap))) if self.heading_cap > 0 else size
+
+    def with_headings_fitting(self, widest_word: float, heading: float, column: float) -> ReadingStyle:
+        """This style with headings capped so a word ``widest_word`` pixels wide at ``heading`` pixels fits
+        ``column``; the same style when it already fits."""
+        if widest_word <= column or widest_word <= 0:
+            return self
+        cap = heading * column / widest_word
+        return replace(self, heading_cap=cap if self.heading_cap <= 0 else min(cap, self.heading_cap))
 
     def css(self) -> str:
         """A stylesheet for ``QTextDocument.setDefaultStyleSheet``; set it before the HTML."""

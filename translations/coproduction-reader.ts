@@ -28,11 +28,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Navigation and text size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Listening</source>
+        <source>Toolbar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -100,11 +96,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Next section</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Go to the section after this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -172,11 +176,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Smaller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Larger text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Make the text larger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Larger</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -193,6 +205,18 @@
     </message>
     <message>
         <source>Show or hide the panel of colours, font and spacing beside the text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Con&amp;tents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide the list of sections beside the text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -241,6 +265,10 @@
     </message>
     <message>
         <source>Stop reading aloud and clear the highlight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1047,6 +1075,18 @@ Reason: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Read aloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carry on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Section not found</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1068,6 +1108,14 @@ Reason: {reason}</source>
     </message>
     <message>
         <source>{position} — {percent}% through</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title} — {percent}%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{percent}% through</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1190,15 +1238,15 @@ You can open it in your web browser, or copy the address to visit it later.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Read this passage aloud</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Opens the chosen result and reads it aloud from there (Ctrl+Enter in the results).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>All kinds of section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Read it aloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1247,6 +1295,10 @@ You can open it in your web browser, or copy the address to visit it later.</sou
     </message>
     <message>
         <source>1 match in this section.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results appear in the search panel as you type. Down arrow moves to them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2148,6 +2200,18 @@ If you save new entries, the old file is kept beside them with “corrupt” in 
     <message>
         <source>Only the {count:,} best passages with these words were checked for the exact phrase.</source>
         <extracomment>Passages scored for each one shown: the help&apos;s place and folded twins reorder within them. Passages checked word for word for a quoted phrase: a phrase whose only searchable word is common (&quot;if the argument is&quot;) would otherwise check thousands.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More commands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More commands that do not fit the toolbar</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

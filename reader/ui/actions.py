@@ -10,12 +10,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QToolButton, QWidget
+from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QToolButton, QWidget, QWidgetAction
 
 from reader import action_specs
-from reader.action_specs import ACTIONS, CONTEXT_MENUS, MENUS, SPECS, TOOLBARS, ActionSpec, Submenu
+from reader.action_specs import (
+    ACTIONS,
+    CONTEXT_MENUS,
+    MENUS,
+    SPECS,
+    TOOLBAR_ORDER,
+    TOOLBARS,
+    ActionSpec,
+    Submenu,
+)
 from reader.settings import Settings
 from reader.ui.i18n import tr
 
@@ -64,11 +74,16 @@ class ActionRegistry(QObject):
         self.actions: dict[str, QAction] = {}
         self.menus: dict[str, QMenu] = {}
         self.toolbars: dict[str, QToolBar] = {}
+        self.toolbar_widgets: dict[str, QWidget] = {}  # a widget in a command's place (the search box)
+        self.toolbar_widget_actions: dict[str, QWidgetAction] = {}
+        self.steady_texts: dict[str, tuple[str, ...]] = {}  # a button as wide as its widest text: it never shifts
         self._bound: set[str] = set()
         for spec in ACTIONS.values():
             action = QAction(tr(spec.text), host)
             action.setObjectName(spec.name)
             action.setCheckable(spec.checkable)
+            if spec.short:
+                action.setIconText(tr(spec.short))  # the toolbar's word; menus and screen readers keep the text
             tip = tr(spec.tip) if spec.tip else action.text().replace("&", "")
             action.setStatusTip(tip)
             host.addAction(action)  # its keys work wherever the focus is in the window
@@ -115,28 +130,35 @@ class ActionRegistry(QObject):
         toolbar = QToolBar(title, self.host)
         toolbar.setObjectName("main_toolbar" if name == "main" else f"{name}_toolbar")
         toolbar.setAccessibleName(title)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.setMovable(False)
-        first = True
-        for spec in ACTIONS.values():
-            if spec.toolbar != name:
-                continue
-            if spec.separator_before and not first:
+        toolbar.setFloatable(False)
+        for entry in TOOLBAR_ORDER[name]:
+            if entry == "|":
                 toolbar.addSeparator()
-            action = self.actions[spec.name]
-            toolbar.addAction(action)
-            button = toolbar.widgetForAction(action)
-            if isinstance(button, QToolButton):
-                button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-                self._name_button(button, action)
-                action.changed.connect(lambda b=button, a=action: self._name_button(b, a))
-            first = False
+            else:
+                self.add_to_toolbar(toolbar, entry)
         self.toolbars[name] = toolbar
         return toolbar
+
+    def add_to_toolbar(self, toolbar: QToolBar, name: str, before: QAction | None = None) -> QToolButton | None:
+        """Put command ``name`` on ``toolbar`` (before ``before``), set up for the keyboard and screen readers."""
+        action = self.actions[name]
+        toolbar.insertAction(before, action) if before is not None else toolbar.addAction(action)
+        button = toolbar.widgetForAction(action)
+        if not isinstance(button, QToolButton):
+            return None
+        button.setObjectName(f"toolbar_{name}")
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self._name_button(button, action)
+        action.changed.connect(lambda b=button, a=action: self._name_button(b, a))
+        return button
 
     @staticmethod
     def _name_button(button: QToolButton, action: QAction) -> None:
         """A toolbar button says what its command says now (its text changes, as Read aloud / Pause do)."""
+        if not shiboken6.isValid(button):
+            return  # the button went when its command moved into the "More" menu
         button.setAccessibleName(action.text().replace("&", ""))
         button.setAccessibleDescription(action.statusTip())
 

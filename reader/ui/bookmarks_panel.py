@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -77,7 +77,7 @@ class BookmarksPanel(QWidget):
         layout.addWidget(self.list, 2)
         layout.addWidget(self.empty)
 
-        buttons = QHBoxLayout()
+        buttons = QGridLayout()  # two by two: the panel stays narrow enough to leave the page its column
         self.add_button = self._button(tr("&Add here"), "add_bookmark_button",
                                        tr("Add a bookmark at the paragraph you are reading."))
         self.open_button = self._button(tr("&Go to"), "open_bookmark_button", tr("Open the chosen bookmark."))
@@ -85,8 +85,8 @@ class BookmarksPanel(QWidget):
                                           tr("Give the chosen bookmark a new name."))
         self.remove_button = self._button(tr("Re&move"), "remove_bookmark_button",
                                           tr("Remove the chosen bookmark."))
-        for button in (self.add_button, self.open_button, self.rename_button, self.remove_button):
-            buttons.addWidget(button)
+        for index, button in enumerate((self.add_button, self.open_button, self.rename_button, self.remove_button)):
+            buttons.addWidget(button, index // 2, index % 2)
         layout.addLayout(buttons)
 
         recent_heading = QLabel(tr("Recently &read"))

@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction, QIcon, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QWidget
 
-from reader import atomic, paths
+from reader import atomic, paths, themes
 from reader.themes import Theme
 
 ICON_DIR = Path(__file__).resolve().parent.parent / "icons"
@@ -27,8 +27,11 @@ COMMANDS: dict[str, str] = {
     "next_section": "next-section", "focus_contents": "contents", "search": "search",
     "speech_play": "play", "speech_stop": "stop", "larger_text": "larger-text",
     "smaller_text": "smaller-text", "reading_settings": "settings", "preferences": "settings",
-    "show_bookmarks": "bookmarks", "add_bookmark": "bookmarks", "speech_save_section": "save-audio",
+    "show_bookmarks": "bookmarks", "show_contents": "contents", "add_bookmark": "bookmarks",
+    "speech_save_section": "save-audio",
 }
+DRAWING_PROPERTY = "reader_icon"  # set on a command whose drawing changes (Play becomes Pause)
+THEME_PROPERTY = "reader_icon_theme"
 _SIZES = (16, 24, 32, 48, 64, 96)  # pixmaps for menus and toolbars at every interface size
 
 
@@ -58,6 +61,8 @@ def icon(name: str, theme: Theme) -> QIcon:
     for size in _SIZES:
         result.addPixmap(pixmap(name, theme.button_text, size), QIcon.Mode.Normal)
         result.addPixmap(pixmap(name, theme.selection_text, size), QIcon.Mode.Selected)
+        # a checked button (Contents shown) takes the selection's colours: its icon must too
+        result.addPixmap(pixmap(name, theme.selection_text, size), QIcon.Mode.Normal, QIcon.State.On)
         result.addPixmap(pixmap(name, theme.disabled_text, size), QIcon.Mode.Disabled)
     return result
 
@@ -65,12 +70,24 @@ def icon(name: str, theme: Theme) -> QIcon:
 def decorate(window: QWidget, theme: Theme) -> int:
     """Give every command of ``window`` that has a drawing its icon in ``theme``; returns how many."""
     done = 0
+    window.setProperty(THEME_PROPERTY, theme.name)
     for action in window.findChildren(QAction):
-        drawing = COMMANDS.get(action.objectName())
+        drawing = action.property(DRAWING_PROPERTY) or COMMANDS.get(action.objectName())
         if drawing is not None:
             action.setIcon(icon(drawing, theme))
             done += 1
     return done
+
+
+def redraw(action: QAction, drawing: str) -> None:
+    """Give ``action`` another drawing (Play to Pause), in the theme its window was last decorated with."""
+    if action.property(DRAWING_PROPERTY) == drawing:
+        return
+    action.setProperty(DRAWING_PROPERTY, drawing)
+    window = action.parent()
+    name = window.property(THEME_PROPERTY) if isinstance(window, QWidget) else None
+    if isinstance(name, str):
+        action.setIcon(icon(drawing, themes.get(name)))
 
 
 def file_for(name: str, colour: str) -> Path:

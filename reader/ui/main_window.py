@@ -12,8 +12,8 @@ from itertools import pairwise
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QPoint, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QSplitter, QWidget
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QResizeEvent
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QSizePolicy, QSplitter, QWidget
 
 from reader import APP_NAME, __version__, reading_style, zoom
 from reader.action_specs import replace_key_table
@@ -29,12 +29,15 @@ from reader.ui.comfort import Comfort
 from reader.ui.contents_panel import ContentsPanel
 from reader.ui.context import WindowContext
 from reader.ui.i18n import tr
+from reader.ui.menu_fit import MenuFit
 from reader.ui.messages import LinkChoice, Messages
+from reader.ui.pane_fit import PaneFit
 from reader.ui.reading_view import ReadingView
 from reader.ui.search_panel import SearchDock
 from reader.ui.speech_ui import SpeechUi
 from reader.ui.style import focus_stylesheet
 from reader.ui.talking_book import TalkingBookUi
+from reader.ui.toolbar_room import ToolbarRoom
 
 HELP_SECTION = "using-this-reader"
 
@@ -86,6 +89,9 @@ class MainWindow(QMainWindow):
         self.toolbar = self.commands.build_toolbar("main")
         self.addToolBar(self.toolbar)
         self.search = SearchDock(self.context)
+        self.pane_fit = PaneFit(self, self.splitter, self.contents, self.view, self.actions["show_contents"])
+        self.sectionShown.connect(lambda _id: self.pane_fit.section_shown())
+        self.context.textSizeChanged.connect(lambda _size: self.pane_fit.schedule())
         self.added_content = AddedContent(self.context)
         self.commands.bind(self._handlers())
         self._set_tab_order()
@@ -96,6 +102,8 @@ class MainWindow(QMainWindow):
 
         self.location_label = QLabel()
         self.location_label.setObjectName("location")
+        # Its text is chosen to fit (see _update_status), so it never widens the window nor is cut.
+        self.location_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.size_label = QLabel()
         self.size_label.setObjectName("text_size_label")
         self.statusBar().addWidget(self.location_label, 1)
@@ -118,6 +126,9 @@ class MainWindow(QMainWindow):
         self.speech = SpeechUi(self.context)  # the Listen menu and toolbar; the voice itself loads after first paint
         self.context.listening = self.speech
         self.talking_book = TalkingBookUi(self.context)  # File › Save as a talking book…
+        self.commands.steady_texts["speech_play"] = (tr("Read aloud"), tr("Pause"), tr("Carry on"))
+        self.toolbar_room = ToolbarRoom(self.toolbar, self.commands, self, moved=self._set_tab_order)
+        self.menu_fit = MenuFit(self)  # the menus exist now, the features' ones included
         icons.decorate(self, reading_style.active_theme(settings))  # the commands made since the theme was set
         missing = self.commands.unbound()
         if missing:
@@ -151,7 +162,8 @@ class MainWindow(QMainWindow):
             "back": self.go_back,
             "forward": self.go_forward,
             "switch_pane": self.switch_pane,
-            "focus_contents": lambda: self.contents.setFocus(Qt.FocusReason.ShortcutFocusReason),
+            "focus_contents": self.focus_contents,
+            "show_contents": self.pane_fit.toggle_contents,
             "smaller_text": lambda: self.set_text_size(zoom.smaller(self.text_size)),
             "larger_text": lambda: self.set_text_size(zoom.larger(self.text_size)),
             "normal_text": lambda: self.set_text_size(zoom.NORMAL),
@@ -163,6 +175,12 @@ class MainWindow(QMainWindow):
             "next_match": lambda: self.search.step(1),
             "previous_match": lambda: self.search.step(-1),
         }
+
+    def focus_contents(self) -> None:
+        """Ctrl+Shift+C: into the contents, showing them first if they had given way to the page."""
+        if not self.contents.isVisible():
+            self.pane_fit.toggle_contents()
+        self.contents.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def text_menu(self, position: QPoint) -> QMenu:
         """The text's context menu (right click, or the Menu key): Copy and Select all, then reading commands."""
@@ -194,7 +212,8 @@ class MainWindow(QMainWindow):
 
     def _set_tab_order(self) -> None:
         """Tab goes through the toolbar, then the contents, then the text, as the window reads."""
-        chain = [self.toolbar.widgetForAction(a) for a in self.toolbar.actions() if not a.isSeparator()]
+        chain = [self.toolbar.widgetForAction(a) for a in self.toolbar.actions()
+                 if not a.isSeparator() and self.toolbar.widgetForAction(a) is not None]
         chain += [self.contents, self.view]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
@@ -367,8 +386,18 @@ class MainWindow(QMainWindow):
         if self.current is None:
             return
         percent = round(self.view.scroll_fraction() * 100)
-        self.location_label.setText(tr("{position} — {percent}% through").format(
-            position=self._position_text(), percent=percent))
+        section = self.guide.get(self.current)
+        title = section.title if section is not None else ""
+        # The fullest wording that fits the status line: a narrow window or large interface gets a shorter one.
+        choices = [tr("{position} — {percent}% through").format(position=self._position_text(), percent=percent),
+                   tr("{title} — {percent}%").format(title=title, percent=percent),
+                   tr("{percent}% through").format(percent=percent)]
+        room = self.location_label.contentsRect().width()
+        metrics = self.location_label.fontMetrics()
+        text = next((choice for choice in choices if metrics.horizontalAdvance(choice) <= room), choices[-1])
+        self.location_label.setText(text)
+        self.location_label.setToolTip(choices[0])
+        self.location_label.setAccessibleName(choices[0])
 
     def _update_actions(self) -> None:
         self.actions["back"].setEnabled(self.history.can_go_back())
@@ -401,6 +430,10 @@ class MainWindow(QMainWindow):
         except OSError as error:
             self.messages.warning(tr("Settings not saved"),
                                   tr("Your place and text size could not be saved: {error}").format(error=error))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, lambda: self._update_status() if shiboken6.isValid(self) else None)  # once laid out
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()

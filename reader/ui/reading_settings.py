@@ -68,14 +68,14 @@ class ReadingSettingsForm(QWidget):
             button.setAccessibleDescription(tr(preset.description))
             button.setToolTip(tr(preset.description))
             button.clicked.connect(lambda _=False, key=preset.key: self.presetChosen.emit(key))
-            grid.addWidget(button, index // 2, index % 2)
+            grid.addWidget(button, index, 0)  # one above the other: the panel stays as narrow as it can
             self.preset_buttons[preset.key] = button
         self.reset_button = QPushButton(tr("&Reset to defaults"))
         self.reset_button.setObjectName("reset_reading_settings")
         self.reset_button.setAccessibleName(tr("Reset to defaults"))
         self.reset_button.setAccessibleDescription(tr("Put colours, font, size and spacing back to normal."))
         self.reset_button.clicked.connect(self.resetRequested.emit)
-        grid.addWidget(self.reset_button, 2, 0, 1, 2)
+        grid.addWidget(self.reset_button, len(self.preset_buttons), 0)
         layout.addWidget(box)
 
         form = QFormLayout()

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
-from PySide6.QtCore import QPoint, QRectF, Qt, QUrl, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QPoint, QRectF, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -51,6 +53,8 @@ class ReadingView(QTextBrowser):
         self.anchorClicked.connect(lambda url: self.linkActivated.emit(url.toString()))
         self._wheel_rest = 0
         self.style_shown: ReadingStyle | None = None
+        self._html = ""
+        self._showing = False  # a resize while the page is being set is not a reason to set it again
         self._marks: dict[str, list[QTextEdit.ExtraSelection]] = {}
 
     # Marks ----------------------------------------------------------------------------------
@@ -82,6 +86,13 @@ class ReadingView(QTextBrowser):
 
     def show_html(self, html: str, style: ReadingStyle) -> None:
         """Show a page in ``style``; Qt's rich text ignores a CSS size on <body>, so the default font carries it."""
+        self._showing = True
+        try:
+            self._show_html(html, style)
+        finally:
+            self._showing = False
+
+    def _show_html(self, html: str, style: ReadingStyle) -> None:
         self.style_shown = style
         font = QFont(self.document().defaultFont())
         font.setFamilies(list(style.font.families))
@@ -91,6 +102,35 @@ class ReadingView(QTextBrowser):
         self.document().setDocumentMargin(max(12, round(style.size)))
         self.setHtml(html)
         self.fit_line_length()
+        self._html = html
+        # Lines break between words; only a word wider than the whole line is broken. Headings are made to
+        # fit instead ("Forew/ord"): a heading word wider than the column shows again with smaller headings.
+        fitted = self._headings_fitting(style)
+        if fitted is not style:
+            self.style_shown = fitted
+            self.document().setDefaultStyleSheet(fitted.css())
+            self.setHtml(html)
+            self.fit_line_length()
+
+    def _headings_fitting(self, style: ReadingStyle) -> ReadingStyle:
+        """``style``, with headings capped if a heading's longest word would not fit the column."""
+        frame = self.document().rootFrame().frameFormat()
+        column = self.viewport().width() - frame.leftMargin() - frame.rightMargin() - 2
+        widest, size = 0.0, 0.0
+        block = self.document().begin()
+        while block.isValid():
+            for fragment_range in block.textFormats():
+                font = fragment_range.format.font()
+                if font.pixelSize() <= round(style.size):
+                    continue
+                text = block.text()[fragment_range.start:fragment_range.start + fragment_range.length]
+                metrics = QFontMetricsF(font)
+                for word in text.replace("-", "- ").split():
+                    width = metrics.horizontalAdvance(word)
+                    if width > widest:
+                        widest, size = width, font.pixelSize()
+            block = block.next()
+        return style.with_headings_fitting(widest, size, column) if column > 0 else style
 
     def side_margin(self) -> int:
         """Space added on each side of the text so that lines keep to the chosen length."""
@@ -115,6 +155,22 @@ class ReadingView(QTextBrowser):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.fit_line_length()
+        style = self.style_shown
+        if style is None or not self._html or self._showing or event.size().width() == event.oldSize().width():
+            return
+        wider = event.size().width() > event.oldSize().width()
+        if (wider and style.heading_cap > 0) or (not wider and self._headings_fitting(style) is not style):
+            # not now: a resize may come in the middle of setHtml
+            QTimer.singleShot(0, lambda: self._refit_headings() if shiboken6.isValid(self) else None)
+
+    def _refit_headings(self) -> None:
+        """Show the page again with headings sized for the new width (they grow back, or shrink further)."""
+        style = self.style_shown
+        if style is None or not self._html:
+            return
+        fraction = self.scroll_fraction()
+        self.show_html(self._html, replace(style, heading_cap=0.0))
+        self.set_scroll_fraction(fraction)
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:
         """Only local files are ever loaded: offline means offline."""

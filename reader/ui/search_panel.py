@@ -64,6 +64,7 @@ from reader.ui.context import SectionsChange, WindowContext
 from reader.ui.i18n import tr, translated
 from reader.ui.match_highlights import MatchHighlights, counter_text
 from reader.ui.search_worker import SearchThread
+from reader.ui.toolbar_room import put_widget
 
 DEBOUNCE_MS = 150
 PREPARE_AFTER_PAINT_MS = 300
@@ -207,6 +208,9 @@ class SearchPanel(QWidget):
         self.tag = QComboBox()
         self.tag.setObjectName("search_tag")
         self.tag.setAccessibleName(tr("Tag"))
+        for combo in (self.kind, self.tag):  # as wide as "All kinds of section", not as the longest tag
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(len(tr("All kinds of section")) * 3 // 4)  # counted in widths of "X"
         self.set_guide(guide)
 
         self.status = QLabel()
@@ -223,7 +227,7 @@ class SearchPanel(QWidget):
         # The window hands in its page's theme; on its own the panel uses the default colours.
         self.theme: Callable[[], themes.Theme] = lambda: themes.get(themes.DEFAULT)
         self.results.setItemDelegate(_ResultDelegate(self.results, lambda: self.theme()))
-        self.read_aloud = QPushButton(tr("&Read this passage aloud"))
+        self.read_aloud = QPushButton(tr("&Read it aloud"))
         self.read_aloud.setObjectName("search_read_aloud")
         self.read_aloud.setAccessibleDescription(tr("Opens the chosen result and reads it aloud from there "
                                                     "(Ctrl+Enter in the results)."))
@@ -279,13 +283,18 @@ class SearchPanel(QWidget):
             combo.blockSignals(False)
 
     def set_text_pixels(self, pixels: int) -> None:
-        """Follow the window's text size, as the contents do."""
-        font = QFont(self.font())
+        """The results follow the window's text size, as the contents do; the box, filters and buttons are
+        controls, and follow the interface size with the rest of the window."""
+        font = QFont(self.results.font())
         font.setPixelSize(pixels)
-        self.setFont(font)
+        self.results.setFont(font)
         self.results.scheduleDelayedItemsLayout()
 
     # What the user asked ------------------------------------------------------------------
+
+    def search_soon(self) -> None:
+        """Search after the typing pause, as typing in the box does (the toolbar's box types here too)."""
+        self._debounce.start()
 
     def query(self) -> tuple[str, str, str]:
         return self.box.text().strip(), self.kind.currentData() or "", self.tag.currentData() or ""
@@ -434,6 +443,41 @@ class SearchDock(QObject):
         back.activated.connect(self._escape_from_text)
         self.view.viewport().installEventFilter(self)
         context.sectionsChanged.connect(self._sections_changed)
+        self.toolbar_box = self._toolbar_box()
+
+    def _toolbar_box(self) -> QLineEdit:
+        """The search box on the toolbar: typing there searches as the panel's box does, and opens the panel."""
+        box = SearchBox()
+        box.setObjectName("toolbar_search")
+        box.setPlaceholderText(tr("Search"))
+        box.setAccessibleName(tr("Search the guide"))
+        box.setAccessibleDescription(tr("Results appear in the search panel as you type. Down arrow moves to them."))
+        box.setToolTip(self.context.commands.actions["search"].toolTip())
+        box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        put_widget(self.context.commands, "search", box, wide=16, narrow=8)
+        box.textEdited.connect(self._typed_on_toolbar)
+
+        def open_first() -> None:
+            self._typed_on_toolbar(box.text())
+            self.panel._open_first()
+
+        def to_results() -> None:
+            self.panel.flush()
+            self.panel.focus_results()
+
+        box.returnPressed.connect(open_first)
+        box.downPressed.connect(to_results)
+        box.escapePressed.connect(self.close)
+        self.panel.box.textChanged.connect(lambda text: box.setText(text) if box.text() != text else None)
+        return box
+
+    def _typed_on_toolbar(self, text: str) -> None:
+        self.prepare()
+        if not self.dock.isVisible():
+            self.dock.show()
+        if self.panel.box.text() != text:
+            self.panel.box.setText(text)
+            self.panel.queryChanged.emit() if not text else self.panel.search_soon()
 
     # Starting the engine only once the window is on screen --------------------------------
 

@@ -1,4 +1,4 @@
-"""The Listen menu, the Listening toolbar and everything they do in the main window.
+"""The Listen menu, the toolbar's Play/Pause and Stop, and everything they do in the main window.
 
 Keys follow the media keys of many keyboards: F7 back a sentence, F8 read/pause, F9 on a
 sentence; Shift moves by paragraph (Shift+F8 stops); Ctrl changes the speed (Ctrl+F7 slower,
@@ -21,6 +21,7 @@ from reader.speech.narrator import State
 from reader.speech.prepare import Script, prepare_blocks
 from reader.speech.pronounce import PronunciationError, shipped
 from reader.speech.scripts import SpeechScripts, start_index
+from reader.ui import icons
 from reader.ui.audio_export import ExportProgress, ExportWorker, FileChooser, describe
 from reader.ui.context import SavingVoice, WindowContext
 from reader.ui.i18n import tr
@@ -113,14 +114,12 @@ class SpeechUi(QObject):
         }
 
     def _build_toolbar(self) -> QToolBar:
-        toolbar = self.context.commands.build_toolbar("speech")
+        """Play/Pause and Stop are on the window's one toolbar; the speed shows in the status line while reading."""
         self.rate_label = QLabel()
         self.rate_label.setObjectName("speech_rate_label")
-        self.rate_label.setContentsMargins(8, 0, 8, 0)
-        toolbar.insertWidget(self.actions["speech_save_section"], self.rate_label)
-        self.host.addToolBarBreak()  # its own row: both fit without hiding buttons behind »
-        self.host.addToolBar(toolbar)
-        return toolbar
+        self.rate_label.hide()
+        self.host.statusBar().addPermanentWidget(self.rate_label)
+        return self.context.commands.toolbars["main"]
 
     # Commands -------------------------------------------------------------------------------
 
@@ -402,6 +401,8 @@ class SpeechUi(QObject):
                 self.actions[name].setStatusTip(problem)
                 self.actions[name].setToolTip(problem)
         play.setText(text)
+        play.setIconText({State.PAUSED: tr("Carry on")}.get(state, text.replace("&", "")))
+        icons.redraw(play, "pause" if state in (State.STARTING, State.PLAYING) else "play")
         play.setStatusTip(tip)
         keys = play.shortcut().toString()
         if not problem:
@@ -424,6 +425,8 @@ class SpeechUi(QObject):
             where = tr(" – sentence {n} of {count}").format(n=index + 1, count=len(script)) if index is not None else ""
             text = (tr("Paused") if state is State.PAUSED else tr("Reading aloud")) + where
         self.status.setText(text)
+        self.status.setVisible(bool(text))
+        self.rate_label.setVisible(state is not State.STOPPED and not self.controller.problem)
 
     def explain_unavailable(self) -> None:
         if self.controller.problem:

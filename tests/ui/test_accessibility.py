@@ -27,8 +27,9 @@ def test_toolbar_buttons_say_what_they_do_and_take_focus(make_window):
     window = make_window()
     buttons = [w for w in window.toolbar.findChildren(QToolButton) if w.defaultAction()]
     names = {b.accessibleName() for b in buttons}
-    assert {"Previous section", "Next section", "Back", "Forward", "Smaller text", "Larger text",
-            "Normal text size"} <= names
+    assert {"Contents", "Back", "Previous section", "Next section", "Read aloud", "Stop reading", "Smaller text",
+            "Larger text", "Reading settings panel"} <= names
+    assert window.findChild(QLineEdit, "toolbar_search").accessibleName() == "Search the guide"
     for button in buttons:
         assert button.focusPolicy() & button.focusPolicy().TabFocus
         assert button.accessibleDescription()

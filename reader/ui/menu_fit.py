@@ -1,0 +1,88 @@
+"""Menus that always fit: at a large interface size, a long menu is drawn a step or two smaller.
+
+A menu cannot reflow, and Qt scrolls one taller than the screen with small unlabelled
+arrows that many readers never find. So a menu that would reach past the window (or the
+screen, if smaller) is drawn at the next smaller interface size (font, icons, padding), step
+by step, until it fits, but never smaller than the computer's own menu size (100 %). The
+rest of the interface keeps the size the reader chose.
+"""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QSize, QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QMenu, QStyle, QWidget
+
+from reader import interface_size
+from reader.ui import interface_scale
+
+
+class MenuFit(QObject):
+    """Keeps every menu of the main window ``host``, submenus included, within the window and its screen."""
+
+    def __init__(self, host: QWidget) -> None:
+        super().__init__(host)
+        self.host = host
+        self._busy = False
+        self._pending = False
+        self._styles: dict[int, QStyle] = {}
+        for menu in host.findChildren(QMenu):
+            menu.installEventFilter(self)
+            menu.aboutToShow.connect(lambda m=menu: self.fit(m))
+        host.installEventFilter(self)
+        self.fit_all()
+
+    def room(self) -> QSize:
+        screen = self.host.screen().availableGeometry()
+        return QSize(min(screen.width(), self.host.width()), min(screen.height(), self.host.height()))
+
+    def fit_all(self) -> None:
+        for menu in self.host.findChildren(QMenu):
+            self.fit(menu)
+
+    def fit(self, menu: QMenu) -> None:
+        """The menu at the interface size, or the largest smaller size at which it fits (not below 100 %)."""
+        if self._busy:
+            return
+        self._busy = True
+        try:
+            room = self.room()
+            chosen = interface_scale.current(QApplication.instance())  # type: ignore[arg-type]
+            self._size(menu, chosen, chosen)
+            while chosen > interface_size.MINIMUM and (menu.sizeHint().width() > room.width()
+                                                       or menu.sizeHint().height() > room.height()):
+                chosen = interface_size.smaller(chosen)
+                self._size(menu, chosen, interface_scale.current(QApplication.instance()))  # type: ignore[arg-type]
+        finally:
+            self._busy = False
+
+    def _size(self, menu: QMenu, percent: int, interface: int) -> None:
+        if percent == interface:
+            menu.setFont(QFont())  # as the rest of the interface
+            menu.setStyleSheet("")
+            menu.setStyle(None)  # type: ignore[arg-type]
+            return
+        font = QFont(QApplication.font())
+        font.setPointSizeF(font.pointSizeF() * percent / interface)
+        menu.setFont(font)
+        if percent not in self._styles:
+            self._styles[percent] = interface_scale.style(percent)
+        menu.setStyle(self._styles[percent])
+        px = lambda pixels: interface_size.scaled(pixels, percent)  # noqa: E731 - as the theme's stylesheet does
+        menu.setStyleSheet(f"QMenu {{ padding: {px(2)}px; }} "
+                           f"QMenu::item {{ padding: {px(4)}px {px(24)}px {px(4)}px {px(12)}px; }} "
+                           f"QMenu::separator {{ margin: {px(3)}px {px(6)}px; }}")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(watched, QMenu) and event.type() == QEvent.Type.ApplicationFontChange:
+            self.fit(watched)
+        elif watched is self.host and event.type() == QEvent.Type.Resize and not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self._fit_later)
+        return False
+
+    def _fit_later(self) -> None:
+        self._pending = False
+        if shiboken6.isValid(self.host):
+            self.fit_all()
