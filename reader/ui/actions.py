@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QMetaObject, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QToolButton, QWidget
 
@@ -68,6 +68,7 @@ class ActionRegistry(QObject):
         self.menus: dict[str, QMenu] = {}
         self.toolbars: dict[str, QToolBar] = {}
         self._bound: set[str] = set()
+        self._waiting: dict[str, QMetaObject.Connection] = {}  # command -> its stand-in, until bound
         for spec in ACTIONS.values():
             action = QAction(tr(spec.text), host)
             action.setObjectName(spec.name)
@@ -85,12 +86,28 @@ class ActionRegistry(QObject):
         for name, handler in handlers.items():
             if name in self._bound:
                 raise ValueError(f"the command {name!r} already has a handler")
+            if name in self._waiting:
+                QObject.disconnect(self._waiting.pop(name))
             self.actions[name].triggered.connect(handler)
             self._bound.add(name)
         return {name: self.actions[name] for name in handlers}
 
     def unbound(self) -> list[str]:
         return [name for name in self.actions if name not in self._bound]
+
+    def bind_later(self, build: Callable[[], object]) -> None:
+        """The commands still without a handler get theirs when their feature is built (after the first
+        paint); one used before that calls ``build``, then runs as if the feature had always been there."""
+        for name in self.unbound():
+            if name not in self._waiting:
+                self._waiting[name] = self.actions[name].triggered.connect(
+                    lambda _checked=False, name=name: self._build_and_run(name, build))
+
+    def _build_and_run(self, name: str, build: Callable[[], object]) -> None:
+        build()
+        if name in self._bound:
+            action = self.actions[name]
+            action.triggered.emit(action.isChecked())
 
     # Menus and toolbars --------------------------------------------------------------------------
 
@@ -115,6 +132,8 @@ class ActionRegistry(QObject):
     def build_toolbar(self, name: str) -> QToolBar:
         """A toolbar of the commands declared for it, every button reachable by Tab and named for screen readers."""
         title = tr(TOOLBARS[name])
+        if name in self.toolbars:
+            return self.toolbars[name]  # built early, before its feature
         toolbar = QToolBar(title, self.host)
         toolbar.setObjectName("main_toolbar" if name == "main" else f"{name}_toolbar")
         toolbar.setAccessibleName(title)

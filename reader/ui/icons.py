@@ -29,6 +29,7 @@ COMMANDS: dict[str, str] = {
     "smaller_text": "smaller-text", "reading_settings": "settings", "preferences": "settings",
     "show_bookmarks": "bookmarks", "add_bookmark": "bookmarks", "speech_save_section": "save-audio",
 }
+LATER = "reader_icons_later"  # a window's property: draw its icons later (see decorate)
 _SIZES = (16, 24, 32, 48, 64, 96)  # pixmaps for menus and toolbars at every interface size
 
 
@@ -63,7 +64,12 @@ def icon(name: str, theme: Theme) -> QIcon:
 
 
 def decorate(window: QWidget, theme: Theme) -> int:
-    """Give every command of ``window`` that has a drawing its icon in ``theme``; returns how many."""
+    """Give every command of ``window`` that has a drawing its icon in ``theme``; returns how many.
+
+    Nothing, while the window's property :data:`LATER` is true: it is starting, shows no icon yet
+    (toolbars show words) and draws them once its text is on screen."""
+    if window.property(LATER):
+        return 0
     done = 0
     for action in window.findChildren(QAction):
         drawing = COMMANDS.get(action.objectName())

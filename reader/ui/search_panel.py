@@ -16,7 +16,7 @@ import html
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QAccessible,
@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 from reader import themes
 from reader.model import Guide
 from reader.ui.context import SectionsChange, WindowContext
+from reader.ui.first_paint import after_first_paint
 from reader.ui.match_highlights import MatchHighlights
 from reader.ui.search_worker import SearchThread
 
@@ -411,16 +412,10 @@ class SearchDock(QObject):
         self.dock.visibilityChanged.connect(self._visibility_changed)
         back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.view, context=Qt.ShortcutContext.WidgetShortcut)
         back.activated.connect(self._escape_from_text)
-        self.view.viewport().installEventFilter(self)
+        after_first_paint(self.view.viewport(), lambda: QTimer.singleShot(PREPARE_AFTER_PAINT_MS, self.prepare))
         context.sectionsChanged.connect(self._sections_changed)
 
     # Starting the engine only once the window is on screen --------------------------------
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(PREPARE_AFTER_PAINT_MS, self.prepare)
-        return False
 
     def prepare(self) -> None:
         """Open (or build) the index in the worker; harmless to call again."""
