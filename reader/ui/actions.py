@@ -104,10 +104,12 @@ class ActionRegistry(QObject):
                     lambda _checked=False, name=name: self._build_and_run(name, build))
 
     def _build_and_run(self, name: str, build: Callable[[], object]) -> None:
+        action = self.actions[name]
+        checked = action.isChecked()  # as the user just set it: building the feature may set it from settings
         build()
         if name in self._bound:
-            action = self.actions[name]
-            action.triggered.emit(action.isChecked())
+            action.setChecked(checked)
+            action.triggered[bool].emit(checked)
 
     # Menus and toolbars --------------------------------------------------------------------------
 

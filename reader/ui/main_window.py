@@ -161,6 +161,9 @@ class MainWindow(QMainWindow):
             feature = self._features[name] = getattr(self, f"_build_{name}")()
         return feature
 
+    def is_built(self, name: str) -> bool:
+        return name in self._features
+
     def build_features(self) -> None:
         """Build every feature not built yet; then every command has its handler, or the window refuses."""
         for name in LATER_FEATURES:
