@@ -10,7 +10,11 @@ Layout of an index folder (``index/`` beside ``content/``, or ``<cache>/index``)
 
 *Always fresh*: :func:`inspect` compares the pointer with the content the app is about to
 show and with the files on disk. Whoosh keeps no checksums and a damaged file fails late and
-in many ways, so every file is hashed before the index is trusted.
+in many ways, so every file is hashed before the index is trusted; the pointer also records
+each file's identity on disk (size, modification and change times, file number), and a file
+whose identity is unchanged since this code wrote and hashed it is not read again. Any write,
+copy, restore or replacement changes its change time or number (a program cannot set the change
+time back), and then the file is hashed in full, as before.
 
 *Never lost*: a build goes to a fresh ``.build-*`` folder, is renamed to ``ix-*`` and only
 then published by atomically replacing ``current.json``. A crash at any point leaves the old
@@ -49,6 +53,7 @@ POINTER_FORMAT = 1
 _LIVE_NAME = re.compile(r"^ix-[0-9a-f]{32}$")
 ABANDONED_AFTER = 3600.0  # seconds before another process's unfinished build is swept away
 _WHOOSH_LOCKS = ("MAIN_WRITELOCK", "MAIN_READLOCK")
+IDENTITY_TICK_NS = 50_000_000  # longer than the coarsest clock tick file times are taken from
 
 
 def default_roots() -> list[Path]:
@@ -83,6 +88,28 @@ def content_fingerprint(sections: Iterable[Section]) -> dict[str, str]:
 def _file_hash(path: Path) -> str:
     with path.open("rb") as handle:
         return hashlib.file_digest(handle, "blake2b").hexdigest()
+
+
+def _identity(path: Path) -> list[int]:
+    """What changes whenever a file is written, replaced, copied or restored, without reading it."""
+    info = path.stat()
+    return [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
+
+
+def file_identities(folder: Path) -> dict[str, list[int]] | None:
+    """File name → identity, for every file of a built index (see :func:`_identity`); None where the
+    file system's times cannot vouch for a file: on Windows the "change" time is the creation time,
+    which a program can set, and FAT sticks keep times to 10 ms or 2 s."""
+    if os.name != "posix":
+        return None
+    identities = {path.name: _identity(path) for path in sorted(folder.iterdir()) if path.is_file()}
+    if not identities or all(identity[2] % 10_000_000 == 0 for identity in identities.values()):
+        return None
+    # A later write must get a later change time: let the file system's clock tick past the last one.
+    wait = max(identity[2] for identity in identities.values()) + IDENTITY_TICK_NS - time.time_ns()
+    if wait > 0:
+        time.sleep(wait / 1e9)
+    return identities
 
 
 def file_fingerprint(folder: Path) -> dict[str, list[Any]]:
@@ -142,8 +169,11 @@ def _difference(found: dict[str, str], expected: dict[str, str]) -> str:
     return "content changed since it was built: " + ", ".join(parts)
 
 
-def _damage(folder: Path, expected: dict[str, list[Any]]) -> str | None:
-    """Why the files in ``folder`` differ from the pointer's record, or None if they match."""
+def _damage(folder: Path, expected: dict[str, list[Any]], identities: Any = None) -> str | None:
+    """Why the files in ``folder`` differ from the pointer's record, or None if they match.
+
+    A file whose identity is the one recorded when it was hashed is not hashed again."""
+    known = identities if isinstance(identities, dict) else {}
     try:
         present = {path.name: path for path in folder.iterdir() if path.is_file()}
     except FileNotFoundError:
@@ -157,6 +187,8 @@ def _damage(folder: Path, expected: dict[str, list[Any]]) -> str | None:
         try:
             if path.stat().st_size != size:
                 return f"file {name} has the wrong size (truncated or overwritten)"
+            if known.get(name) == _identity(path) and known[name][0] == size:
+                continue
             if _file_hash(path) != digest:
                 return f"file {name} has been altered"
         except OSError as error:
@@ -180,7 +212,7 @@ def inspect(root: Path, expected: dict[str, str]) -> Inspection:
         return Inspection(root, "stale", "built by another version of the reader", pointer)
     if pointer["sections"] != expected:
         return Inspection(root, "stale", _difference(pointer["sections"], expected), pointer)
-    problem = _damage(root / pointer["dir"], pointer["files"])
+    problem = _damage(root / pointer["dir"], pointer["files"], pointer.get("identities"))
     if problem:
         return Inspection(root, "damaged", problem, pointer)
     count = int(pointer.get("documents", 0))
@@ -288,11 +320,15 @@ def publish(root: Path, build: Path, sections: dict[str, str], documents: int) -
     for name in _WHOOSH_LOCKS:
         with contextlib.suppress(FileNotFoundError):
             (build / name).unlink()
+    identities = file_identities(build)
     files = file_fingerprint(build)
+    if identities is not None and file_identities(build) != identities:
+        identities = None  # written to while being hashed: always hash it in full
     live = root / f"{LIVE_PREFIX}{uuid.uuid4().hex}"
     os.rename(build, live)
     pointer = {"format": POINTER_FORMAT, "recipe": recipe(), "dir": live.name, "documents": documents,
-               "sections": sections, "files": files, "built": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+               "sections": sections, "files": files, "identities": identities,
+               "built": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
     atomic.write_json(root / POINTER, pointer)
     return pointer
 

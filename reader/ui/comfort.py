@@ -35,7 +35,6 @@ from reader.bookmarks import Places
 from reader.ui import fit_text, interface_scale, look, save_places
 from reader.ui.bookmarks_panel import BookmarksPanel
 from reader.ui.context import WindowContext
-from reader.ui.keys_page import KeysPage
 from reader.ui.reading_settings import ReadingSettingsForm
 from reader.ui.ruler import ReadingRuler
 
@@ -379,6 +378,8 @@ class Comfort(QObject):
         scroll.setWidget(form)
         dialog.finished.connect(lambda *_: self.forms.remove(form) if form in self.forms else None)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        from reader.ui.keys_page import KeysPage  # only Preferences shows it
+
         keys = KeysPage(self.context.commands, self.context.messages)
         keys.changed.connect(self._save_timer.start)
         pages = QTabWidget()
