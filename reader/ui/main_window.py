@@ -130,9 +130,10 @@ class MainWindow(QMainWindow):
         self.context.listening = _ListeningWhenUsed(self)
         self.commands.bind_later(self.build_features)
         viewport = self.view.viewport()
+        self._closed = False
         for name in LATER_FEATURES:
-            after_first_paint(viewport, lambda name=name: self.feature(name))
-        after_first_paint(viewport, self._after_features)
+            after_first_paint(viewport, lambda name=name: None if self._closed else self.feature(name))
+        after_first_paint(viewport, lambda: None if self._closed else self._after_features())
 
     # Features built after the first paint ---------------------------------------------------------
 
@@ -489,6 +490,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        self._closed = True  # what was to be built after the first paint is not needed now
         if "search" in self._features:
             self.search.shutdown()
         super().closeEvent(event)
