@@ -23,7 +23,7 @@ from reader.model import Guide, Section
 from reader.render import Rendered, is_web_link, parse_section_link, render_section
 from reader.rich_text import for_qt_rich_text
 from reader.settings import Settings
-from reader.ui import icons, window_place
+from reader.ui import icons, look, window_place
 from reader.ui.actions import ActionRegistry
 from reader.ui.comfort import Comfort
 from reader.ui.contents_panel import ContentsPanel
@@ -31,7 +31,6 @@ from reader.ui.context import WindowContext
 from reader.ui.first_paint import after_first_paint
 from reader.ui.messages import LinkChoice, Messages
 from reader.ui.reading_view import ReadingView
-from reader.ui.style import focus_stylesheet
 
 if TYPE_CHECKING:
     from reader.ui.added_content import AddedContent
@@ -69,7 +68,9 @@ class MainWindow(QMainWindow):
         self._rendered: Rendered | None = None
         self._text_size = zoom.clamp(settings.get("text_size"))
 
-        self.setStyleSheet(focus_stylesheet())
+        # The theme before any child exists, so each widget is styled once, as it is made (Comfort applies
+        # the same theme again, which then changes nothing).
+        look.apply_theme(reading_style.active_theme(settings), self)
         self.setWindowTitle(APP_NAME)
         self.setAccessibleName(APP_NAME)
         self.contents = ContentsPanel(guide)
