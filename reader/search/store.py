@@ -72,12 +72,15 @@ def recipe() -> str:
     return f"schema {SCHEMA_VERSION}; blocks {BLOCKS_VERSION}; markdown {markdown.__version__}"
 
 
+_RECORD_ENCODER = json.JSONEncoder(ensure_ascii=False)  # json.dumps's output, without a new encoder each call
+
+
 def section_hash(section: Section) -> str:
     """A hash of everything about a section that ends up in the index; the body by its digest,
     which the library cache knows without reading ten thousand files."""
     record = [section.id, section.title, section.kind, list(section.tags), section.parent,
               section.pack, section.digest]
-    return hashlib.sha256(json.dumps(record, ensure_ascii=False).encode("utf-8")).hexdigest()
+    return hashlib.sha256(_RECORD_ENCODER.encode(record).encode("utf-8")).hexdigest()
 
 
 def content_fingerprint(sections: Iterable[Section]) -> dict[str, str]:
