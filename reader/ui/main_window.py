@@ -189,7 +189,18 @@ class MainWindow(QMainWindow):
 
         search = SearchDock(self.context)
         search.panel.set_text_pixels(zoom.contents_pixels(self.text_size))
+        self._tab_after_text(search.dock)
         return search
+
+    def _tab_after_text(self, dock: QWidget) -> None:
+        """Tab goes from the text into ``dock``'s panel when it is open, whenever the panel was made."""
+        inside, widget = [], self.view.nextInFocusChain()
+        while widget is not None and widget is not self.view:
+            if dock.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                inside.append(widget)
+            widget = widget.nextInFocusChain()
+        for first, second in pairwise([self.view, *inside]):
+            QWidget.setTabOrder(first, second)
 
     def _build_talking_book(self) -> QObject:
         from reader.ui.talking_book import TalkingBookUi

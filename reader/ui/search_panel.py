@@ -419,7 +419,7 @@ class SearchDock(QObject):
 
     def prepare(self) -> None:
         """Open (or build) the index in the worker; harmless to call again."""
-        if not self.worker.started and not self.closed:
+        if not self.worker.started and not self.closed and shiboken6.isValid(self.worker):  # not once deleted
             self.worker.start(self.context.guide)
 
     def _sections_changed(self, change: SectionsChange) -> None:
