@@ -519,3 +519,12 @@ def test_an_unchanged_index_opens_without_reading_its_files_again(built, monkeyp
     inspection = store.inspect(root, store.content_fingerprint(guide))
     assert (inspection.status, inspection.detail) == ("damaged", f"file {toc.name} has been altered")
     assert hashed == [toc.name]
+
+
+@pytest.mark.skipif(not Path("/proc/self/maps").exists(), reason="needs Linux's list of mapped files")
+def test_the_open_index_is_read_not_mapped_into_memory(built):
+    guide, root = built
+    with reopen(guide, root) as index:
+        assert index.search("coproduction").total == 3
+        mapped = Path("/proc/self/maps").read_text()
+        assert str(live_folder(root)) not in mapped  # mapped pages would count against the reader's memory
