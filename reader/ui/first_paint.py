@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable
 
-import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QWidget
 
@@ -45,9 +44,6 @@ class _Waiter(QObject):
         return False
 
     def _run_next(self) -> None:
-        if not shiboken6.isValid(self) or not shiboken6.isValid(self.widget):
-            self.jobs.clear()  # the window went before its turn came
-            return
         if not self.jobs:
             return
         job = self.jobs.popleft()

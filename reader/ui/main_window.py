@@ -7,7 +7,6 @@ all live in the core; the window wires them to widgets and shows their state.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from dataclasses import replace
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
@@ -134,8 +133,8 @@ class MainWindow(QMainWindow):
         viewport = self.view.viewport()
         self._closed = False
         for name in LATER_FEATURES:
-            after_first_paint(viewport, lambda name=name: self._soon(lambda: self.feature(name)))
-        after_first_paint(viewport, lambda: self._soon(self._after_features))
+            after_first_paint(viewport, lambda name=name: None if self._closed else self.feature(name))
+        after_first_paint(viewport, lambda: None if self._closed else self._after_features())
 
     # Features built after the first paint ---------------------------------------------------------
 
@@ -174,11 +173,6 @@ class MainWindow(QMainWindow):
         missing = self.commands.unbound()
         if missing:
             raise RuntimeError(f"commands declared without a handler: {', '.join(missing)}")
-
-    def _soon(self, job: Callable[[], object]) -> None:
-        """Run a piece of start-up work, unless the window has closed (or gone) meanwhile."""
-        if not self._closed and shiboken6.isValid(self):
-            job()
 
     def _after_features(self) -> None:
         self.build_features()

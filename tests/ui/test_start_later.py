@@ -69,6 +69,7 @@ def test_search_asked_for_before_its_feature_is_built_opens_with_the_keyboard_in
     qtbot.waitUntil(lambda: window.search.dock.isVisible())
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.search.panel.box, timeout=5000)
+    window.close()
 
 
 def test_a_checkbox_command_used_early_keeps_the_users_choice(qtbot, guide, messages) -> None:
