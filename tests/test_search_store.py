@@ -499,3 +499,32 @@ def test_an_opened_index_still_searches_after_another_copy_replaced_it(tmp_path,
         """)], check=True, capture_output=True)
         assert not first_build.exists()  # swept by the other copy
         assert index.search("co-design").total > 0
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file identities are vouched for on POSIX file systems only")
+def test_an_unchanged_index_opens_without_reading_its_files_again(built, monkeypatch):
+    guide, root = built
+    hashed: list[str] = []
+    real_hash = store._file_hash
+    monkeypatch.setattr(store, "_file_hash", lambda path: hashed.append(path.name) or real_hash(path))
+    assert store.inspect(root, store.content_fingerprint(guide)).fresh
+    assert hashed == []  # each file is as it was when its hash was taken
+    toc = whoosh_file(root, ".toc")
+    before = toc.stat()
+    data = bytearray(toc.read_bytes())
+    data[-1] ^= 0xFF
+    time.sleep(0.06)
+    toc.write_bytes(bytes(data))  # the same size, and the modification time put back as it was
+    os.utime(toc, ns=(before.st_atime_ns, before.st_mtime_ns))
+    inspection = store.inspect(root, store.content_fingerprint(guide))
+    assert (inspection.status, inspection.detail) == ("damaged", f"file {toc.name} has been altered")
+    assert hashed == [toc.name]
+
+
+@pytest.mark.skipif(not Path("/proc/self/maps").exists(), reason="needs Linux's list of mapped files")
+def test_the_open_index_is_read_not_mapped_into_memory(built):
+    guide, root = built
+    with reopen(guide, root) as index:
+        assert index.search("coproduction").total == 3
+        mapped = Path("/proc/self/maps").read_text()
+        assert str(live_folder(root)) not in mapped  # mapped pages would count against the reader's memory

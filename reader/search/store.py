@@ -10,7 +10,11 @@ Layout of an index folder (``index/`` beside ``content/``, or ``<cache>/index``)
 
 *Always fresh*: :func:`inspect` compares the pointer with the content the app is about to
 show and with the files on disk. Whoosh keeps no checksums and a damaged file fails late and
-in many ways, so every file is hashed before the index is trusted.
+in many ways, so every file is hashed before the index is trusted; the pointer also records
+each file's identity on disk (size, modification and change times, file number), and a file
+whose identity is unchanged since this code wrote and hashed it is not read again. Any write,
+copy, restore or replacement changes its change time or number (a program cannot set the change
+time back), and then the file is hashed in full, as before.
 
 *Never lost*: a build goes to a fresh ``.build-*`` folder, is renamed to ``ix-*`` and only
 then published by atomically replacing ``current.json``. A crash at any point leaves the old
@@ -64,6 +68,7 @@ POINTER_MAX_BYTES = 16 * 1024 * 1024
 _process_key: bytes | None = None  # used only when the data folder cannot hold a key
 ABANDONED_AFTER = 3600.0  # seconds before another process's unfinished build is swept away
 _WHOOSH_LOCKS = ("MAIN_WRITELOCK", "MAIN_READLOCK")
+IDENTITY_TICK_NS = 50_000_000  # longer than the coarsest clock tick file times are taken from
 
 
 def default_roots() -> list[Path]:
@@ -82,12 +87,15 @@ def recipe() -> str:
     return f"schema {SCHEMA_VERSION}; blocks {BLOCKS_VERSION}; markdown {markdown.__version__}"
 
 
+_RECORD_ENCODER = json.JSONEncoder(ensure_ascii=False)  # json.dumps's output, without a new encoder each call
+
+
 def section_hash(section: Section) -> str:
     """A hash of everything about a section that ends up in the index; the body by its digest,
     which the library cache knows without reading ten thousand files."""
     record = [section.id, section.title, section.kind, list(section.tags), section.parent,
               section.pack, section.digest]
-    return hashlib.sha256(json.dumps(record, ensure_ascii=False).encode("utf-8")).hexdigest()
+    return hashlib.sha256(_RECORD_ENCODER.encode(record).encode("utf-8")).hexdigest()
 
 
 def content_fingerprint(sections: Iterable[Section]) -> dict[str, str]:
@@ -98,6 +106,28 @@ def content_fingerprint(sections: Iterable[Section]) -> dict[str, str]:
 def _file_hash(path: Path) -> str:
     with path.open("rb") as handle:
         return hashlib.file_digest(handle, "blake2b").hexdigest()
+
+
+def _identity(path: Path) -> list[int]:
+    """What changes whenever a file is written, replaced, copied or restored, without reading it."""
+    info = path.stat()
+    return [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
+
+
+def file_identities(folder: Path) -> dict[str, list[int]] | None:
+    """File name → identity, for every file of a built index (see :func:`_identity`); None where the
+    file system's times cannot vouch for a file: on Windows the "change" time is the creation time,
+    which a program can set, and FAT sticks keep times to 10 ms or 2 s."""
+    if os.name != "posix":
+        return None
+    identities = {path.name: _identity(path) for path in sorted(folder.iterdir()) if path.is_file()}
+    if not identities or all(identity[2] % 10_000_000 == 0 for identity in identities.values()):
+        return None
+    # A later write must get a later change time: let the file system's clock tick past the last one.
+    wait = max(identity[2] for identity in identities.values()) + IDENTITY_TICK_NS - time.time_ns()
+    if wait > 0:
+        time.sleep(wait / 1e9)
+    return identities
 
 
 def file_fingerprint(folder: Path) -> dict[str, list[Any]]:
@@ -243,8 +273,11 @@ def _difference(found: dict[str, str], expected: dict[str, str]) -> str:
     return "content changed since it was built: " + ", ".join(parts)
 
 
-def _damage(folder: Path, expected: dict[str, list[Any]]) -> str | None:
-    """Why the files in ``folder`` differ from the pointer's record, or None if they match."""
+def _damage(folder: Path, expected: dict[str, list[Any]], identities: Any = None) -> str | None:
+    """Why the files in ``folder`` differ from the pointer's record, or None if they match.
+
+    A file whose identity is the one recorded when it was hashed is not hashed again."""
+    known = identities if isinstance(identities, dict) else {}
     try:
         present = {path.name: path for path in folder.iterdir() if path.is_file()}
     except FileNotFoundError:
@@ -258,6 +291,8 @@ def _damage(folder: Path, expected: dict[str, list[Any]]) -> str | None:
         try:
             if path.stat().st_size != size:
                 return f"file {name} has the wrong size (truncated or overwritten)"
+            if known.get(name) == _identity(path) and known[name][0] == size:
+                continue
             if _file_hash(path) != digest:
                 return f"file {name} has been altered"
         except OSError as error:
@@ -283,7 +318,7 @@ def inspect(root: Path, expected: dict[str, str]) -> Inspection:
         return Inspection(root, "stale", "built by another version of the reader", pointer)
     if pointer["sections"] != expected:
         return Inspection(root, "stale", _difference(pointer["sections"], expected), pointer)
-    problem = _damage(root / pointer["dir"], pointer["files"])
+    problem = _damage(root / pointer["dir"], pointer["files"], pointer.get("identities"))
     if problem:
         return Inspection(root, "damaged", problem, pointer)
     count = pointer.get("documents", 0)
@@ -393,11 +428,15 @@ def publish(root: Path, build: Path, sections: dict[str, str], documents: int) -
     for name in _WHOOSH_LOCKS:
         with contextlib.suppress(FileNotFoundError):
             (build / name).unlink()
+    identities = file_identities(build)
     files = file_fingerprint(build)
+    if identities is not None and file_identities(build) != identities:
+        identities = None  # written to while being hashed: always hash it in full
     live = root / f"{LIVE_PREFIX}{uuid.uuid4().hex}"
     os.rename(build, live)
     pointer = {"format": POINTER_FORMAT, "recipe": recipe(), "dir": live.name, "documents": documents,
-               "sections": sections, "files": files, "built": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+               "sections": sections, "files": files, "identities": identities,
+               "built": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
     pointer["signature"] = sign(root, pointer)
     atomic.write_json(root / POINTER, pointer)
     return pointer

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QMetaObject, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QToolButton, QWidget, QWidgetAction
 
@@ -78,6 +78,7 @@ class ActionRegistry(QObject):
         self.toolbar_widget_actions: dict[str, QWidgetAction] = {}
         self.steady_texts: dict[str, tuple[str, ...]] = {}  # a button as wide as its widest text: it never shifts
         self._bound: set[str] = set()
+        self._waiting: dict[str, QMetaObject.Connection] = {}  # command -> its stand-in, until bound
         for spec in ACTIONS.values():
             action = QAction(tr(spec.text), host)
             action.setObjectName(spec.name)
@@ -97,12 +98,31 @@ class ActionRegistry(QObject):
         for name, handler in handlers.items():
             if name in self._bound:
                 raise ValueError(f"the command {name!r} already has a handler")
+            if name in self._waiting:
+                QObject.disconnect(self._waiting.pop(name))
             self.actions[name].triggered.connect(handler)
             self._bound.add(name)
         return {name: self.actions[name] for name in handlers}
 
     def unbound(self) -> list[str]:
         return [name for name in self.actions if name not in self._bound]
+
+    def bind_later(self, build: Callable[[], object]) -> None:
+        """The commands still without a handler get theirs when their feature is built (after the first
+        paint); one used before that calls ``build``, then runs as if the feature had always been there."""
+        for name in self.unbound():
+            if name not in self._waiting:
+                self._waiting[name] = self.actions[name].triggered.connect(
+                    lambda _checked=False, name=name: self._build_and_run(name, build))
+
+    def _build_and_run(self, name: str, build: Callable[[], object]) -> None:
+        action = self.actions[name]
+        checked = action.isChecked()  # as the user just set it: building the feature may set it from settings
+        build()
+        if name in self._bound:
+            action.setChecked(checked)
+            # the overload with the checked state (the handlers take it); the stubs do not know it
+            action.triggered[bool].emit(checked)  # type: ignore[index]
 
     # Menus and toolbars --------------------------------------------------------------------------
 
@@ -127,6 +147,8 @@ class ActionRegistry(QObject):
     def build_toolbar(self, name: str) -> QToolBar:
         """A toolbar of the commands declared for it, every button reachable by Tab and named for screen readers."""
         title = tr(TOOLBARS[name])
+        if name in self.toolbars:
+            return self.toolbars[name]  # built early, before its feature
         toolbar = QToolBar(title, self.host)
         toolbar.setObjectName("main_toolbar" if name == "main" else f"{name}_toolbar")
         toolbar.setAccessibleName(title)

@@ -35,6 +35,7 @@ from reader.bookmarks import Places
 from reader.ui import fit_text, interface_scale, look, save_places
 from reader.ui.bookmarks_panel import BookmarksPanel
 from reader.ui.context import WindowContext
+from reader.ui.first_paint import after_first_paint
 from reader.ui.i18n import tr
 from reader.ui.keys_page import KeysPage
 from reader.ui.reading_settings import ReadingSettingsForm
@@ -119,7 +120,10 @@ class Comfort(QObject):
         self.ruler = ReadingRuler(context.view)
         self.actions = context.commands.bind(self._handlers())
         self._build_menus()
-        self.settings_dock = self._dock("reading_settings_dock", tr("Reading settings"), self._settings_panel())
+        # The panel's form (dozens of controls) is made just after the first paint, or when first asked for.
+        self._settings_form: ReadingSettingsForm | None = None
+        self.settings_dock = self._dock("reading_settings_dock", tr("Reading settings"), QWidget())
+        after_first_paint(context.view.viewport(), lambda: self.settings_form)
         self.bookmarks_panel = BookmarksPanel()
         self.bookmarks_dock = self._dock("bookmarks_dock", tr("Bookmarks and recently read"), self.bookmarks_panel)
         self.settings_dock.visibilityChanged.connect(self.actions["reading_settings"].setChecked)
@@ -229,16 +233,23 @@ class Comfort(QObject):
                 action.triggered.connect(lambda _=False, v=visit: self.open_place(v.section_id, v.anchor))
         recent.setEnabled(bool(recent.actions()))
 
-    def _settings_panel(self) -> QWidget:
-        form = self._form("reading_settings_panel")
-        scroll = _DownOnlyScroll()
-        scroll.setObjectName("reading_settings_scroll")
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(form)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.settings_form = form
-        form.closeRequested.connect(self.toggle_settings_panel)
-        return scroll
+    @property
+    def settings_form(self) -> ReadingSettingsForm:
+        """The Reading settings panel's form, made on first use."""
+        if self._settings_form is None:
+            form = self._form("reading_settings_panel")
+            scroll = _DownOnlyScroll()
+            scroll.setObjectName("reading_settings_scroll")
+            scroll.setWidgetResizable(True)
+            scroll.setWidget(form)
+            scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            placeholder = self.settings_dock.widget()
+            self.settings_dock.setWidget(scroll)
+            if placeholder is not None:
+                placeholder.deleteLater()
+            form.closeRequested.connect(self.toggle_settings_panel)
+            self._settings_form = form
+        return self._settings_form
 
     def _form(self, name: str) -> ReadingSettingsForm:
         form = ReadingSettingsForm(name=name)
@@ -391,6 +402,7 @@ class Comfort(QObject):
         scroll.setWidget(form)
         dialog.finished.connect(lambda *_: self.forms.remove(form) if form in self.forms else None)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
         keys = KeysPage(self.context.commands, self.context.messages)
         keys.changed.connect(self._save_timer.start)
         pages = QTabWidget()

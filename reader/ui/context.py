@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
@@ -22,11 +22,13 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 from reader.model import Guide, Section
 from reader.render import Rendered
 from reader.settings import Settings
-from reader.speech.engine import SpeechEngine
-from reader.speech.pronounce import Lexicon
 from reader.ui.actions import ActionRegistry
 from reader.ui.messages import Messages
 from reader.ui.reading_view import ReadingView
+
+if TYPE_CHECKING:  # reading aloud's modules load after the first paint, with the feature
+    from reader.speech.engine import SpeechEngine
+    from reader.speech.pronounce import Lexicon
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ COMMANDS: dict[str, str] = {
 }
 DRAWING_PROPERTY = "reader_icon"  # set on a command whose drawing changes (Play becomes Pause)
 THEME_PROPERTY = "reader_icon_theme"
+LATER = "reader_icons_later"  # a window's property: draw its icons later (see decorate)
 _SIZES = (16, 24, 32, 48, 64, 96)  # pixmaps for menus and toolbars at every interface size
 
 
@@ -68,7 +69,12 @@ def icon(name: str, theme: Theme) -> QIcon:
 
 
 def decorate(window: QWidget, theme: Theme) -> int:
-    """Give every command of ``window`` that has a drawing its icon in ``theme``; returns how many."""
+    """Give every command of ``window`` that has a drawing its icon in ``theme``; returns how many.
+
+    Nothing, while the window's property :data:`LATER` is true: it is starting, shows no icon yet
+    (toolbars show words) and draws them once its text is on screen."""
+    if window.property(LATER):
+        return 0
     done = 0
     window.setProperty(THEME_PROPERTY, theme.name)
     for action in window.findChildren(QAction):

@@ -161,7 +161,13 @@ def apply_theme(theme: Theme, window: QWidget, app: QApplication | None = None) 
     percent = interface_scale.current(app)
     if not isinstance(app.style(), interface_scale.ScaledStyle):
         app.setStyle(interface_scale.style(percent))  # Fusion: it draws from the palette alone everywhere
-    app.setPalette(palette(theme))
-    window.setStyleSheet(stylesheet(theme, percent))
+    # Each of these restyles every widget there is: skipped when nothing changes (the window sets its
+    # theme before it has children, then Comfort applies the same one).
+    colours = palette(theme)
+    if app.palette() != colours:
+        app.setPalette(colours)
+    sheet = stylesheet(theme, percent)
+    if window.styleSheet() != sheet:
+        window.setStyleSheet(sheet)
     window.setProperty("reader_theme", theme.name)
     icons.decorate(window, theme)

@@ -6,12 +6,15 @@ all live in the core; the window wires them to widgets and shows their state.
 
 from __future__ import annotations
 
+import functools
+import time
 from collections.abc import Callable
 from dataclasses import replace
 from itertools import pairwise
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QPoint, Qt, QTimer, QUrl
+from PySide6.QtCore import QByteArray, QObject, QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QSizePolicy, QSplitter, QWidget
 
@@ -22,24 +25,30 @@ from reader.model import Guide, Section
 from reader.render import Rendered, is_web_link, parse_section_link, render_section
 from reader.rich_text import for_qt_rich_text
 from reader.settings import Settings
-from reader.ui import icons, window_place
+from reader.ui import icons, look, window_place
 from reader.ui.actions import ActionRegistry
-from reader.ui.added_content import AddedContent
 from reader.ui.comfort import Comfort
 from reader.ui.contents_panel import ContentsPanel
 from reader.ui.context import WindowContext
+from reader.ui.first_paint import after_first_paint
 from reader.ui.i18n import tr
 from reader.ui.menu_fit import MenuFit
 from reader.ui.messages import LinkChoice, Messages
 from reader.ui.pane_fit import PaneFit
 from reader.ui.reading_view import ReadingView
 from reader.ui.search_panel import SearchDock
-from reader.ui.speech_ui import SpeechUi
-from reader.ui.style import focus_stylesheet
-from reader.ui.talking_book import TalkingBookUi
 from reader.ui.toolbar_room import ToolbarRoom
 
+if TYPE_CHECKING:
+    from reader.ui.added_content import AddedContent
+    from reader.ui.speech_ui import SpeechUi
+    from reader.ui.talking_book import TalkingBookUi
+
 HELP_SECTION = "using-this-reader"
+# Features the first page does not need, built (and their modules imported) just after the text is
+# painted, one per turn of the event loop, in this order; any of them is built at once when used
+# before that (a command, a test, another feature).
+LATER_FEATURES = ("speech", "talking_book", "added_content")  # search: with the toolbar, before the paint
 
 
 class MainWindow(QMainWindow):
@@ -52,7 +61,9 @@ class MainWindow(QMainWindow):
     def __init__(self, guide: Guide, settings: Settings, messages: Messages | None = None,
                  remember: bool = True) -> None:
         super().__init__()
+        self._started = time.time()
         self.setObjectName("main_window")
+        self._features: dict[str, QObject] = {}
         self._guide = guide
         self.settings = settings
         self.messages = messages or Messages(self)
@@ -62,7 +73,9 @@ class MainWindow(QMainWindow):
         self._rendered: Rendered | None = None
         self._text_size = zoom.clamp(settings.get("text_size"))
 
-        self.setStyleSheet(focus_stylesheet())
+        # The theme before any child exists, so each widget is styled once, as it is made (Comfort applies
+        # the same theme again, which then changes nothing).
+        look.apply_theme(reading_style.active_theme(settings), self)
         self.setWindowTitle(APP_NAME)
         self.setAccessibleName(APP_NAME)
         self.contents = ContentsPanel(guide)
@@ -88,11 +101,11 @@ class MainWindow(QMainWindow):
         self.menus = self.commands.build_menus(self.menuBar())
         self.toolbar = self.commands.build_toolbar("main")
         self.addToolBar(self.toolbar)
-        self.search = SearchDock(self.context)
+        # Search is built before the first paint: its box is part of the toolbar, which must not move.
+        self.feature("search")
         self.pane_fit = PaneFit(self, self.splitter, self.contents, self.view, self.actions["show_contents"])
         self.sectionShown.connect(lambda _id: self.pane_fit.section_shown())
         self.context.textSizeChanged.connect(lambda _size: self.pane_fit.schedule())
-        self.added_content = AddedContent(self.context)
         self.commands.bind(self._handlers())
         self._set_tab_order()
         self._focus_before_dialog: QWidget | None = None
@@ -123,16 +136,106 @@ class MainWindow(QMainWindow):
         self._restore()
         # Themes, reading settings, presets, reading ruler, bookmarks and large print.
         self.comfort = Comfort(self.context)
-        self.speech = SpeechUi(self.context)  # the Listen menu and toolbar; the voice itself loads after first paint
-        self.context.listening = self.speech
-        self.talking_book = TalkingBookUi(self.context)  # File › Save as a talking book…
+        # Play and Stop are on the toolbar from the start (the registry made every command); reading aloud
+        # itself, the talking book and added content are built just after the first paint.
         self.commands.steady_texts["speech_play"] = (tr("Read aloud"), tr("Pause"), tr("Carry on"))
+        icons.decorate(self, reading_style.active_theme(settings))  # before the toolbar is measured
         self.toolbar_room = ToolbarRoom(self.toolbar, self.commands, self, moved=self._set_tab_order)
         self.menu_fit = MenuFit(self)  # the menus exist now, the features' ones included
-        icons.decorate(self, reading_style.active_theme(settings))  # the commands made since the theme was set
+        self.context.listening = _ListeningWhenUsed(self)
+        self.commands.bind_later(self.build_features)
+        viewport = self.view.viewport()
+        self._closed = False
+        for name in LATER_FEATURES:
+            after_first_paint(viewport, functools.partial(self._build_later, name))
+        after_first_paint(viewport, lambda: None if self._closed else self._after_features())
+
+    def _build_later(self, name: str) -> None:
+        if not self._closed:
+            self.feature(name)
+
+    # Features built after the first paint ---------------------------------------------------------
+
+    @property
+    def speech(self) -> SpeechUi:
+        """The Listen menu and toolbar; the voice itself loads after the first paint."""
+        return self.feature("speech")  # type: ignore[return-value]
+
+    @property
+    def search(self) -> SearchDock:
+        return self.feature("search")  # type: ignore[return-value]
+
+    @property
+    def talking_book(self) -> TalkingBookUi:
+        """File › Save as a talking book…"""
+        return self.feature("talking_book")  # type: ignore[return-value]
+
+    @property
+    def added_content(self) -> AddedContent:
+        return self.feature("added_content")  # type: ignore[return-value]
+
+    def feature(self, name: str) -> QObject:
+        """The feature ``name``, built now if it has not been yet."""
+        feature = self._features.get(name)
+        if feature is None:
+            feature = self._features[name] = getattr(self, f"_build_{name}")()
+        return feature
+
+    def is_built(self, name: str) -> bool:
+        return name in self._features
+
+    def build_features(self) -> None:
+        """Build every feature not built yet; then every command has its handler, or the window refuses."""
+        for name in LATER_FEATURES:
+            self.feature(name)
         missing = self.commands.unbound()
         if missing:
             raise RuntimeError(f"commands declared without a handler: {', '.join(missing)}")
+
+    def _after_features(self) -> None:
+        self.build_features()
+        icons.decorate(self, reading_style.active_theme(self.settings))
+
+    def _build_speech(self) -> QObject:
+        from reader.ui.speech_ui import SpeechUi
+
+        return SpeechUi(self.context)
+
+    def _build_search(self) -> QObject:
+        from reader.ui.search_panel import SearchDock
+
+        search = SearchDock(self.context)
+        search.panel.set_text_pixels(zoom.contents_pixels(self.text_size))
+        self._tab_after_text(search.dock)
+        return search
+
+    def _tab_after_text(self, dock: QWidget) -> None:
+        """Tab goes from the text into ``dock``'s panel when it is open, whenever the panel was made."""
+        inside, widget = [], self.view.nextInFocusChain()
+        while widget is not None and widget is not self.view:
+            if dock.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                inside.append(widget)
+            widget = widget.nextInFocusChain()
+        for first, second in pairwise([self.view, *inside]):
+            QWidget.setTabOrder(first, second)
+
+    def _build_talking_book(self) -> QObject:
+        from reader.ui.talking_book import TalkingBookUi
+
+        return TalkingBookUi(self.context)
+
+    def _build_added_content(self) -> QObject:
+        from reader.packs.store import packs_dir
+        from reader.ui.added_content import AddedContent
+
+        added = AddedContent(self.context)
+        try:  # content added from the command line while the window was starting: show it too
+            changed = packs_dir().stat().st_mtime >= self._started - 1
+        except OSError:
+            changed = False
+        if changed:
+            QTimer.singleShot(0, added.catch_up)
+        return added
 
     # What features may read (the Reading protocol) ----------------------------------------------
 
@@ -169,9 +272,9 @@ class MainWindow(QMainWindow):
             "normal_text": lambda: self.set_text_size(zoom.NORMAL),
             "help": lambda: self.open_section(HELP_SECTION) if HELP_SECTION in self.guide else None,
             "about": self.show_about,
-            "add_content": self.added_content.add_content,
-            "manage_content": self.added_content.manage,
-            "search": self.search.show_and_focus,
+            "add_content": lambda: self.added_content.add_content(),
+            "manage_content": lambda: self.added_content.manage(),
+            "search": lambda: self.search.show_and_focus(),
             "next_match": lambda: self.search.step(1),
             "previous_match": lambda: self.search.step(-1),
         }
@@ -355,7 +458,8 @@ class MainWindow(QMainWindow):
     def _apply_text_size(self) -> None:
         self._show_page()
         self.contents.set_text_pixels(zoom.contents_pixels(self.text_size))
-        self.search.panel.set_text_pixels(zoom.contents_pixels(self.text_size))
+        if "search" in self._features:
+            self.search.panel.set_text_pixels(zoom.contents_pixels(self.text_size))
         self.size_label.setText(tr("Text size {percent}%").format(percent=self.text_size))
         self.actions["larger_text"].setEnabled(self.text_size < zoom.MAXIMUM)
         self.actions["smaller_text"].setEnabled(self.text_size > zoom.MINIMUM)
@@ -437,5 +541,18 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
-        self.search.shutdown()
+        self._closed = True  # what was to be built after the first paint is not needed now
+        if "search" in self._features:
+            self.search.shutdown()
         super().closeEvent(event)
+
+
+class _ListeningWhenUsed:
+    """Reading aloud as the other features see it (``context.listening``): built on first use when the
+    window has not built it yet."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._window.speech, name)

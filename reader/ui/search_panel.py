@@ -17,7 +17,6 @@ from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import (
-    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -61,6 +60,7 @@ from reader import themes
 from reader.model import Guide
 from reader.search.results import Hit, IndexReport, SearchResults
 from reader.ui.context import SectionsChange, WindowContext
+from reader.ui.first_paint import after_first_paint
 from reader.ui.i18n import tr, translated
 from reader.ui.match_highlights import MatchHighlights, counter_text
 from reader.ui.search_worker import SearchThread
@@ -441,7 +441,7 @@ class SearchDock(QObject):
         self.dock.visibilityChanged.connect(self._visibility_changed)
         back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.view, context=Qt.ShortcutContext.WidgetShortcut)
         back.activated.connect(self._escape_from_text)
-        self.view.viewport().installEventFilter(self)
+        after_first_paint(self.view.viewport(), lambda: QTimer.singleShot(PREPARE_AFTER_PAINT_MS, self.prepare))
         context.sectionsChanged.connect(self._sections_changed)
         self.toolbar_box = self._toolbar_box()
 
@@ -481,15 +481,9 @@ class SearchDock(QObject):
 
     # Starting the engine only once the window is on screen --------------------------------
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(PREPARE_AFTER_PAINT_MS, self.prepare)
-        return False
-
     def prepare(self) -> None:
         """Open (or build) the index in the worker; harmless to call again."""
-        if not self.worker.started and not self.closed:
+        if not self.worker.started and not self.closed and shiboken6.isValid(self.worker):  # not once deleted
             self.worker.start(self.context.guide)
 
     def _sections_changed(self, change: SectionsChange) -> None:

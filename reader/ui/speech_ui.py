@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QTextCursor
-from PySide6.QtWidgets import QLabel, QToolBar, QWidget
+from PySide6.QtWidgets import QLabel, QToolBar
 
 from reader.render import Block
 from reader.speech.engine import MAX_RATE, MIN_RATE
@@ -24,6 +24,7 @@ from reader.speech.scripts import SpeechScripts, start_index
 from reader.ui import icons
 from reader.ui.audio_export import ExportProgress, ExportWorker, FileChooser, describe
 from reader.ui.context import SavingVoice, WindowContext
+from reader.ui.first_paint import after_first_paint
 from reader.ui.i18n import tr
 from reader.ui.speech_controller import SpeechController
 from reader.ui.speech_highlight import Highlight, SpeechHighlighter
@@ -34,21 +35,6 @@ PLAYBACK = ("speech_play", "speech_stop", "speech_previous_sentence", "speech_ne
 NEEDS_ENGINE = (*PLAYBACK, "speech_save_section", "speech_save_guide", "speech_voice")
 WHILE_READING = ("speech_stop", "speech_previous_sentence", "speech_next_sentence", "speech_previous_paragraph",
                  "speech_next_paragraph")
-
-
-class _FirstPaint(QObject):
-    """Calls ``then`` once, just after ``widget`` is first painted, so start-up never waits for speech."""
-
-    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
-        super().__init__(widget)  # a child of the widget: it goes when the widget goes
-        self.then = then
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self.then)
-        return False
 
 
 class SpeechUi(QObject):
@@ -87,7 +73,7 @@ class SpeechUi(QObject):
         self.controller.rateChanged.connect(self._rate_changed)
         context.sectionShown.connect(self._section_shown)
         self.host.installEventFilter(self)
-        self._first_paint = _FirstPaint(context.view.viewport(), self.controller.start)
+        after_first_paint(context.view.viewport(), self.controller.start)  # start-up never waits for speech
         self._update()
         self._rate_changed(self.controller.rate)
 

@@ -98,10 +98,11 @@ def test_focus_outline_stays_clear_of_the_button_text(make_window, qtbot) -> Non
     assert edge, "the focus outline must still be drawn around the button"
 
 
-def test_every_main_command_has_an_icon_in_the_themes_colours(make_window, qapp) -> None:
+def test_every_main_command_has_an_icon_in_the_themes_colours(make_window, qapp, qtbot) -> None:
     for drawing in set(icons.COMMANDS.values()):
         assert drawing in icons.names()
     window = make_window(1280, 720)
+    qtbot.waitUntil(lambda: not window.actions["back"].icon().isNull())  # drawn just after the first paint
     window.comfort.choose("theme", "high-contrast")
     for name in ("back", "next_section", "search", "larger_text", "speech_play", "speech_stop",
                  "show_bookmarks", "reading_settings", "speech_save_section"):

@@ -1,0 +1,98 @@
+"""Start-up shows the page first and builds the rest just after: a user never sees the difference.
+
+Commands used before their feature is built still work, the keyboard stays where it was, and the
+features' modules are not even imported before the first paint.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QToolButton
+
+from reader import paths
+from reader.settings import Settings
+from reader.ui.main_window import LATER_FEATURES, MainWindow
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _window(qtbot, guide, messages) -> MainWindow:
+    window = MainWindow(guide, Settings(paths.settings_file()), messages=messages)
+    qtbot.addWidget(window)
+    return window
+
+
+def test_nothing_but_the_page_is_built_or_imported_before_the_first_paint(tmp_path) -> None:
+    # The search panel is built with the toolbar (its box is on it, and the toolbar must not move); the
+    # index behind it (Whoosh) still loads after the paint.
+    script = textwrap.dedent("""
+        import json, sys
+        from PySide6.QtWidgets import QApplication
+        from reader import paths
+        from reader.library import open_library
+        from reader.settings import Settings
+        from reader.ui.main_window import LATER_FEATURES, MainWindow
+        app = QApplication([])
+        window = MainWindow(open_library().guide, Settings(paths.settings_file()), remember=False)
+        print(json.dumps({"built": [name for name in LATER_FEATURES if window.is_built(name)],
+                          "imported": sorted(m for m in sys.modules if m in (
+                              "reader.ui.speech_ui", "reader.ui.talking_book",
+                              "reader.ui.added_content", "whoosh", "pyttsx3"))}))
+    """)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", COPRODUCTION_READER_HOME=str(tmp_path))
+    env.pop("PYTHONPATH", None)
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True,
+                            timeout=120, check=True)
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report == {"built": [], "imported": []}
+
+
+def test_every_feature_is_built_soon_after_the_page_is_shown(qtbot, guide, messages) -> None:
+    window = _window(qtbot, guide, messages)
+    assert not any(window.is_built(name) for name in LATER_FEATURES)
+    window.show()
+    qtbot.waitUntil(lambda: all(window.is_built(name) for name in LATER_FEATURES), timeout=10000)
+    assert window.commands.unbound() == []
+    qtbot.waitUntil(lambda: not window.actions["search"].icon().isNull())  # icons, drawn after the features
+
+
+def test_search_asked_for_before_its_feature_is_built_opens_with_the_keyboard_in_its_box(
+        qtbot, guide, messages) -> None:
+    window = _window(qtbot, guide, messages)
+    window.show()
+    window.actions["search"].trigger()  # as Ctrl+F does, before the event loop has run at all
+    assert window.is_built("search")
+    qtbot.waitUntil(lambda: window.search.dock.isVisible())
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.search.panel.box, timeout=5000)
+    window.close()
+
+
+def test_a_checkbox_command_used_early_keeps_the_users_choice(qtbot, guide, messages) -> None:
+    window = _window(qtbot, guide, messages)
+    carry_on = window.actions["speech_continue"]
+    assert not carry_on.isChecked() and not window.is_built("speech")
+    carry_on.trigger()  # ticked in the Listen menu before reading aloud was built
+    assert window.is_built("speech")
+    assert carry_on.isChecked()
+    assert window.settings.get("speech_end_of_section") == "continue"
+
+
+def test_the_keyboard_stays_put_while_the_rest_is_built(make_window, qtbot) -> None:
+    window = make_window()
+    window.contents.setFocus()
+    qtbot.waitUntil(window.contents.hasFocus)
+    qtbot.waitUntil(lambda: all(window.is_built(name) for name in LATER_FEATURES), timeout=10000)
+    qtbot.wait(50)
+    assert window.contents.hasFocus()  # no feature took the focus when it was built
+    toolbar = window.commands.toolbars["main"]
+    buttons = [toolbar.widgetForAction(a) for a in toolbar.actions() if not a.isSeparator()]
+    named = [b.accessibleName() for b in buttons if isinstance(b, QToolButton)]
+    assert "Read aloud" in named  # the Play button, there before reading aloud is built, is named for screen readers
+    assert list(window.commands.toolbars) == ["main"]  # the feature filled the one toolbar, no second one
