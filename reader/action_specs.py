@@ -136,6 +136,10 @@ SPECS: tuple[ActionSpec | Submenu, ...] = (
     ActionSpec("speech_continue", "&Carry on into the next section", "listen", (),
                "At the end of a section, go on reading the next one (otherwise reading stops there)",
                checkable=True),
+    ActionSpec("speech_pause_on_keys", "Pa&use while I press other keys", "listen", (),
+               "Pause the voice when you press a key that is not a reading-aloud key, so that your screen "
+               "reader can speak; Read aloud carries on",
+               checkable=True),
     ActionSpec("speech_voice", "&Voice and pronunciation…", "listen", (),
                "Choose the voice, its speed and volume, and how it says names"),
     ActionSpec("speech_save_section", "Save section as &audio…", "listen", ("Ctrl+Shift+S",),
@@ -159,7 +163,12 @@ CONTEXT_MENUS: dict[str, tuple[str, ...]] = {
 
 # Keys that are not commands of their own, for the help page and the key card.
 OTHER_KEYS: tuple[tuple[str, str], ...] = (
+    ("Open the menus", "F10"),
     ("From the results or the text back to the search box", "Escape"),
+    ("Next heading in the text", "H"),
+    ("Previous heading in the text", "Shift+H"),
+    ("Next paragraph in the text", "Ctrl+Down"),
+    ("Previous paragraph in the text", "Ctrl+Up"),
 )
 
 
@@ -228,12 +237,15 @@ def spoken_key(key: str) -> str:
 
 
 def key_table(rows: Iterable[tuple[str, Sequence[str]]]) -> str:
-    """The help page's table of keys, in Markdown: one row per command that has a key."""
-    lines = ["| Action | Keys |", "|---|---|"]
+    """The help page's list of keys, in Markdown: one line per command that has a key, "Add bookmark here: Ctrl+D".
+
+    A list, not a table: a screen reader reads each line whole, where a table is read cell by cell,
+    one column at a time, or with the two cells run together."""
+    lines = []
     for label, keys in rows:
         shown = [spoken_key(key) for key in keys if not key.startswith(("Media", "Toggle Media"))]
         if shown:
-            lines.append(f"| {label} | {' or '.join(shown)} |")
+            lines.append(f"- {label}: {' or '.join(shown)}")
     return "\n".join(lines)
 
 
@@ -246,18 +258,19 @@ def help_rows(keys_of: Mapping[str, Sequence[str]]) -> list[tuple[str, Sequence[
 
 
 def replace_key_table(markdown: str, table: str) -> str:
-    """The help page with its table of keys (the table under "Keyboard shortcuts") replaced by ``table``."""
+    """The help page with its list of keys (the list under "Keyboard shortcuts") replaced by ``table``."""
     heading = "## Keyboard shortcuts"
     start = markdown.find(heading)
     if start < 0:
         return markdown
-    table_start = markdown.find("| Action | Keys |", start)
-    if table_start < 0:
+    list_start = markdown.find("\n- ", start)
+    next_heading = markdown.find("\n#", start + len(heading))
+    if list_start < 0 or 0 <= next_heading < list_start:
         return markdown
-    end = table_start
-    lines = markdown[table_start:].split("\n")
-    for line in lines:
-        if not line.startswith("|"):
+    list_start += 1
+    end = list_start
+    for line in markdown[list_start:].split("\n"):
+        if not line.startswith("- "):
             break
         end += len(line) + 1
-    return markdown[:table_start] + table + "\n" + markdown[end:]
+    return markdown[:list_start] + table + "\n" + markdown[end:]

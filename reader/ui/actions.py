@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QToolButton, QWidget
 
 from reader import action_specs
@@ -55,6 +55,18 @@ def portable(sequence: QKeySequence) -> str:
     return sequence.toString(QKeySequence.SequenceFormat.PortableText)
 
 
+class _EnterPresses(QObject):
+    """Enter presses a toolbar button, as Space does: people (and screen readers' hints) expect both."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and isinstance(watched, QToolButton)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+            watched.click()
+            return True
+        return False
+
+
 class ActionRegistry(QObject):
     """Every command of the window as a QAction, with the menus and toolbars built from them."""
 
@@ -68,6 +80,7 @@ class ActionRegistry(QObject):
         self.menus: dict[str, QMenu] = {}
         self.toolbars: dict[str, QToolBar] = {}
         self._bound: set[str] = set()
+        self._enter_presses = _EnterPresses(self)
         for spec in ACTIONS.values():
             action = QAction(tr(spec.text), host)
             action.setObjectName(spec.name)
@@ -131,6 +144,7 @@ class ActionRegistry(QObject):
             button = toolbar.widgetForAction(action)
             if isinstance(button, QToolButton):
                 button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+                button.installEventFilter(self._enter_presses)
                 self._name_button(button, action)
                 action.changed.connect(lambda b=button, a=action: self._name_button(b, a))
             first = False
