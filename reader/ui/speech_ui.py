@@ -240,8 +240,8 @@ class SpeechUi(QObject):
     def _key_pressed(self, event: QKeyEvent) -> None:
         """While the voice reads, a key that is not a reading-aloud key pauses it, so that the screen
         reader, which speaks what that key does, is not talked over (a setting turns this off)."""
-        if (self.controller.state is not State.PLAYING or not self.settings.get("speech_pause_on_keys")
-                or event.isAutoRepeat() or event.key() in _MODIFIER_KEYS):
+        if (self.controller.state not in (State.STARTING, State.PLAYING)
+                or not self.settings.get("speech_pause_on_keys") or event.key() in _MODIFIER_KEYS):
             return
         pressed = QKeySequence(event.keyCombination())
         listen = (name for name in self.actions if name.startswith("speech_"))
@@ -494,8 +494,8 @@ class SpeechUi(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.host and event.type() == QEvent.Type.Close:
             self.shutdown()
-        elif event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
-                and isinstance(watched, QWidget):
+        elif (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
+              and watched is QApplication.focusWidget()):  # once per key: not again on its way to the parents
             self._key_pressed(event)
         return False
 
