@@ -52,7 +52,8 @@ def test_the_key_list_reads_line_by_line_and_has_the_texts_own_keys() -> None:
                  "- Open the menus: F10"):
         assert line in lines
     old = "## Keyboard shortcuts\n\nIntro.\n\n- Old: X\n- Older: Y\n\n## Next\n- not keys\n"
-    assert action_specs.replace_key_table(old, "- New: Z") == "## Keyboard shortcuts\n\nIntro.\n\n- New: Z\n\n## Next\n- not keys\n"
+    new = "## Keyboard shortcuts\n\nIntro.\n\n- New: Z\n\n## Next\n- not keys\n"
+    assert action_specs.replace_key_table(old, "- New: Z") == new
 
 
 def test_keys_are_written_as_the_help_says_them() -> None:

@@ -57,7 +57,8 @@ def _describe_focus(message: str) -> None:
         return
     if focus.accessibleDescription() != focus.property(_SAID):
         focus.setProperty(_ORIGINAL, focus.accessibleDescription())
-    focus.setAccessibleDescription("")  # so that the same message twice is said twice
+    if focus.accessibleDescription() == message:
+        focus.setAccessibleDescription("")  # so that the same message twice is said twice
     focus.setAccessibleDescription(message)
     focus.setProperty(_SAID, message)
     _watch_focus()

@@ -157,7 +157,7 @@ class MainWindow(QMainWindow):
             "back": self.go_back,
             "forward": self.go_forward,
             "switch_pane": self.switch_pane,
-            "focus_contents": lambda: self.contents.setFocus(Qt.FocusReason.ShortcutFocusReason),
+            "focus_contents": self.focus_contents,
             "smaller_text": lambda: self.set_text_size(zoom.smaller(self.text_size)),
             "larger_text": lambda: self.set_text_size(zoom.larger(self.text_size)),
             "normal_text": lambda: self.set_text_size(zoom.NORMAL),
@@ -331,6 +331,12 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(tr("Address copied: {url}").format(url=url), 8000)
         elif choice is LinkChoice.OPEN:
             QDesktopServices.openUrl(QUrl(url))
+
+    def focus_contents(self) -> None:
+        """Ctrl+Shift+C: into the contents; pressed there, it says which section is open."""
+        if self.contents.hasFocus():
+            self.context.say(self._position_text())
+        self.contents.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def open_menus(self) -> None:
         """Open the first menu of the menu bar, its first entry chosen, as F10 does elsewhere."""

@@ -435,6 +435,7 @@ class SearchDock(QObject):
         self.closed = False
         self.report: IndexReport | None = None
         self._box_introduced = False
+        self._say_match = False  # True while showing a match the reader asked for (not the page drawn again)
 
         self.panel.queryChanged.connect(self.search_now)
         self.panel.passageChosen.connect(self.open_passage)
@@ -540,7 +541,9 @@ class SearchDock(QObject):
     def open_passage(self, section_id: str, anchor: str) -> None:
         if not self.context.reading.open_section(section_id, anchor):
             return
+        self._say_match = True
         self.highlights.select_first_in(anchor)
+        self._say_match = False
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def read_passage(self, section_id: str, anchor: str) -> None:
@@ -556,12 +559,15 @@ class SearchDock(QObject):
         if not self.highlights.highlighter:
             self.show_and_focus()
             return
-        if not self.highlights.step(delta):
+        self._say_match = True
+        moved = self.highlights.step(delta)
+        self._say_match = False
+        if not moved:
             self.context.show_status(tr("No matches in this section."), 4000)
 
     def _matches_changed(self, current: int, total: int) -> None:
         self.panel.show_matches(current, total)
-        if current:
+        if current and self._say_match:
             message = counter_text(current, total)
             self.context.show_status(message, 4000)
             words = self.view.textCursor().selectedText().strip()

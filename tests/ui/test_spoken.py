@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QToolButton
 
 from .test_places import Answers
-from .test_search_panel import WAIT, search_exactly
+from .test_search_panel import search_exactly
 
 
 def said(window) -> list[str]:
@@ -113,6 +113,10 @@ def test_opening_a_result_says_the_section_and_the_match_and_f3_the_next_with_it
     following = wait_to_hear(qtbot, window, expected)
     assert following.startswith(expected), following
     assert "production" in following.lower(), following
+    said(window).clear()
+    window.set_text_size(150)  # the page is drawn again, the match with it: nothing new to say about it
+    wait_to_hear(qtbot, window, "Text size 150%")
+    assert said(window) == ["Text size 150%."]
 
 
 def test_the_results_list_entered_by_tab_says_its_first_item_and_down_goes_to_the_second(
@@ -147,7 +151,11 @@ def test_escape_in_the_bookmarks_panel_goes_back_to_the_text(make_window, qtbot)
     assert window.view.hasFocus()
 
 
-@pytest.mark.qt_log_ignore("^This plugin does not support grabbing the keyboard$")  # offscreen: no keyboard
+# A popup (a menu, a list's choices) grabs the keyboard; the headless test screen has none to grab.
+POPUP = pytest.mark.qt_log_ignore("^This plugin does not support grabbing the keyboard$")
+
+
+@POPUP
 def test_f10_opens_the_first_menu(make_window, qtbot) -> None:
     window = make_window(1280, 720)
     window.view.setFocus()
@@ -156,3 +164,22 @@ def test_f10_opens_the_first_menu(make_window, qtbot) -> None:
     qtbot.waitUntil(menu.isVisible)
     assert menu.activeAction() is window.actions["add_content"]
     menu.close()
+
+
+@POPUP
+def test_escape_from_the_font_list_leaves_the_value_the_box_shows(make_window, qtbot) -> None:
+    """Screen readers read a list box's value from its popup's chosen line: Escape must not leave
+    the line the arrows reached there."""
+    window = make_window(1280, 720)
+    window.comfort.toggle_settings_panel()
+    combo = window.comfort.settings_form.controls["font_family"]
+    combo.setFocus()
+    shown = combo.currentText()
+    combo.showPopup()
+    qtbot.waitUntil(combo.view().isVisible)
+    qtbot.keyClick(combo.view(), Qt.Key.Key_Down)
+    assert combo.view().currentIndex().row() != combo.currentIndex()
+    qtbot.keyClick(combo.view(), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not combo.view().isVisible())
+    assert combo.currentText() == shown
+    qtbot.waitUntil(lambda: combo.view().currentIndex().row() == combo.currentIndex())
