@@ -22,7 +22,7 @@ from reader.model import Guide, Section
 from reader.render import Rendered, is_web_link, parse_section_link, render_section
 from reader.rich_text import for_qt_rich_text
 from reader.settings import Settings
-from reader.ui import icons, window_place
+from reader.ui import dialog_keys, icons, window_place
 from reader.ui.actions import ActionRegistry
 from reader.ui.added_content import AddedContent
 from reader.ui.announce import describe
@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
         self.view.customContextMenuRequested.connect(
             lambda position: self.text_menu(position).exec(self.view.viewport().mapToGlobal(position)))
         self.commands.keysChanged.connect(self._keys_changed)
+        dialog_keys.install(self)
         # F10 opens the first menu, as on Windows and GNOME (Qt gives it no key on Linux).
         QShortcut(QKeySequence(Qt.Key.Key_F10), self, self.open_menus)
 

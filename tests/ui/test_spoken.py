@@ -183,3 +183,19 @@ def test_escape_from_the_font_list_leaves_the_value_the_box_shows(make_window, q
     qtbot.waitUntil(lambda: not combo.view().isVisible())
     assert combo.currentText() == shown
     qtbot.waitUntil(lambda: combo.view().currentIndex().row() == combo.currentIndex())
+
+
+def test_escape_on_a_button_of_qts_file_dialog_closes_it(make_window, qtbot) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    window = make_window(1280, 720)
+    dialog = QFileDialog(window, "Save section as audio")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    detail = dialog.findChild(QToolButton, "detailModeButton")
+    assert detail is not None and detail.accessibleName() == "Detail View"
+    detail.setFocus()
+    qtbot.keyClick(detail, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert dialog.result() == QFileDialog.DialogCode.Rejected
