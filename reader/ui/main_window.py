@@ -251,7 +251,9 @@ class MainWindow(QMainWindow):
             self.view.set_scroll_fraction(0.0) if not anchor else None
         self.contents.show_current(section_id)
         describe(self.view, self._position_text())
-        self.setWindowTitle(tr("{section} — {app}").format(section=section.title, app=APP_NAME))
+        title = tr("{section} — {app}").format(section=section.title, app=APP_NAME)
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)  # what a screen reader's "window title" key says
         if say:
             self.context.say(self._position_text())
         self._update_actions()

@@ -83,13 +83,15 @@ def test_section_changes_made_elsewhere_are_said_and_named_in_the_title(
     _home(orca)
     assert f"{titles[1]}: section 2 of" in _said(orca.press("ctrl+Next"))
     assert orca.window_title() == f"{titles[1]} — Co-production Reader"
+    assert f"{titles[1]} — Co-production Reader" in _said(orca.orca_key("KP_Enter"))
     assert f"{titles[0]}: section 1 of" in _said(orca.press("alt+Left"))
 
 
 def test_search_results_say_the_section_and_the_match_and_f3_the_next(orca: OrcaSession) -> None:
     _home(orca)
     orca.press("ctrl+f", wait=1.0)
-    orca.type_text("co-production\n", quiet=2.0)
+    orca.type_text("co-production", quiet=2.0)
+    orca.press("Return", wait=2.0)
     said = _said(orca.press("F3"))
     assert re.search(r"Match \d+ of \d+: co-production", said, re.IGNORECASE), said
     orca.press("ctrl+f", wait=1.0)

@@ -78,6 +78,7 @@ def test_the_window_title_names_the_open_section(make_window) -> None:
     assert window.windowTitle() == f"{first.title} — Co-production Reader"
     window.open_section("introduction")
     assert window.windowTitle().startswith(window.guide.get("introduction").title + " — ")
+    assert window.accessibleName() == window.windowTitle()
 
 
 def test_text_size_changes_are_said(make_window, qtbot) -> None:
