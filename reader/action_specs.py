@@ -236,17 +236,26 @@ def spoken_key(key: str) -> str:
     return "+".join(names.get(part, part) for part in parts if part != "" or part == "+")
 
 
-def key_table(rows: Iterable[tuple[str, Sequence[str]]]) -> str:
-    """The help page's list of keys, in Markdown: one line per command that has a key, "Add bookmark here: Ctrl+D".
+def _shown_keys(keys: Sequence[str]) -> list[str]:
+    return [spoken_key(key) for key in keys if not key.startswith(("Media", "Toggle Media"))]
 
-    A list, not a table: a screen reader reads each line whole, where a table is read cell by cell,
-    one column at a time, or with the two cells run together."""
-    lines = []
+
+def key_table(rows: Iterable[tuple[str, Sequence[str]]]) -> str:
+    """The help page's table of keys as the guide's file holds it, in Markdown: one row per command with a key."""
+    lines = ["| Action | Keys |", "|---|---|"]
     for label, keys in rows:
-        shown = [spoken_key(key) for key in keys if not key.startswith(("Media", "Toggle Media"))]
+        shown = _shown_keys(keys)
         if shown:
-            lines.append(f"- {label}: {' or '.join(shown)}")
+            lines.append(f"| {label} | {' or '.join(shown)} |")
     return "\n".join(lines)
+
+
+def key_list(rows: Iterable[tuple[str, Sequence[str]]]) -> str:
+    """The same keys as the window shows them, in Markdown: one line per command, "Add bookmark here: Ctrl+D".
+
+    A list, not a table: a screen reader reads each line whole, where Qt's text view gives a table
+    to it cell by cell, one column at a time, or with the two cells run together."""
+    return "\n".join(f"- {label}: {' or '.join(shown)}" for label, keys in rows if (shown := _shown_keys(keys)))
 
 
 def help_rows(keys_of: Mapping[str, Sequence[str]]) -> list[tuple[str, Sequence[str]]]:
@@ -258,19 +267,21 @@ def help_rows(keys_of: Mapping[str, Sequence[str]]) -> list[tuple[str, Sequence[
 
 
 def replace_key_table(markdown: str, table: str) -> str:
-    """The help page with its list of keys (the list under "Keyboard shortcuts") replaced by ``table``."""
+    """The help page with its keys (the table, or list, under "Keyboard shortcuts") replaced by ``table``."""
     heading = "## Keyboard shortcuts"
     start = markdown.find(heading)
     if start < 0:
         return markdown
-    list_start = markdown.find("\n- ", start)
     next_heading = markdown.find("\n#", start + len(heading))
-    if list_start < 0 or 0 <= next_heading < list_start:
+    found = [at for at in (markdown.find("\n| Action | Keys |", start), markdown.find("\n- ", start))
+             if at >= 0 and (next_heading < 0 or at < next_heading)]
+    if not found:
         return markdown
-    list_start += 1
-    end = list_start
-    for line in markdown[list_start:].split("\n"):
-        if not line.startswith("- "):
+    first = min(found) + 1
+    prefix = "|" if markdown.startswith("|", first) else "- "
+    end = first
+    for line in markdown[first:].split("\n"):
+        if not line.startswith(prefix):
             break
         end += len(line) + 1
-    return markdown[:list_start] + table + "\n" + markdown[end:]
+    return markdown[:first] + table + "\n" + markdown[end:]

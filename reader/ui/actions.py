@@ -230,6 +230,6 @@ class ActionRegistry(QObject):
         self.keysChanged.emit(name)
 
     def help_table(self) -> str:
-        """The help page's table of keys as this window uses them, in Markdown."""
+        """The help page's keys as this window uses them, in Markdown: a list, read a line at a time."""
         keys_of = {name: [portable(s) for s in self.sequences(name)] for name in self.actions}
-        return action_specs.key_table(action_specs.help_rows(keys_of))
+        return action_specs.key_list(action_specs.help_rows(keys_of))
