@@ -157,6 +157,10 @@ SPECS: tuple[ActionSpec | Submenu, ...] = (
     ActionSpec("speech_continue", QT_TR_NOOP("&Carry on into the next section"), "listen", (),
                QT_TR_NOOP("At the end of a section, go on reading the next one (otherwise reading stops there)"),
                checkable=True),
+    ActionSpec("speech_pause_on_keys", QT_TR_NOOP("Pa&use while I press other keys"), "listen", (),
+               QT_TR_NOOP("Pause the voice when you press a key that is not a reading-aloud key, so that your "
+                          "screen reader can speak; Read aloud carries on"),
+               checkable=True),
     ActionSpec("speech_voice", QT_TR_NOOP("&Voice and pronunciation…"), "listen", (),
                QT_TR_NOOP("Choose the voice, its speed and volume, and how it says names")),
     ActionSpec("speech_save_section", QT_TR_NOOP("Save section as &audio…"), "listen", ("Ctrl+Shift+S",),
@@ -181,7 +185,12 @@ CONTEXT_MENUS: dict[str, tuple[str, ...]] = {
 
 # Keys that are not commands of their own, for the help page and the key card.
 OTHER_KEYS: tuple[tuple[str, str], ...] = (
+    (QT_TR_NOOP("Open the menus"), "F10"),
     (QT_TR_NOOP("From the results or the text back to the search box"), "Escape"),
+    (QT_TR_NOOP("Next heading in the text"), "H"),
+    (QT_TR_NOOP("Previous heading in the text"), "Shift+H"),
+    (QT_TR_NOOP("Next paragraph in the text"), "Ctrl+Down"),
+    (QT_TR_NOOP("Previous paragraph in the text"), "Ctrl+Up"),
 )
 
 
@@ -249,14 +258,26 @@ def spoken_key(key: str) -> str:
     return "+".join(names.get(part, part) for part in parts if part != "" or part == "+")
 
 
+def _shown_keys(keys: Sequence[str]) -> list[str]:
+    return [spoken_key(key) for key in keys if not key.startswith(("Media", "Toggle Media"))]
+
+
 def key_table(rows: Iterable[tuple[str, Sequence[str]]]) -> str:
-    """The help page's table of keys, in Markdown: one row per command that has a key."""
+    """The help page's table of keys as the guide's file holds it, in Markdown: one row per command with a key."""
     lines = ["| Action | Keys |", "|---|---|"]
     for label, keys in rows:
-        shown = [spoken_key(key) for key in keys if not key.startswith(("Media", "Toggle Media"))]
+        shown = _shown_keys(keys)
         if shown:
             lines.append(f"| {label} | {' or '.join(shown)} |")
     return "\n".join(lines)
+
+
+def key_list(rows: Iterable[tuple[str, Sequence[str]]]) -> str:
+    """The same keys as the window shows them, in Markdown: one line per command, "Add bookmark here: Ctrl+D".
+
+    A list, not a table: a screen reader reads each line whole, where Qt's text view gives a table
+    to it cell by cell, one column at a time, or with the two cells run together."""
+    return "\n".join(f"- {label}: {' or '.join(shown)}" for label, keys in rows if (shown := _shown_keys(keys)))
 
 
 def help_rows(keys_of: Mapping[str, Sequence[str]]) -> list[tuple[str, Sequence[str]]]:
@@ -268,18 +289,21 @@ def help_rows(keys_of: Mapping[str, Sequence[str]]) -> list[tuple[str, Sequence[
 
 
 def replace_key_table(markdown: str, table: str) -> str:
-    """The help page with its table of keys (the table under "Keyboard shortcuts") replaced by ``table``."""
+    """The help page with its keys (the table, or list, under "Keyboard shortcuts") replaced by ``table``."""
     heading = "## Keyboard shortcuts"
     start = markdown.find(heading)
     if start < 0:
         return markdown
-    table_start = markdown.find("| Action | Keys |", start)
-    if table_start < 0:
+    next_heading = markdown.find("\n#", start + len(heading))
+    found = [at for at in (markdown.find("\n| Action | Keys |", start), markdown.find("\n- ", start))
+             if at >= 0 and (next_heading < 0 or at < next_heading)]
+    if not found:
         return markdown
-    end = table_start
-    lines = markdown[table_start:].split("\n")
-    for line in lines:
-        if not line.startswith("|"):
+    first = min(found) + 1
+    prefix = "|" if markdown.startswith("|", first) else "- "
+    end = first
+    for line in markdown[first:].split("\n"):
+        if not line.startswith(prefix):
             break
         end += len(line) + 1
-    return markdown[:table_start] + table + "\n" + markdown[end:]
+    return markdown[:first] + table + "\n" + markdown[end:]

@@ -102,6 +102,9 @@ OPTIONS: tuple[Option, ...] = (
                group="speech"),
     Option("speech_end_of_section", str, "stop", QT_TR_NOOP("At the end of a section, stop or carry on"),
            choices=("stop", "continue"), group="speech"),
+    Option("speech_pause_on_keys", bool, True, "Pause reading aloud while you press other keys",
+           description="So that your screen reader can speak: any key that is not a reading-aloud key pauses "
+                       "the voice; Read aloud carries on.", group="speech"),
     Option("keys", dict, {}, "Keys you chose for commands (command name -> keys); others keep their own",
            group="keys"),
     # The window's own state, not preferences.

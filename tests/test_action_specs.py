@@ -39,6 +39,27 @@ def test_the_help_pages_table_is_the_registrys() -> None:
     assert action_specs.replace_key_table(help_text, table) == help_text
 
 
+def test_the_key_list_reads_line_by_line_and_has_the_texts_own_keys() -> None:
+    """In the window each command is one line, "name: keys", so a screen reader reads it whole (a
+    table's cells ran together or were read one column at a time); the reading view's keys are there."""
+    rows = action_specs.help_rows({spec.name: action_specs.portable_keys(spec) for spec in ACTIONS.values()})
+    lines = action_specs.key_list(rows).splitlines()
+    assert "- Add bookmark here: Ctrl+D" in lines
+    assert all(line.startswith("- ") and ": " in line for line in lines)
+    assert len(lines) == len(action_specs.key_table(rows).splitlines()) - 2  # every row of the file's table
+    for line in ("- Next heading in the text: H", "- Previous heading in the text: Shift+H",
+                 "- Next paragraph in the text: Ctrl+Down", "- Previous paragraph in the text: Ctrl+Up",
+                 "- Open the menus: F10"):
+        assert line in lines
+    help_text = (ROOT / "content" / "using-this-reader.md").read_text(encoding="utf-8")
+    shown = action_specs.replace_key_table(help_text, action_specs.key_list(rows))
+    assert "| Action | Keys |" not in shown and "\n- Add bookmark here: Ctrl+D\n" in shown
+    assert action_specs.replace_key_table(shown, action_specs.key_list(rows)) == shown
+    old = "## Keyboard shortcuts\n\nIntro.\n\n- Old: X\n- Older: Y\n\n## Next\n- not keys\n"
+    new = "## Keyboard shortcuts\n\nIntro.\n\n- New: Z\n\n## Next\n- not keys\n"
+    assert action_specs.replace_key_table(old, "- New: Z") == new
+
+
 def test_keys_are_written_as_the_help_says_them() -> None:
     assert action_specs.spoken_key("Ctrl+PgDown") == "Ctrl+Page Down"
     assert action_specs.spoken_key("Ctrl++") == "Ctrl+Plus"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import textwrap
@@ -99,9 +100,11 @@ def test_f8_reads_pauses_carries_on_and_shift_f8_stops(qtbot, window: MainWindow
 def test_highlight_moves_word_by_word_and_sentence_by_sentence(qtbot, window: MainWindow) -> None:
     window.speech.read_from_anchor("p2")
     qtbot.waitUntil(lambda: _sentence_text(window).startswith("This was the theme"), timeout=5000)
-    words = set()
+    sentence = set(re.findall(r"[\w’'-]+", _sentence_text(window)))
+    words: set[str] = set()
+    # The word mark moves on within the sentence (polled, so a busy machine may skip a word or two).
     qtbot.waitUntil(lambda: words.add(_word_text(window)) or len(words - {""}) >= 4, timeout=5000)
-    assert {"This", "was", "the", "theme"} <= words
+    assert words - {""} <= sentence
     _press(qtbot, window, Qt.Key.Key_F9)
     qtbot.waitUntil(lambda: _sentence_text(window).startswith("Co-production is not about"), timeout=5000)
     _press(qtbot, window, Qt.Key.Key_F9, Qt.KeyboardModifier.ShiftModifier)
@@ -467,3 +470,50 @@ def test_pronunciation_cell_editors_are_named_by_column_and_row(qtbot, window: M
     qtbot.waitUntil(lambda: editor_names() == ["Said as, row 2"])
     assert dialog.table.item(1, 0).text() == "Lanark"
     dialog.reject()
+
+
+def _heard(qtbot, window: MainWindow, words: str) -> None:
+    qtbot.waitUntil(lambda: any(words in message for message in window.context.teller.said), timeout=5000)
+
+
+def test_reading_aloud_says_each_change_of_state_speed_and_place(qtbot, window: MainWindow) -> None:
+    """Screen readers do not present a button's new label: every change is said."""
+    _press(qtbot, window, Qt.Key.Key_F8)
+    _heard(qtbot, window, "Reading aloud. F8 pauses.")
+    qtbot.waitUntil(lambda: _sentence_text(window) == "Foreword", timeout=5000)
+    _press(qtbot, window, Qt.Key.Key_F9)
+    _heard(qtbot, window, "Next sentence")
+    _press(qtbot, window, Qt.Key.Key_F7, Qt.KeyboardModifier.ShiftModifier)
+    _heard(qtbot, window, "Previous paragraph")
+    rate = window.speech.controller.rate
+    _press(qtbot, window, Qt.Key.Key_F9, Qt.KeyboardModifier.ControlModifier)
+    _heard(qtbot, window, f"Faster: {rate + 25} words a minute")
+    _press(qtbot, window, Qt.Key.Key_F7, Qt.KeyboardModifier.ControlModifier)
+    _heard(qtbot, window, f"Slower: {rate} words a minute")
+    _press(qtbot, window, Qt.Key.Key_F8)
+    _heard(qtbot, window, "Paused")
+    _press(qtbot, window, Qt.Key.Key_F8)
+    _heard(qtbot, window, "Carrying on reading")
+    _press(qtbot, window, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    _heard(qtbot, window, "Stopped reading")
+
+
+def test_other_keys_pause_the_voice_so_the_screen_reader_can_speak(qtbot, window: MainWindow) -> None:
+    play = window.speech.play_action
+    _press(qtbot, window, Qt.Key.Key_F8)
+    qtbot.waitUntil(lambda: play.text() == "&Pause", timeout=5000)
+    qtbot.waitUntil(lambda: _sentence_text(window) != "", timeout=5000)
+    _press(qtbot, window, Qt.Key.Key_Control)  # a modifier alone (it silences screen readers): reading goes on
+    _press(qtbot, window, Qt.Key.Key_F9)  # a reading-aloud key: reading goes on
+    assert play.text() == "&Pause"
+    _press(qtbot, window, Qt.Key.Key_Down)  # the listener reads on by line with the screen reader
+    qtbot.waitUntil(lambda: play.text() == "&Carry on reading", timeout=5000)
+    _heard(qtbot, window, "Paused")
+    window.speech.actions["speech_pause_on_keys"].trigger()  # off, from the Listen menu
+    assert window.settings.get("speech_pause_on_keys") is False
+    _press(qtbot, window, Qt.Key.Key_F8)
+    qtbot.waitUntil(lambda: play.text() == "&Pause", timeout=5000)
+    _press(qtbot, window, Qt.Key.Key_Down)
+    qtbot.wait(300)
+    assert play.text() == "&Pause"
+    _press(qtbot, window, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)

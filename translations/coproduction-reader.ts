@@ -344,6 +344,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Pa&amp;use while I press other keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause the voice when you press a key that is not a reading-aloud key, so that your screen reader can speak; Read aloud carries on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Voice and pronunciation…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -392,7 +400,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Open the menus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>From the results or the text back to the search box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next heading in the text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous heading in the text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next paragraph in the text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous paragraph in the text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1095,6 +1123,10 @@ Reason: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{section} — {app}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Address copied: {url}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1319,11 +1351,47 @@ You can open it in your web browser, or copy the address to visit it later.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Previous sentence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next sentence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous paragraph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next paragraph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Select some text first, then choose Read the selection.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The selection has no words to read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Faster: {rate} words a minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slower: {rate} words a minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carrying on reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading aloud. {key} pauses.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 
 import shiboken6
-from PySide6.QtCore import QMetaObject, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QMetaObject, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QToolButton, QWidget, QWidgetAction
 
 from reader import action_specs
@@ -62,6 +62,18 @@ def portable(sequence: QKeySequence) -> str:
     return sequence.toString(QKeySequence.SequenceFormat.PortableText)
 
 
+class _EnterPresses(QObject):
+    """Enter presses a toolbar button, as Space does: people (and screen readers' hints) expect both."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and isinstance(watched, QToolButton)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+            watched.click()
+            return True
+        return False
+
+
 class ActionRegistry(QObject):
     """Every command of the window as a QAction, with the menus and toolbars built from them."""
 
@@ -79,6 +91,7 @@ class ActionRegistry(QObject):
         self.steady_texts: dict[str, tuple[str, ...]] = {}  # a button as wide as its widest text: it never shifts
         self._bound: set[str] = set()
         self._waiting: dict[str, QMetaObject.Connection] = {}  # command -> its stand-in, until bound
+        self._enter_presses = _EnterPresses(self)
         for spec in ACTIONS.values():
             action = QAction(tr(spec.text), host)
             action.setObjectName(spec.name)
@@ -172,6 +185,7 @@ class ActionRegistry(QObject):
             return None
         button.setObjectName(f"toolbar_{name}")
         button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        button.installEventFilter(self._enter_presses)
         self._name_button(button, action)
         action.changed.connect(lambda b=button, a=action: self._name_button(b, a))
         return button
@@ -258,6 +272,6 @@ class ActionRegistry(QObject):
         self.keysChanged.emit(name)
 
     def help_table(self) -> str:
-        """The help page's table of keys as this window uses them, in Markdown."""
+        """The help page's keys as this window uses them, in Markdown: a list, read a line at a time."""
         keys_of = {name: [portable(s) for s in self.sequences(name)] for name in self.actions}
-        return action_specs.key_table(action_specs.help_rows(keys_of))
+        return action_specs.key_list(action_specs.help_rows(keys_of))

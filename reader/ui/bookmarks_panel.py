@@ -57,6 +57,7 @@ class BookmarksPanel(QWidget):
     addRequested = Signal()
     renameRequested = Signal(str)  # bookmark id
     removeRequested = Signal(str)
+    closeRequested = Signal()  # Escape in the panel: back to the text, as from a dialog
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -108,6 +109,13 @@ class BookmarksPanel(QWidget):
         self.recent.activatedByKey.connect(lambda command: self._command(self.recent, command))
         self.recent.itemActivated.connect(lambda _item: self._command(self.recent, "open"))
         self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.closeRequested.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     @staticmethod
     def _button(text: str, name: str, description: str) -> QPushButton:

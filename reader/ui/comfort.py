@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QObject, QSize, Qt, QTimer
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAction, QActionGroup, QTextDocument
+from PySide6.QtGui import QAction, QActionGroup, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -270,6 +270,7 @@ class Comfort(QObject):
 
     def _connect_bookmarks(self) -> None:
         panel = self.bookmarks_panel
+        panel.closeRequested.connect(self.toggle_bookmarks_panel)
         panel.openPlace.connect(self.open_place)
         panel.addRequested.connect(self.add_bookmark)
         panel.renameRequested.connect(self.rename_bookmark)
@@ -431,8 +432,7 @@ class Comfort(QObject):
     def announce(self, text: str) -> None:
         """Say a change out loud through the screen reader, and show it in the status line."""
         self.context.show_status(text, 6000)
-        event = QAccessibleAnnouncementEvent(self.host, text)
-        QAccessible.updateAccessibility(event)
+        self.context.say(text)
 
     # Places ------------------------------------------------------------------------------------
 

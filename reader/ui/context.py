@@ -23,6 +23,7 @@ from reader.model import Guide, Section
 from reader.render import Rendered
 from reader.settings import Settings
 from reader.ui.actions import ActionRegistry
+from reader.ui.announce import Teller
 from reader.ui.messages import Messages
 from reader.ui.reading_view import ReadingView
 
@@ -61,7 +62,7 @@ class Reading(Protocol):
     @property
     def text_size(self) -> int: ...
 
-    def open_section(self, section_id: str, anchor: str = "", record: bool = True) -> bool: ...
+    def open_section(self, section_id: str, anchor: str = "", record: bool = True, say: bool = True) -> bool: ...
 
     def set_guide(self, guide: Guide) -> None: ...
 
@@ -113,6 +114,7 @@ class WindowContext(QObject):
         self.remember = remember  # False: nothing is saved (screenshots, some tests)
         self.panes: list[QWidget] = []  # the parts of the window that F6 cycles through
         self.listening: Listening | None = None  # set when reading aloud is part of the window
+        self.teller = Teller(self, host)
 
     # Shortcuts to the open section --------------------------------------------------------------
 
@@ -128,6 +130,11 @@ class WindowContext(QObject):
 
     def show_status(self, text: str, milliseconds: int = 0) -> None:
         self.host.statusBar().showMessage(text, milliseconds)
+
+    def say(self, message: str, *, assertive: bool = False) -> None:
+        """Have screen readers say ``message``; what several parts say in one go is said as one message
+        (a new section, then the match found in it)."""
+        self.teller.say(message, assertive=assertive)
 
     def add_dock(self, dock: QDockWidget, pane: QWidget | None = None) -> None:
         """A panel beside the text, hidden until asked for, and one of the parts F6 moves between."""

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QObject, QPoint, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QResizeEvent
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QSizePolicy, QSplitter, QWidget
 
 from reader import APP_NAME, __version__, reading_style, zoom
@@ -25,8 +25,9 @@ from reader.model import Guide, Section
 from reader.render import Rendered, is_web_link, parse_section_link, render_section
 from reader.rich_text import for_qt_rich_text
 from reader.settings import Settings
-from reader.ui import icons, look, window_place
+from reader.ui import dialog_keys, icons, look, window_place
 from reader.ui.actions import ActionRegistry
+from reader.ui.announce import describe
 from reader.ui.comfort import Comfort
 from reader.ui.contents_panel import ContentsPanel
 from reader.ui.context import WindowContext
@@ -122,7 +123,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.location_label, 1)
         self.statusBar().addPermanentWidget(self.size_label)
 
-        self.contents.sectionChosen.connect(self.open_section)
+        self.contents.sectionChosen.connect(self.open_from_contents)
         self.view.linkActivated.connect(self.follow_link)
         self.view.zoomStep.connect(lambda step: self.set_text_size(
             zoom.larger(self.text_size) if step > 0 else zoom.smaller(self.text_size)))
@@ -131,6 +132,9 @@ class MainWindow(QMainWindow):
         self.view.customContextMenuRequested.connect(
             lambda position: self.text_menu(position).exec(self.view.viewport().mapToGlobal(position)))
         self.commands.keysChanged.connect(self._keys_changed)
+        dialog_keys.install(self)
+        # F10 opens the first menu, as on Windows and GNOME (Qt gives it no key on Linux).
+        QShortcut(QKeySequence(Qt.Key.Key_F10), self, self.open_menus)
 
         self._apply_text_size()
         self._restore()
@@ -280,7 +284,10 @@ class MainWindow(QMainWindow):
         }
 
     def focus_contents(self) -> None:
-        """Ctrl+Shift+C: into the contents, showing them first if they had given way to the page."""
+        """Ctrl+Shift+C: into the contents, showing them first if they had given way to the page;
+        pressed there, it says which section is open."""
+        if self.contents.hasFocus():
+            self.context.say(self._position_text())
         if not self.contents.isVisible():
             self.pane_fit.toggle_contents()
         self.contents.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -329,7 +336,10 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(QByteArray.fromBase64(splitter.encode("ascii")))
         last = self.settings.get("last_section")
         start = last if last in self.guide else self.guide.first().id
-        self.open_section(start, record=False)
+        self.open_section(start, record=False, say=False)
+        # The keyboard starts in the contents, the open section chosen in them (Qt would otherwise
+        # give it to the first toolbar button, while screen readers present the contents).
+        self.contents.setFocus(Qt.FocusReason.OtherFocusReason)
         if start == last:
             self._pending_scroll = self.settings.get("last_scroll")
             QTimer.singleShot(0, self._apply_pending_scroll)
@@ -345,7 +355,9 @@ class MainWindow(QMainWindow):
     def location(self) -> Location | None:
         return Location(self.current, self.view.top_anchor()) if self.current else None
 
-    def open_section(self, section_id: str, anchor: str = "", record: bool = True) -> bool:
+    def open_section(self, section_id: str, anchor: str = "", record: bool = True, say: bool = True) -> bool:
+        """Show a section (at ``anchor``): every change of section goes through here, and, when ``say``,
+        screen readers hear where the reader now is ("Introduction: section 2 of 18")."""
         section = self.guide.get(section_id)
         if section is None:
             self.messages.warning(tr("Section not found"),
@@ -360,11 +372,23 @@ class MainWindow(QMainWindow):
         if not (anchor and self.view.go_to_anchor(anchor)):
             self.view.set_scroll_fraction(0.0) if not anchor else None
         self.contents.show_current(section_id)
-        self.view.setAccessibleDescription(self._position_text())
+        describe(self.view, self._position_text())
+        title = tr("{section} — {app}").format(section=section.title, app=APP_NAME)
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)  # what a screen reader's "window title" key says
+        if say:
+            self.context.say(self._position_text())
         self._update_actions()
         self._update_status()
         self.sectionShown.emit(section_id)
         return True
+
+    def open_from_contents(self, section_id: str) -> None:
+        """Enter on a section: open it and move to its text, as most readers do (the place is said)."""
+        focus = QApplication.focusWidget()
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)  # first, so that the place is said once, there
+        if not self.open_section(section_id) and focus is not None:
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _help_with_keys(self, section: Section) -> Section:
         """The help page shows the keys as they are now, the reader's own choices included."""
@@ -376,7 +400,7 @@ class MainWindow(QMainWindow):
         if self.current == HELP_SECTION:
             fraction = self.view.scroll_fraction()
             self._current = None  # render again with the new keys
-            self.open_section(HELP_SECTION, record=False)
+            self.open_section(HELP_SECTION, record=False, say=False)
             self.view.set_scroll_fraction(fraction)
 
     def set_guide(self, guide: Guide) -> None:
@@ -389,7 +413,7 @@ class MainWindow(QMainWindow):
         self.contents.set_guide(guide)
         self._current = None  # render again: the section's text may have changed
         if current is not None and current in guide:
-            self.open_section(current, record=False)
+            self.open_section(current, record=False, say=False)
             self.view.set_scroll_fraction(fraction)
         else:
             self.open_section(guide.first().id, record=False)
@@ -433,6 +457,13 @@ class MainWindow(QMainWindow):
         elif choice is LinkChoice.OPEN:
             QDesktopServices.openUrl(QUrl(url))
 
+    def open_menus(self) -> None:
+        """Open the first menu of the menu bar, its first entry chosen, as F10 does elsewhere."""
+        first = self.menus["file"]
+        self.menuBar().setActiveAction(first.menuAction())
+        if first.actions():
+            first.setActiveAction(next((a for a in first.actions() if not a.isSeparator()), first.actions()[0]))
+
     def switch_pane(self) -> None:
         visible = [pane for pane in self.panes if pane.isVisible()]
         if not visible:
@@ -454,6 +485,7 @@ class MainWindow(QMainWindow):
         self.view.set_scroll_fraction(fraction)
         self.settings.set("text_size", percent)
         self.context.textSizeChanged.emit(percent)
+        self.context.say(self.size_label.text())
 
     def _apply_text_size(self) -> None:
         self._show_page()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -40,6 +40,30 @@ CHOICE_LABELS: dict[str, dict[str, str]] = {
     "theme": {name: theme.label for name, theme in themes.THEMES.items()},
     "font_family": {key: choice.label for key, choice in typography.FONTS.items()},
 }
+
+class ChoiceList(QComboBox):
+    """A list of choices whose popup, closed with Escape, forgets the line the arrows reached.
+
+    Qt leaves that line chosen in the popup's list, and screen readers read a combo box's value
+    from that list: after Escape, Orca said a font the box did not show."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view() and event.type() == QEvent.Type.Hide:
+            QTimer.singleShot(0, self._forget_arrowed_line)  # after a choice made with Enter is taken
+        return super().eventFilter(watched, event)
+
+    def _forget_arrowed_line(self) -> None:
+        view = self.view()
+        current = self.model().index(self.currentIndex(), self.modelColumn(), self.rootModelIndex())
+        if current.isValid() and view.currentIndex() != current:
+            view.setCurrentIndex(current)
+            if self.hasFocus():
+                announce(self, self.currentText())
+
 
 class ReadingSettingsForm(QWidget):
     valueChosen = Signal(str, object)
@@ -108,7 +132,7 @@ class ReadingSettingsForm(QWidget):
             box.toggled.connect(lambda value, n=option.name: self._chosen(n, bool(value)))
             return box
         if option.choices is not None:
-            combo = QComboBox()
+            combo = ChoiceList()
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # "OpenDyslexic" whole
             labels = CHOICE_LABELS.get(option.name, {})
             for choice in option.choices:

@@ -29,6 +29,7 @@ from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QAccessible,
     QAccessibleAnnouncementEvent,
+    QFocusEvent,
     QFont,
     QKeyEvent,
     QKeySequence,
@@ -164,6 +165,13 @@ class ResultsList(QListWidget):
     chosen = Signal(object)  # the Hit
     readAloud = Signal(object)  # the Hit
     backToBox = Signal()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Entering the list (Tab, Shift+Tab) chooses an item, so screen readers say it and the first
+        Down goes to the second: Qt makes item 1 current without selecting it, and Orca says only "list"."""
+        super().focusInEvent(event)
+        if self.count() and (self.currentItem() is None or not self.currentItem().isSelected()):
+            self.setCurrentRow(max(0, self.currentRow()))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
@@ -429,6 +437,8 @@ class SearchDock(QObject):
         self.ready = False
         self.closed = False
         self.report: IndexReport | None = None
+        self._box_introduced = False
+        self._say_match = False  # True while showing a match the reader asked for (not the page drawn again)
 
         self.panel.queryChanged.connect(self.search_now)
         self.panel.passageChosen.connect(self.open_passage)
@@ -514,10 +524,30 @@ class SearchDock(QObject):
     # Searching ----------------------------------------------------------------------------
 
     def show_and_focus(self) -> None:
+        """Show the panel, then, once it is on screen, put the keyboard in the box.
+
+        Focusing a box that is not shown yet sends screen readers a caret move before any focus
+        change, and Orca says nothing at all: the first Ctrl+F after start-up was silent."""
         self.prepare()
+        shown = self.dock.isVisible()
         self.dock.show()
         self.dock.raise_()
+        if shown:
+            self.panel.focus_box()
+        else:
+            QTimer.singleShot(0, self._focus_new_box)
+
+    def _focus_new_box(self) -> None:
+        """The box of a panel just shown takes the focus; the first time, it also says so. The first
+        time the box is focused, its caret move reaches Orca before the focus does, and Orca then
+        takes the box as already presented and says nothing (later times it says the box itself)."""
+        if not shiboken6.isValid(self.panel):
+            return
         self.panel.focus_box()
+        if not self._box_introduced:
+            self._box_introduced = True
+            box = self.panel.box
+            self.context.say(f"{box.accessibleName()}. {box.accessibleDescription()}".strip())
 
     def search_now(self) -> None:
         text, kind, tag = self.panel.query()
@@ -543,7 +573,9 @@ class SearchDock(QObject):
     def open_passage(self, section_id: str, anchor: str) -> None:
         if not self.context.reading.open_section(section_id, anchor):
             return
+        self._say_match = True
         self.highlights.select_first_in(anchor)
+        self._say_match = False
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def read_passage(self, section_id: str, anchor: str) -> None:
@@ -559,15 +591,19 @@ class SearchDock(QObject):
         if not self.highlights.highlighter:
             self.show_and_focus()
             return
-        if not self.highlights.step(delta):
+        self._say_match = True
+        moved = self.highlights.step(delta)
+        self._say_match = False
+        if not moved:
             self.context.show_status(tr("No matches in this section."), 4000)
 
     def _matches_changed(self, current: int, total: int) -> None:
         self.panel.show_matches(current, total)
-        if current:
+        if current and self._say_match:
             message = counter_text(current, total)
             self.context.show_status(message, 4000)
-            announce(self.view, message)
+            words = self.view.textCursor().selectedText().strip()
+            self.context.say(f"{message}: {words}" if words else message)
 
     def _escape_from_text(self) -> None:
         if self.dock.isVisible():

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QAction, QTextCursor
-from PySide6.QtWidgets import QLabel, QToolBar
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QTextCursor
+from PySide6.QtWidgets import QApplication, QLabel, QToolBar
 
 from reader.render import Block
 from reader.speech.engine import MAX_RATE, MIN_RATE
@@ -35,6 +35,9 @@ PLAYBACK = ("speech_play", "speech_stop", "speech_previous_sentence", "speech_ne
 NEEDS_ENGINE = (*PLAYBACK, "speech_save_section", "speech_save_guide", "speech_voice")
 WHILE_READING = ("speech_stop", "speech_previous_sentence", "speech_next_sentence", "speech_previous_paragraph",
                  "speech_next_paragraph")
+# Keys that do nothing on their own (Ctrl alone also silences a screen reader): they never pause the voice.
+_MODIFIER_KEYS = {Qt.Key.Key_Control, Qt.Key.Key_Shift, Qt.Key.Key_Alt, Qt.Key.Key_Meta, Qt.Key.Key_AltGr,
+                  Qt.Key.Key_CapsLock, Qt.Key.Key_NumLock, Qt.Key.Key_Super_L, Qt.Key.Key_Super_R}
 
 
 class SpeechUi(QObject):
@@ -59,6 +62,7 @@ class SpeechUi(QObject):
 
         self.actions = context.commands.bind(self._handlers())
         self.actions["speech_continue"].setChecked(self.settings.get("speech_end_of_section") == "continue")
+        self.actions["speech_pause_on_keys"].setChecked(bool(self.settings.get("speech_pause_on_keys")))
         self.menu = context.commands.menus["listen"]
         self.toolbar = self._build_toolbar()
         self.status = QLabel()
@@ -67,12 +71,17 @@ class SpeechUi(QObject):
 
         self.controller.availabilityChanged.connect(self._availability_changed)
         self.controller.stateChanged.connect(lambda _state: self._update())
+        self._said_state = self.controller.state
+        self.controller.stateChanged.connect(lambda _state: self._say_state())
         self.controller.highlightChanged.connect(self._show_highlight)
         self.controller.errorOccurred.connect(self._error)
         self.controller.finished.connect(self._finished)
         self.controller.rateChanged.connect(self._rate_changed)
         context.sectionShown.connect(self._section_shown)
         self.host.installEventFilter(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)  # every key pressed in the reader, to pause the voice
         after_first_paint(context.view.viewport(), self.controller.start)  # start-up never waits for speech
         self._update()
         self._rate_changed(self.controller.rate)
@@ -84,15 +93,16 @@ class SpeechUi(QObject):
         return {
             "speech_play": self.play_pause,
             "speech_stop": self.stop,
-            "speech_previous_sentence": lambda: c.skip(-1),
-            "speech_next_sentence": lambda: c.skip(1),
-            "speech_previous_paragraph": lambda: c.skip_block(-1),
-            "speech_next_paragraph": lambda: c.skip_block(1),
+            "speech_previous_sentence": lambda: self._skip(c.skip, -1, tr("Previous sentence")),
+            "speech_next_sentence": lambda: self._skip(c.skip, 1, tr("Next sentence")),
+            "speech_previous_paragraph": lambda: self._skip(c.skip_block, -1, tr("Previous paragraph")),
+            "speech_next_paragraph": lambda: self._skip(c.skip_block, 1, tr("Next paragraph")),
             "speech_from_here": self.read_from_cursor,
             "speech_selection": self.read_selection,
-            "speech_slower": lambda: c.change_rate(-1),
-            "speech_faster": lambda: c.change_rate(1),
+            "speech_slower": lambda: self._change_rate(-1),
+            "speech_faster": lambda: self._change_rate(1),
             "speech_continue": self._continue_toggled,
+            "speech_pause_on_keys": self._pause_on_keys_toggled,
             "speech_voice": self.voice_settings,
             "speech_save_section": self.save_section,
             "speech_save_guide": self.save_guide,
@@ -173,8 +183,52 @@ class SpeechUi(QObject):
         return anchor, len(block.text())  # past the anchored block (a table cell): its end
 
     def stop(self) -> None:
+        reading = self.controller.state is not State.STOPPED
         self.controller.stop()
         self.highlighter.clear()
+        if reading:
+            self._said_state = State.STOPPED
+            self.context.say(tr("Stopped reading"))
+
+    def _skip(self, move: Callable[[int], None], step: int, message: str) -> None:
+        if self.controller.state is not State.STOPPED:
+            move(step)
+            self.context.say(message)
+
+    def _change_rate(self, steps: int) -> None:
+        before = self.controller.rate
+        self.controller.change_rate(steps)
+        if self.controller.rate != before:
+            self.context.say((tr("Faster: {rate} words a minute") if steps > 0
+                              else tr("Slower: {rate} words a minute")).format(rate=self.controller.rate))
+
+    def _say_state(self) -> None:
+        """Say that reading aloud started, paused or carried on: the buttons' new labels are not spoken."""
+        state, before = self.controller.state, self._said_state
+        self._said_state = state
+        playing = (State.STARTING, State.PLAYING)
+        if state in playing and before is State.PAUSED:
+            self.context.say(tr("Carrying on reading"))
+        elif state in playing and before is State.STOPPED:
+            self.context.say(tr("Reading aloud. {key} pauses.").format(
+                key=" / ".join(self.context.commands.keys_text("speech_play")[:1]) or tr("Read aloud")))
+        elif state is State.PAUSED and before in playing:
+            self.context.say(tr("Paused"))
+
+    def _pause_on_keys_toggled(self) -> None:
+        self.settings.set("speech_pause_on_keys", self.actions["speech_pause_on_keys"].isChecked())
+
+    def _key_pressed(self, event: QKeyEvent) -> None:
+        """While the voice reads, a key that is not a reading-aloud key pauses it, so that the screen
+        reader, which speaks what that key does, is not talked over (a setting turns this off)."""
+        if (self.controller.state not in (State.STARTING, State.PLAYING)
+                or not self.settings.get("speech_pause_on_keys") or event.key() in _MODIFIER_KEYS):
+            return
+        pressed = QKeySequence(event.keyCombination())
+        listen = (name for name in self.actions if name.startswith("speech_"))
+        if any(pressed in self.context.commands.sequences(name) for name in listen):
+            return
+        self.controller.toggle()
 
     def _continue_toggled(self) -> None:
         on = self.actions["speech_continue"].isChecked()
@@ -334,7 +388,7 @@ class SpeechUi(QObject):
         if self._whole_section and self.actions["speech_continue"].isChecked() and following is not None:
             self._continuing = True
             try:
-                self.reading.open_section(following.id)
+                self.reading.open_section(following.id, say=False)  # the voice reads its title
             finally:
                 self._continuing = False
             self._whole_section = True
@@ -425,6 +479,9 @@ class SpeechUi(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.host and event.type() == QEvent.Type.Close:
             self.shutdown()
+        elif (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
+              and watched is QApplication.focusWidget()):  # once per key: not again on its way to the parents
+            self._key_pressed(event)
         return False
 
     def shutdown(self) -> None:
@@ -433,6 +490,9 @@ class SpeechUi(QObject):
             self._export[0].wait(5000)
         self.controller.shutdown()
         self.highlighter.clear()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
 
     @property
     def play_action(self) -> QAction:

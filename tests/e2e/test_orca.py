@@ -7,6 +7,7 @@ where Orca cannot run (see ``scripts/setup.sh --tests``).
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -47,16 +48,97 @@ def _said(utterances: list[str]) -> str:
 
 
 def _home(orca: OrcaSession) -> None:
-    """Close whatever is open and put the keyboard in the text of the first section."""
+    """Close whatever is open and put the keyboard in the text of the first section (Enter on a
+    section in the contents opens it and moves to its text)."""
     orca.press("Escape", "Escape", wait=0.5, quiet=0.3)
     orca.press("ctrl+shift+c", "Home", "Return", wait=1.0, quiet=0.5)
-    orca.press("F6", wait=1.0, quiet=0.5)
 
 
 def test_orca_starts_in_the_window_and_hears_the_contents(orca: OrcaSession) -> None:
     said = _said(orca.greeting)
     assert "Co-production Reader frame" in said
     assert "Contents tree" in said
+
+
+def test_the_first_search_after_start_is_said(orca: OrcaSession) -> None:
+    """Kept second: only the first Ctrl+F of a session was silent."""
+    said = _said(orca.press("ctrl+f"))
+    assert "Search the guide" in said, said
+    orca.press("Escape", wait=1.0)
+
+
+def test_enter_in_the_contents_says_the_section_once_and_moves_to_its_text(
+        orca: OrcaSession, titles: list[str]) -> None:
+    _home(orca)
+    orca.press("ctrl+shift+c", wait=1.0)
+    orca.press("Down", wait=1.0)
+    said = _said(orca.press("Return"))
+    place = f"{titles[1]}: section 2 of {len(titles)}"
+    assert said.count(place) == 1, said
+    assert "Text of the section" in _said(orca.press("KP_Enter")), "the focus is in the text"
+
+
+def test_section_changes_made_elsewhere_are_said_and_named_in_the_title(
+        orca: OrcaSession, titles: list[str]) -> None:
+    _home(orca)
+    assert f"{titles[1]}: section 2 of" in _said(orca.press("ctrl+Next"))
+    assert orca.window_title() == f"{titles[1]} — Co-production Reader"
+    assert f"{titles[1]} — Co-production Reader" in _said(orca.orca_key("KP_Enter"))
+    assert f"{titles[0]}: section 1 of" in _said(orca.press("alt+Left"))
+
+
+def test_search_results_say_the_section_and_the_match_and_f3_the_next(orca: OrcaSession) -> None:
+    _home(orca)
+    orca.press("ctrl+f", wait=1.0)
+    orca.type_text("co-production", quiet=2.0)
+    orca.press("Return", wait=2.0)
+    said = _said(orca.press("F3"))
+    assert re.search(r"Match \d+ of \d+: co-production", said, re.IGNORECASE), said
+    orca.press("ctrl+f", wait=1.0)
+    orca.type_text("Young Scot", quiet=1.5)
+    orca.press("Down", wait=1.0)
+    said = _said(orca.press("Return"))
+    assert re.search(r": section \d+ of \d+\. Match 1 of \d+: Young Scot", said), said
+
+
+def test_read_aloud_says_start_pause_carry_on_and_stop(orca: OrcaSession) -> None:
+    _home(orca)
+    assert "Reading aloud" in _said(orca.press("F8"))
+    assert "Paused" in _said(orca.press("F8"))
+    assert "Carrying on reading" in _said(orca.press("F8"))
+    assert "words a minute" in _said(orca.press("ctrl+F9"))
+    assert "Paused" in _said(orca.press("Down")), "a screen reader's own key pauses the voice"
+    orca.press("F8", wait=1.0)
+    assert "Stopped reading" in _said(orca.press("shift+F8"))
+
+
+def test_text_size_changes_are_said(orca: OrcaSession) -> None:
+    _home(orca)
+    assert "Text size 110%" in _said(orca.press("ctrl+plus"))
+    assert "Text size 100%" in _said(orca.press("ctrl+0"))
+
+
+def test_the_key_list_in_the_help_is_read_a_line_at_a_time(orca: OrcaSession) -> None:
+    _home(orca)
+    orca.press("F1", wait=2.0)
+    # Each line is one command with its keys, said whole (a table was read a column at a time, or
+    # with its two cells run together).
+    said = _said(orca.press("ctrl+End", "Up"))
+    assert "paragraph in the text: Ctrl+" in said, said
+    said = _said(orca.press("Up"))
+    assert re.search(r"(Previous heading in the text: Shift\+H|Next paragraph in the text: Ctrl\+Down)$", said), said
+
+
+def test_f10_opens_the_menus(orca: OrcaSession) -> None:
+    _home(orca)
+    assert "Add content" in _said(orca.press("F10"))
+    orca.press("Escape", "Escape", wait=1.0)
+
+
+def test_escape_leaves_the_bookmarks_panel(orca: OrcaSession) -> None:
+    _home(orca)
+    orca.press("ctrl+b", wait=2.0)
+    assert "Text of the section" in _said(orca.press("Escape"))
 
 
 def test_the_contents_name_the_open_section_after_a_change_made_elsewhere(
@@ -126,3 +208,14 @@ def test_escape_leaves_the_reading_settings_panel(orca: OrcaSession) -> None:
     assert "Reading settings" in _said(orca.press("ctrl+shift+r"))
     said = _said(orca.press("Escape"))
     assert "Text of the section" in said, said
+
+
+@pytest.mark.xfail(strict=True, reason="Qt's QLineEdit gives screen readers text-attribute runs of no length "
+                   "(start = end = offset) and PySide6 cannot replace them; Orca then drops the last "
+                   "character of a selection it announces")
+def test_a_selected_name_is_said_whole(orca: OrcaSession) -> None:
+    _home(orca)
+    said = orca.press("ctrl+d", wait=3.0)
+    orca.press("Escape", wait=1.0)
+    field = [utterance for utterance in said if utterance.endswith(" selected.")]
+    assert field and said[0] and field[-1] == f"{said[0]} selected.", said

@@ -63,7 +63,7 @@ def _one(nodes: list[dict], role: str, name: str) -> dict:
 def test_orca_sees_the_window_its_controls_and_the_guide_text(tmp_path: Path) -> None:
     tree = _walk(tmp_path, "Reading settings panel", "Bookmarks and recently read")
     nodes = _nodes(tree)
-    frame = _one(nodes, "frame", "Co-production Reader")
+    frame = _one(nodes, "frame", "Foreword — Co-production Reader")  # the window names the open section
     assert "showing" in frame["states"]
 
     # The text itself, readable through the text interface, with a name and a position.
