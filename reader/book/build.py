@@ -18,7 +18,8 @@ from pathlib import Path
 from reader import atomic
 from reader.book.narration import Encoder, Progress, narrate
 from reader.book.package import BookInfo, BookSection, write_epub
-from reader.book.xhtml import content_document, ids_in, parse, section_linker
+from reader.book.xhtml import content_document, ids_in, section_linker
+from reader.html_tree import parse
 from reader.model import Guide, Section
 from reader.render import render_section
 from reader.speech.engine import DEFAULT_RATE, SpeechEngine

@@ -14,14 +14,13 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from dataclasses import dataclass
 
+from reader.html_tree import VOID_TAGS, Node, parse
 from reader.render import parse_section_link
 from reader.speech.prepare import Utterance
 
 BLOCK_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "td", "th"}
-VOID_TAGS = {"br", "hr", "img", "wbr", "col", "input", "meta", "link", "source"}
 # Children of a block that are not part of its running text (lists nested in an item) or that
 # must not sit inside a span (paragraphs inside a loose list item).
 _NESTED_LISTS = {"ul", "ol", "dl", "table"}
@@ -36,47 +35,6 @@ _KEPT_TAGS = BLOCK_TAGS | _NESTED_LISTS | _CONTAINERS | {
 _KEPT_ATTRIBUTES = {"id", "class", "title", "lang", "dir", "colspan", "rowspan", "scope", "start", "reversed"}
 _ALIGN = re.compile(r"^(left|right|center|justify)$")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-@dataclass
-class Node:
-    tag: str
-    attrs: dict[str, str] = field(default_factory=dict)
-    children: list[Node | str] = field(default_factory=list)
-
-
-class _TreeBuilder(HTMLParser):
-    """HTML (as markdown or the pack sanitiser writes it) to a small tree; lenient about closing tags."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = Node("root")
-        self.stack = [self.root]
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        node = Node(tag, {name: value or "" for name, value in attrs})
-        self.stack[-1].children.append(node)
-        if tag not in VOID_TAGS:
-            self.stack.append(node)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.stack[-1].children.append(Node(tag, {name: value or "" for name, value in attrs}))
-
-    def handle_endtag(self, tag: str) -> None:
-        for depth in range(len(self.stack) - 1, 0, -1):
-            if self.stack[depth].tag == tag:
-                del self.stack[depth:]
-                return
-
-    def handle_data(self, data: str) -> None:
-        self.stack[-1].children.append(data)
-
-
-def parse(markup: str) -> Node:
-    builder = _TreeBuilder()
-    builder.feed(markup)
-    builder.close()
-    return builder.root
 
 
 def ids_in(root: Node) -> set[str]:

@@ -7,11 +7,12 @@ walked as a small tree and written as Markdown, escaping text so it reads exactl
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html import unescape
-from html.parser import HTMLParser
 
 import nh3
+
+from reader.html_tree import Node, parse
 
 _KEEP_TAGS = {
     "h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "ul", "ol", "li", "blockquote", "pre", "code",
@@ -30,35 +31,6 @@ MAX_DEPTH = 48
 _SPACE = re.compile(r"\s+")
 _ESCAPE = re.compile(r"([\\`*_\[\]{}#!|])")
 _LINE_START = re.compile(r"^(\s*)([-+=>]|\d+\.)")
-
-
-@dataclass
-class Node:
-    tag: str
-    attrs: dict[str, str] = field(default_factory=dict)
-    children: list[Node | str] = field(default_factory=list)
-
-
-class _TreeBuilder(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = Node("root")
-        self.stack = [self.root]
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        node = Node(tag, {k: v or "" for k, v in attrs})
-        self.stack[-1].children.append(node)
-        if tag not in _VOID and len(self.stack) <= MAX_DEPTH:
-            self.stack.append(node)
-
-    def handle_endtag(self, tag: str) -> None:
-        for index in range(len(self.stack) - 1, 0, -1):
-            if self.stack[index].tag == tag:
-                del self.stack[index:]
-                return
-
-    def handle_data(self, data: str) -> None:
-        self.stack[-1].children.append(data)
 
 
 def escape_text(text: str) -> str:
@@ -263,14 +235,9 @@ def html_to_markdown(html: str) -> Converted:
     cleaned = nh3.clean(html, tags=_KEEP_TAGS, clean_content_tags=_DROP_WITH_CONTENT,
                         attributes={"a": {"href"}, "img": {"src", "alt"}}, link_rel=None,
                         url_schemes={"http", "https", "mailto"}, strip_comments=True)
-    builder = _TreeBuilder()
-    try:
-        builder.feed(cleaned)
-        builder.close()
-    except AssertionError:  # Python's parser gives up on some malformed markup: keep what was read
-        pass
-    blocks = [block for block in _blocks(builder.root) if block.strip()]
-    heading = _first_heading(builder.root)
+    root = parse(cleaned, _VOID, MAX_DEPTH)
+    blocks = [block for block in _blocks(root) if block.strip()]
+    heading = _first_heading(root)
     title = _SPACE.sub(" ", _text(heading)).strip() if heading is not None else ""
     if title and blocks and blocks[0].startswith("#"):
         blocks = blocks[1:]  # escaped text never starts with '#': this is the heading itself
