@@ -13,7 +13,7 @@ from pathlib import Path
 
 from reader import atomic, userfile
 
-KINDS = ("audio", "pdf", "content")
+KINDS = ("audio", "pdf", "book", "content")
 
 
 def start_folder(kind: str, remembered: str, usual: dict[str, str], home: Path,

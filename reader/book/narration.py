@@ -20,9 +20,9 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TypeVar
 
-from reader.speech.audio import Mp3Writer, silence
-from reader.speech.engine import DEFAULT_RATE, SpeechEngine, SynthesisCancelled
-from reader.speech.export import ExportCancelled
+from reader.speech.audio import Mp3Writer
+from reader.speech.engine import DEFAULT_RATE, SpeechEngine
+from reader.speech.export import spoken
 from reader.speech.prepare import Script
 
 Progress = Callable[[int, int, str], None]  # sentences done, sentences in all, section title
@@ -87,29 +87,19 @@ def narrate(engine: SpeechEngine, script: Script, *, voice: str = "", rate: int 
                                 counted=counted, encoder=own)
             narration.mp3  # noqa: B018 -- finished before the encoder closes
             return narration
-    done_before, total = counted or (0, len(script))
     writer: Mp3Writer | None = None
     sample_rate = 0
     frames = 0
     clips: list[Clip] = []
     writes: list[Future[bytes | None]] = []
-    for index, utterance in enumerate(script.utterances):
-        if cancel is not None and cancel.is_set():
-            raise ExportCancelled()
-        try:
-            audio = engine.synthesise(utterance.text, voice, rate, 100, cancel)
-        except SynthesisCancelled as stop:
-            raise ExportCancelled() from stop
+    for sample_rate, pcm in spoken(engine, script, voice=voice, rate=rate, progress=progress, cancel=cancel,
+                                   counted=counted):
         if writer is None:
-            sample_rate = audio.sample_rate
             writer = Mp3Writer(sample_rate)
-        pcm = audio.pcm + silence(utterance.pause_at(rate), sample_rate)
         writes.append(encoder.submit(functools.partial(writer.write, pcm)))
         begin = frames + ENCODER_DELAY_FRAMES if clips else 0  # the first clip starts with the file
         frames += len(pcm) // 2
         clips.append(Clip(begin * 1000 / sample_rate, (frames + ENCODER_DELAY_FRAMES) * 1000 / sample_rate))
-        if progress is not None:
-            progress(done_before + index + 1, total, script.title)
     if writer is None:
         raise ValueError(f"“{script.title}” has nothing to read aloud")
     finished_writer = writer

@@ -11,7 +11,7 @@ import contextlib
 import os
 import re
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,16 +51,14 @@ def file_name(number: int, title: str, fmt: str) -> str:
     return f"{number:02d} {safe}.{fmt}"
 
 
-def export_script(engine: SpeechEngine, script: Script, path: Path, *, voice: str = "",
-                  rate: int = DEFAULT_RATE, progress: Progress | None = None,
-                  cancel: threading.Event | None = None, album: str = "", track: str = "",
-                  counted: tuple[int, int] | None = None) -> ExportResult:
-    """Speak ``script`` into ``path``; ``counted`` is (done before, total) when part of a larger save."""
-    fmt = audio_format(path)
+def spoken(engine: SpeechEngine, script: Script, *, voice: str, rate: int, progress: Progress | None,
+           cancel: threading.Event | None, counted: tuple[int, int] | None) -> Iterator[tuple[int, bytes]]:
+    """Each utterance of ``script`` as (sample rate, PCM followed by its pause), the way read-aloud says it.
+
+    Cancelling is checked before every utterance and inside the engine; progress is reported once the
+    caller has taken each piece, so "done" means written.
+    """
     done_before, total = counted or (0, len(script))
-    writer: Mp3Writer | WavWriter | None = None
-    sample_rate = 0
-    frames = 0
     for index, utterance in enumerate(script.utterances):
         if cancel is not None and cancel.is_set():
             raise ExportCancelled()
@@ -68,14 +66,26 @@ def export_script(engine: SpeechEngine, script: Script, path: Path, *, voice: st
             audio = engine.synthesise(utterance.text, voice, rate, 100, cancel)
         except SynthesisCancelled as stop:
             raise ExportCancelled() from stop
-        if writer is None:
-            sample_rate = audio.sample_rate
-            writer = Mp3Writer(sample_rate) if fmt == "mp3" else WavWriter(sample_rate)
-        pcm = audio.pcm + silence(utterance.pause_at(rate), sample_rate)
-        writer.write(pcm)
-        frames += len(pcm) // 2
+        yield audio.sample_rate, audio.pcm + silence(utterance.pause_at(rate), audio.sample_rate)
         if progress is not None:
             progress(done_before + index + 1, total, script.title)
+
+
+def export_script(engine: SpeechEngine, script: Script, path: Path, *, voice: str = "",
+                  rate: int = DEFAULT_RATE, progress: Progress | None = None,
+                  cancel: threading.Event | None = None, album: str = "", track: str = "",
+                  counted: tuple[int, int] | None = None) -> ExportResult:
+    """Speak ``script`` into ``path``; ``counted`` is (done before, total) when part of a larger save."""
+    fmt = audio_format(path)
+    writer: Mp3Writer | WavWriter | None = None
+    sample_rate = 0
+    frames = 0
+    for sample_rate, pcm in spoken(engine, script, voice=voice, rate=rate, progress=progress, cancel=cancel,
+                                   counted=counted):
+        if writer is None:
+            writer = Mp3Writer(sample_rate) if fmt == "mp3" else WavWriter(sample_rate)
+        writer.write(pcm)
+        frames += len(pcm) // 2
     if cancel is not None and cancel.is_set():
         raise ExportCancelled()
     if writer is None:

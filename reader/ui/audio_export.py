@@ -26,27 +26,21 @@ class FileChooser:
 
     def __init__(self, parent: QWidget | None = None) -> None:
         self.parent = parent
-        self.folder = str(save_places.start("audio"))
+
+    @property
+    def folder(self) -> str:
+        return str(save_places.start("audio"))
 
     def save_file(self, suggested: str) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(self.parent, tr("Save section as audio"),
-                                              str(Path(self.folder) / suggested),
-                                              tr("MP3 audio, small for phones (*.mp3);;WAV audio (*.wav)"))
-        if not path:
-            return None
-        chosen = Path(path)
-        if chosen.suffix.lower() not in (".mp3", ".wav"):
-            chosen = chosen.with_suffix(".mp3")
-        self.folder = str(chosen.parent)
-        save_places.remember("audio", chosen.parent)
-        return chosen
+        return save_places.ask_save_path(self.parent, "audio", tr("Save section as audio"), suggested,
+                                         tr("MP3 audio, small for phones (*.mp3);;WAV audio (*.wav)"),
+                                         (".mp3", ".wav"))
 
     def save_folder(self) -> Path | None:
         path = QFileDialog.getExistingDirectory(self.parent, tr("Choose a folder for the guide's audio files"),
                                                 self.folder)
         if not path:
             return None
-        self.folder = path
         save_places.remember("audio", Path(path))
         return Path(path)
 

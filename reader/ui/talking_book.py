@@ -11,13 +11,14 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QThread, Signal
-from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QThread, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from reader.book.build import BookResult, build_book, file_size, listening_time
 from reader.speech.engine import SpeechEngine
 from reader.speech.export import ExportCancelled
 from reader.translatable import message_of
+from reader.ui import save_places
 from reader.ui.context import WindowContext
 from reader.ui.i18n import tr, translated
 
@@ -26,26 +27,15 @@ if TYPE_CHECKING:
     from reader.speech.pronounce import Lexicon
 
 
-
 class BookChooser:
-    """Asks where to save the book; tests replace it so no native dialog opens."""
+    """Asks where to save the book (Documents, then wherever the last one went); tests replace it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         self.parent = parent
-        self.folder = (QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-                       or str(Path.home()))
 
     def save_file(self, suggested: str) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(self.parent, tr("Save as a talking book"),
-                                              str(Path(self.folder) / suggested),
-                                              tr("EPUB talking book (*.epub)"))
-        if not path:
-            return None
-        chosen = Path(path)
-        if chosen.suffix.lower() != ".epub":
-            chosen = chosen.with_suffix(".epub")
-        self.folder = str(chosen.parent)
-        return chosen
+        return save_places.ask_save_path(self.parent, "book", tr("Save as a talking book"), suggested,
+                                         tr("EPUB talking book (*.epub)"), (".epub",))
 
 
 class BookWorker(QThread):

@@ -53,3 +53,22 @@ def test_a_remembered_folder_that_has_gone_falls_back_to_documents(folders, tmp_
     gone = tmp_path / "USB stick"
     save_places.remember("pdf", gone)
     assert save_places.start("pdf") == folders["documents"]
+
+
+def test_talking_book_starts_in_documents_then_where_the_last_book_went(folders, tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.ui.talking_book import BookChooser
+
+    offered: list[Path] = []
+    shelf = tmp_path / "Books"
+    shelf.mkdir()
+
+    def dialog(parent, title, start, filters):  # the user types a name without .epub in another folder
+        offered.append(Path(start))
+        return str(shelf / "Our guide"), filters
+
+    monkeypatch.setattr(save_places.QFileDialog, "getSaveFileName", dialog)
+    assert BookChooser().save_file("Co-production.epub") == shelf / "Our guide.epub"
+    assert offered[0] == folders["documents"] / "Co-production.epub"
+    BookChooser().save_file("Co-production.epub")  # a new window, as after a restart
+    assert offered[1] == shelf / "Co-production.epub", "the folder used last is offered again"
