@@ -124,11 +124,12 @@ class Comfort(QObject):
         self._settings_form: ReadingSettingsForm | None = None
         self.settings_dock = self._dock("reading_settings_dock", tr("Reading settings"), QWidget())
         after_first_paint(context.view.viewport(), lambda: self.settings_form)
-        self.bookmarks_panel = BookmarksPanel()
-        self.bookmarks_dock = self._dock("bookmarks_dock", tr("Bookmarks and recently read"), self.bookmarks_panel)
+        # The bookmarks panel too: made after the first paint, or when first asked for.
+        self._bookmarks_panel: BookmarksPanel | None = None
+        self.bookmarks_dock = self._dock("bookmarks_dock", tr("Bookmarks and recently read"), QWidget())
+        after_first_paint(context.view.viewport(), lambda: self.bookmarks_panel)
         self.settings_dock.visibilityChanged.connect(self.actions["reading_settings"].setChecked)
         self.bookmarks_dock.visibilityChanged.connect(self.actions["show_bookmarks"].setChecked)
-        self._connect_bookmarks()
 
         context.sectionShown.connect(self._section_shown)
         context.view.verticalScrollBar().valueChanged.connect(self._remember_place)
@@ -268,14 +269,22 @@ class Comfort(QObject):
         self.context.add_dock(dock)
         return dock
 
-    def _connect_bookmarks(self) -> None:
-        panel = self.bookmarks_panel
-        panel.closeRequested.connect(self.toggle_bookmarks_panel)
-        panel.openPlace.connect(self.open_place)
-        panel.addRequested.connect(self.add_bookmark)
-        panel.renameRequested.connect(self.rename_bookmark)
-        panel.removeRequested.connect(self.remove_bookmark)
-        self._show_places()
+    @property
+    def bookmarks_panel(self) -> BookmarksPanel:
+        """The Bookmarks panel, made on first use."""
+        if self._bookmarks_panel is None:
+            panel = self._bookmarks_panel = BookmarksPanel()
+            placeholder = self.bookmarks_dock.widget()
+            self.bookmarks_dock.setWidget(panel)
+            if placeholder is not None:
+                placeholder.deleteLater()
+            panel.closeRequested.connect(self.toggle_bookmarks_panel)
+            panel.openPlace.connect(self.open_place)
+            panel.addRequested.connect(self.add_bookmark)
+            panel.renameRequested.connect(self.rename_bookmark)
+            panel.removeRequested.connect(self.remove_bookmark)
+            self._show_places()
+        return self._bookmarks_panel
 
     # Settings ---------------------------------------------------------------------------------
 
@@ -514,7 +523,8 @@ class Comfort(QObject):
         self.announce(tr("Bookmark removed: {label}").format(label=removed.label))
 
     def _show_places(self) -> None:
-        self.bookmarks_panel.show_places(self.places, self.reading.guide, self.reading.current)
+        if self._bookmarks_panel is not None:  # when it is made, it shows them
+            self._bookmarks_panel.show_places(self.places, self.reading.guide, self.reading.current)
 
     # Large print ---------------------------------------------------------------------------------
 
