@@ -9,9 +9,8 @@ way: Qt's stylesheets take arrows only as files, so those are written to the cac
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from functools import cache
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QAction, QIcon, QIconEngine, QPainter, QPixmap
