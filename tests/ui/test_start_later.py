@@ -157,3 +157,42 @@ def test_with_a_kept_page_markdown_is_not_imported_before_the_first_paint(tmp_pa
                                          text=True, timeout=120, check=True).stdout.strip().splitlines()[-1])
                for _ in range(2)]
     assert reports == [{"markdown": True}, {"markdown": False}]  # the first start rendered and kept the page
+
+
+def test_a_packs_file_edited_in_place_since_the_last_start_shows_just_after_the_first_paint(
+        qtbot, messages, tmp_path) -> None:
+    from reader.library import open_library
+    from reader.loader import load_guide
+    from reader.model import body_digest
+    from reader.packs import add, create, packs_dir
+    from reader.ui.app import check_after_first_paint
+    from tests.packkit import write_pack_folder
+
+    add(create(write_pack_folder(tmp_path / "pack"), tmp_path / "pack.zip").path)
+    settings = Settings(paths.settings_file())
+    settings.set("last_section", "garden-group")
+    settings.save()
+    before = _window(qtbot, open_library().guide, messages)
+    before.show()
+    qtbot.waitUntil(lambda: page_cache.page_file().is_file())  # the page is kept for the next start
+    before.close()
+    page = packs_dir() / "local-stories" / "garden-group.md"
+    folder_times = page.parent.stat().st_atime_ns, page.parent.stat().st_mtime_ns
+    new_text = "---\nsummary: Changed by hand.\n---\nThe garden group now meets on Fridays.\n"
+    page.write_text(new_text, encoding="utf-8")  # edited in place: its folder looks as it did
+    os.utime(page, ns=(page.stat().st_atime_ns, page.stat().st_mtime_ns + 5_000_000_000))
+    os.utime(page.parent, ns=folder_times)
+
+    def page_now_reads(section_id: str) -> str:
+        return load_guide(packs_dir() / "local-stories").get(section_id).body
+
+    library = open_library(quick=True)
+    window = _window(qtbot, library.guide, messages)
+    check_after_first_paint(window, library)
+    assert "vegetables" in window.view.toPlainText()  # the page kept from the last start, not yet checked
+    window.show()
+    qtbot.waitUntil(lambda: window.guide.get("garden-group").summary == "Changed by hand.", timeout=10000)
+    assert "Fridays" in window.view.toPlainText()
+    assert window.guide.get("garden-group").digest == body_digest(page_now_reads("garden-group"))  # search sees it
+    assert window.current == "garden-group"
+    assert messages.shown == []  # nothing to say: the page simply shows what the file says
