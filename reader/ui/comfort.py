@@ -37,12 +37,13 @@ from reader.ui.bookmarks_panel import BookmarksPanel
 from reader.ui.context import WindowContext
 from reader.ui.first_paint import after_first_paint
 from reader.ui.i18n import tr
-from reader.ui.keys_page import KeysPage
-from reader.ui.reading_settings import ReadingSettingsForm
 from reader.ui.ruler import ReadingRuler
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
+
+    # Imported where they are made (after the first paint, or when asked for), not at start.
+    from reader.ui.reading_settings import ReadingSettingsForm
 
 RECENT_IN_MENU = 10
 BOOKMARKS_IN_MENU = 20
@@ -253,6 +254,8 @@ class Comfort(QObject):
         return self._settings_form
 
     def _form(self, name: str) -> ReadingSettingsForm:
+        from reader.ui.reading_settings import ReadingSettingsForm
+
         form = ReadingSettingsForm(name=name)
         form.valueChosen.connect(self.choose)
         form.presetChosen.connect(self.choose_preset)
@@ -387,7 +390,7 @@ class Comfort(QObject):
         dock.show()
         dock.raise_()
         target = first.focusProxy() or first
-        if isinstance(first, ReadingSettingsForm):
+        if first is self._settings_form:
             target = next(iter(first.preset_buttons.values()))
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.sync()
@@ -412,6 +415,8 @@ class Comfort(QObject):
         scroll.setWidget(form)
         dialog.finished.connect(lambda *_: self.forms.remove(form) if form in self.forms else None)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        from reader.ui.keys_page import KeysPage
 
         keys = KeysPage(self.context.commands, self.context.messages)
         keys.changed.connect(self._save_timer.start)
