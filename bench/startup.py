@@ -1,9 +1,13 @@
 """Time from process start to the window shown with its text painted, and the memory then, beside
 a bare PySide6 window showing the same foreword in the same font and size (the floor).
 
-Runs the real command (``python -m reader``) with a fresh user folder and the bare window, started
-the same way and alternating, and prints the medians and their ratio; nothing is asserted.
-Usage: python bench/startup.py [--runs N] [--platform offscreen|xcb]  (xcb needs DISPLAY set)
+Runs the real command (``python -m reader``) and the bare window, started the same way and
+alternating, and prints the medians and their ratio; nothing is asserted. ``--home fresh`` (the
+default) gives every run a new user folder: the first start after installing, with no caches.
+``--home kept`` starts every run in one folder that a first start has filled, as a reader starts
+every day after (the library cache and the page kept from last time in place).
+Usage: python bench/startup.py [--runs N] [--platform offscreen|xcb] [--home fresh|kept]
+(xcb needs DISPLAY set)
 """
 
 from __future__ import annotations
@@ -74,6 +78,14 @@ def one_run(home: Path, platform: str = "offscreen", extra: dict[str, str] | Non
     return _run([sys.executable, "-m", "reader"], env)
 
 
+def fill(home: Path, platform: str = "offscreen") -> None:
+    """Start and close the reader once in ``home``, as a first start leaves it (caches written)."""
+    env = dict(os.environ, QT_QPA_PLATFORM=platform, COPRODUCTION_READER_HOME=str(home))
+    script = ("import sys; from PySide6.QtCore import QTimer; from reader.ui import app; "
+              "QTimer.singleShot(3000, app.application().quit); sys.exit(app.run_app())")
+    subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, timeout=120, check=True)
+
+
 def bare_run(platform: str) -> tuple[float, float]:
     sys.path.insert(0, str(ROOT))
     from reader import typography, zoom
@@ -95,17 +107,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--platform", default=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    parser.add_argument("--home", choices=("fresh", "kept"), default="fresh",
+                        help="a new user folder for every run, or one a first start has filled")
     args = parser.parse_args()
     compile_reader()
     reader, bare = [], []
     with tempfile.TemporaryDirectory() as scratch:
-        one_run(Path(scratch) / "warm-up", args.platform)
+        kept = Path(scratch) / "kept"
+        if args.home == "kept":
+            fill(kept, args.platform)
+        one_run(kept if args.home == "kept" else Path(scratch) / "warm-up", args.platform)
         bare_run(args.platform)
         for i in range(args.runs):
-            reader.append(one_run(Path(scratch) / f"run{i}", args.platform))
+            reader.append(one_run(kept if args.home == "kept" else Path(scratch) / f"run{i}", args.platform))
             bare.append(bare_run(args.platform))
     print(f"start-up to first paint over {args.runs} alternating runs ({os.cpu_count()} cores, "
-          f"QT_QPA_PLATFORM={args.platform}):")
+          f"QT_QPA_PLATFORM={args.platform}, {args.home} user folder):")
     for name, runs in (("reader", reader), ("bare PySide6 window", bare)):
         times = sorted(t for t, _ in runs)
         print(f"  {name}: median {statistics.median(times) * 1000:.0f} ms, fastest {times[0] * 1000:.0f} ms, "

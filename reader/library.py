@@ -27,13 +27,23 @@ class Library:
     guide: Guide  # the bundled guide with the packs' sections appended
     packs: list[InstalledPack] = field(default_factory=list)  # in the order shown
     problems: list[str] = field(default_factory=list)  # one sentence per pack left out
+    cache: LibraryCache | None = None  # what it was listed from (see :meth:`changed_since_listed`)
+
+    def changed_since_listed(self) -> bool:
+        """Whether a file listed without being checked (``open_library(quick=True)``) has changed since:
+        then :func:`open_library` gives the content as it is now."""
+        return self.cache is not None and self.cache.changed_since_listed()
 
 
-def open_library(folder: Path | None = None, *, include_packs: bool = True) -> Library:
-    """The bundled guide (a :class:`reader.loader.ContentError` if it cannot load) plus the packs."""
+def open_library(folder: Path | None = None, *, include_packs: bool = True, quick: bool = False) -> Library:
+    """The bundled guide (a :class:`reader.loader.ContentError` if it cannot load) plus the packs.
+
+    ``quick``: folders whose manifest and folders are unchanged are listed without checking each of
+    their files, for a start that paints first; check them afterwards with
+    :meth:`Library.changed_since_listed`."""
     from reader.packs import store
 
-    cache = LibraryCache()
+    cache = LibraryCache(quick=quick)
     if folder is not None:
         from reader.loader import load_guide
 
@@ -42,7 +52,7 @@ def open_library(folder: Path | None = None, *, include_packs: bool = True) -> L
         guide = store.bundled_guide(cache)
     if not include_packs:
         cache.save()
-        return Library(guide)
+        return Library(guide, cache=cache)
     store.tidy()
     installed, broken = store.scan({section.id: "guide" for section in guide}, cache)
     cache.keep_only([folder or paths.content_dir(), *(pack.folder for pack in installed)])
@@ -53,7 +63,7 @@ def open_library(folder: Path | None = None, *, include_packs: bool = True) -> L
     for problem in problems:
         log.warning("%s", problem)
     extra = [section for pack in installed for section in pack.sections]
-    return Library(guide.extended(extra) if extra else guide, list(installed), problems)
+    return Library(guide.extended(extra) if extra else guide, list(installed), problems, cache)
 
 
 def open_guide(folder: Path | None = None, *, include_packs: bool = True) -> Guide:

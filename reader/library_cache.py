@@ -7,6 +7,13 @@ and is used only while all of them still match: one ``stat`` per file, no parsin
 listed from here has no body yet; it is read from its file when shown, searched or spoken, and
 its digest (a hash of the body, kept here) lets the search index check itself without reading.
 
+A start need not wait for ten thousand ``stat`` calls before its first paint: a *quick* listing
+checks only each folder's manifest and the identity (inode and modification time) of the folders
+holding its files, which every file added, removed or renamed there changes (our own writes
+replace files by renaming, and ``pack add`` swaps in a whole new folder). A file edited in place
+changes neither, so what was listed quickly is checked file by file just after the first paint
+(:meth:`LibraryCache.changed_since_listed`), and the window lists the content again if it changed.
+
 An entry that does not match, or a cache that cannot be read, is never trusted: the folder is
 loaded strictly again (with file and line for any error) and the entry rewritten. The file is
 replaced atomically, so two copies of the reader starting at once each write a whole file and
@@ -29,7 +36,7 @@ from reader.model import UNREAD, Guide, Section
 log = logging.getLogger(__name__)
 
 CACHE_NAME = "library.json"
-FORMAT = 2  # 2: a section's ``replaces``
+FORMAT = 3  # 2: a section's ``replaces``; 3: the folders' identities``
 MAX_CACHE_BYTES = 256 * 1024 * 1024  # about 200 bytes a section
 
 
@@ -57,6 +64,14 @@ def _stat(path: Path | str) -> list[int] | None:
     return [info.st_size, info.st_mtime_ns]
 
 
+def _folder_stamp(path: Path) -> list[int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return [info.st_ino, info.st_mtime_ns]
+
+
 def _key(folder: Path) -> str:
     return str(folder.resolve())
 
@@ -64,8 +79,10 @@ def _key(folder: Path) -> str:
 class LibraryCache:
     """The cache file's entries, one per content folder; :meth:`save` writes it back if changed."""
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, *, quick: bool = False) -> None:
         self.path = path or cache_file()
+        self.quick = quick  # list folders after checking only their manifests and folders (see above)
+        self.listed_quickly: list[str] = []  # the entries listed so, to check file by file later
         self.entries: dict[str, Any] = {}
         self.changed = False
         self.problem: str | None = None  # why the file on disk was not used, when it was not
@@ -101,23 +118,30 @@ class LibraryCache:
         if entry is None:
             return None
         try:
-            found = self._listing(Path(key), pack, entry)
+            found = self._listing(Path(key), pack, entry, self.quick)
         except (TypeError, ValueError, KeyError, IndexError, AttributeError):
             found = None
             self._distrust(f"its entry for {folder} is damaged")
         if found is None:
             self.forget(folder)
+        elif self.quick:
+            self.listed_quickly.append(key)
         return found
 
     @staticmethod
-    def _listing(root: Path, pack: str, entry: dict[str, Any]) -> Listing | None:
+    def _listing(root: Path, pack: str, entry: dict[str, Any], quick: bool = False) -> Listing | None:
         if entry["pack"] != pack or _stat(root / MANIFEST_NAME) != entry["manifest"]:
+            return None
+        folders = entry["folders"]
+        if not isinstance(folders, dict):
+            raise ValueError("unexpected types")
+        if any(_folder_stamp(root / name) != stamp for name, stamp in folders.items()):
             return None
         sections = []
         prefix = f"{root}/"
         for (section_id, title, kind, file, tags, parent, summary, digest, stamp, replaces) in entry["sections"]:
             path = prefix + file  # a string: Section makes it a Path when it is used
-            if _stat(path) != stamp:
+            if not quick and _stat(path) != stamp:
                 return None
             if not (isinstance(section_id, str) and isinstance(title, str) and isinstance(kind, str)
                     and isinstance(digest, str) and isinstance(summary, str)
@@ -135,6 +159,7 @@ class LibraryCache:
         """Record a folder just loaded strictly (its bodies are in memory)."""
         root = Path(_key(folder))
         rows = []
+        parents: set[Path] = set()  # the folders holding the files, inside root
         for section in guide:
             stamp = _stat(section.path)
             if stamp is None:
@@ -144,12 +169,35 @@ class LibraryCache:
                 relative = section.path.relative_to(root)
             except ValueError:  # reached through a link: compare real paths
                 relative = section.path.resolve().relative_to(root)
+            parents.update([relative.parent, *relative.parent.parents])
             rows.append([section.id, section.title, section.kind, relative.as_posix(), list(section.tags),
                          section.parent, section.summary, section.digest, stamp, section.replaces])
         pack = guide.sections[0].pack if guide.sections else "guide"
+        folders = {name.as_posix(): _folder_stamp(root / name) for name in sorted({Path("."), *parents})}
         self.entries[str(root)] = {"pack": pack, "title": guide.title, "language": guide.language,
-                                   "manifest": _stat(root / MANIFEST_NAME), "sections": rows}
+                                   "manifest": _stat(root / MANIFEST_NAME), "folders": folders, "sections": rows}
         self.changed = True
+
+    def changed_since_listed(self) -> bool:
+        """Whether a file of a folder listed quickly has changed since its entry was made (an edit in
+        place); the entries that no longer match are forgotten (on disk too), so the next listing
+        reloads them."""
+        changed = False
+        for key in self.listed_quickly:
+            entry = self.entries.get(key)
+            if entry is None:
+                continue
+            prefix = f"{key}/"
+            try:
+                if all(_stat(prefix + row[3]) == row[8] for row in entry["sections"]):
+                    continue
+            except (TypeError, IndexError, KeyError):
+                pass
+            self.forget(Path(key))
+            changed = True
+        self.listed_quickly = []
+        self.save()  # the next listing, here or in another copy of the reader, loads those folders again
+        return changed
 
     def forget(self, folder: Path) -> None:
         if self.entries.pop(_key(folder), None) is not None:

@@ -169,12 +169,19 @@ class Guide:
         """A new guide with more sections (added content packs): appended, or in the place of
         the section they name in ``replaces``, under its parent unless they name their own."""
         sections, replaced = list(self.sections), dict(self.replaced)
+        # Where each id is, so that 10,000 sections cost 10,000 look-ups, not 50 million comparisons.
+        where: dict[str, int] = {}
+        for i, s in enumerate(sections):
+            where.setdefault(s.id, i)
         for section in extra:
-            at = next((i for i, s in enumerate(sections) if s.id == section.replaces), None)
+            at = where.get(section.replaces) if section.replaces is not None else None
             if at is None:
+                where.setdefault(section.id, len(sections))
                 sections.append(section)
                 continue
             old = sections[at]
             replaced[old.id] = old
+            del where[old.id]
+            where.setdefault(section.id, at)
             sections[at] = dataclasses.replace(section, parent=section.parent or old.parent)
         return Guide(self.title, sections, self.language, replaced)

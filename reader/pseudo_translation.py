@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import math
 import re
-import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,6 +67,8 @@ class Message:
 
 def read_catalogue(path: Path) -> list[Message]:
     """The messages of a ``.ts`` file, in its order (obsolete and vanished ones left out)."""
+    import xml.etree.ElementTree as ElementTree  # only when a catalogue is read: not at every start
+
     root = ElementTree.parse(path).getroot()
     messages: list[Message] = []
     for context in root.iter("context"):
@@ -85,6 +86,8 @@ def read_plural_forms(path: Path) -> dict[str, list[str]]:
     """Each counted message's plural forms in a ``.ts`` file (English: "one", then "more")."""
     if not path.is_file():
         return {}
+    import xml.etree.ElementTree as ElementTree  # only when a catalogue is read: not at every start
+
     root = ElementTree.parse(path).getroot()
     return {message.findtext("source") or "": [form.text or "" for form in message.iter("numerusform")]
             for message in root.iter("message") if message.get("numerus") == "yes"}

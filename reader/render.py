@@ -12,7 +12,6 @@ import re
 import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
-from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 import markdown
@@ -25,33 +24,20 @@ from markdown.treeprocessors import Treeprocessor
 
 from reader.model import Guide, Section
 
-SECTION_SCHEME = "section"
-#: Bump whenever what becomes a block (or its anchor or text) changes: search indexes built
-#: before are then stale and rebuilt.
-BLOCKS_VERSION = 3
+# Here too, where callers have always found them (``as``: re-exported on purpose).
+from reader.rendered import BLOCKS_VERSION as BLOCKS_VERSION
+from reader.rendered import SECTION_SCHEME as SECTION_SCHEME
+from reader.rendered import Block as Block
+from reader.rendered import Rendered as Rendered
+from reader.rendered import is_web_link as is_web_link
+from reader.rendered import parse_section_link as parse_section_link
+from reader.rendered import section_link as section_link
+
 _SPACE = re.compile(r"\s+")
 _RAW_HTML = re.compile(re.escape(markdown.util.HTML_PLACEHOLDER).replace("%s", r"(\d+)"))
 _ESCAPED = re.compile(f"{markdown.util.STX}(\\d+){markdown.util.ETX}")
 _ENTITY = re.compile(r"&#?\w+;")
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-
-
-@dataclass(frozen=True)
-class Block:
-    """One addressable piece of a section: a heading, a paragraph or a list item."""
-
-    anchor: str
-    kind: str
-    text: str
-
-
-@dataclass(frozen=True)
-class Rendered:
-    html: str
-    blocks: tuple[Block, ...]
-
-    def block(self, anchor: str) -> Block | None:
-        return next((b for b in self.blocks if b.anchor == anchor), None)
 
 
 def clean_text(text: str, stash: Sequence[object] = ()) -> str:
@@ -74,22 +60,6 @@ def clean_text(text: str, stash: Sequence[object] = ()) -> str:
 
 def plain_text(element: ET.Element, stash: Sequence[object] = ()) -> str:
     return clean_text("".join(element.itertext()), stash)
-
-
-def section_link(section_id: str, anchor: str = "") -> str:
-    return f"{SECTION_SCHEME}:{section_id}" + (f"#{anchor}" if anchor else "")
-
-
-def parse_section_link(href: str) -> tuple[str, str] | None:
-    """``section:introduction#p2`` → ("introduction", "p2"); anything else → None."""
-    parts = urlsplit(href)
-    if parts.scheme != SECTION_SCHEME or not parts.path:
-        return None
-    return parts.path, parts.fragment
-
-
-def is_web_link(href: str) -> bool:
-    return urlsplit(href).scheme in {"http", "https", "mailto", "ftp"}
 
 
 class _BlockAnchors(Treeprocessor):

@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -170,3 +171,51 @@ def test_two_copies_starting_at_once_never_see_a_damaged_cache(tmp_path: Path, u
         assert out.strip() == "1"  # every start listed the same sections
     json.loads(library_cache.cache_file().read_text(encoding="utf-8"))
     assert [pack.name for pack in open_library().packs] == ["local-stories"]
+
+
+def _edit_in_place(page: Path, text: str) -> None:
+    """Change a file's text without renaming it, as an editor saving over it does: its folder stays as it was."""
+    folder_times = page.parent.stat().st_atime_ns, page.parent.stat().st_mtime_ns
+    page.write_text(text, encoding="utf-8")
+    os.utime(page, ns=(page.stat().st_atime_ns, page.stat().st_mtime_ns + 5_000_000_000))
+    os.utime(page.parent, ns=folder_times)
+
+
+def test_a_quick_listing_checks_folders_not_files_and_finds_an_edit_in_place_afterwards(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    installed = _install(tmp_path)
+    open_library()
+    _edit_in_place(installed / "garden-group.md",
+                   "---\nsummary: Changed by hand.\n---\nThe garden group now meets on Fridays.\n")
+    stats: list[str] = []
+    real_stat = library_cache._stat
+    monkeypatch.setattr(library_cache, "_stat", lambda path: stats.append(str(path)) or real_stat(path))
+    quick = open_library(quick=True)
+    assert all(Path(path).name == "manifest.yaml" for path in stats), stats  # no section file was looked at
+    assert quick.guide.get("garden-group").summary != "Changed by hand."  # not seen yet...
+    assert quick.changed_since_listed()  # ...but found when the files are checked
+    now = open_library(quick=True)  # and the folder is not listed quickly again until it is reloaded
+    assert now.guide.get("garden-group").summary == "Changed by hand."
+    assert "Fridays" in now.guide.get("garden-group").body
+    assert not now.changed_since_listed()
+
+
+@pytest.mark.parametrize("change", ["rename a file", "replace the pack"])
+def test_a_quick_listing_reloads_a_folder_whose_files_were_renamed_or_replaced(
+        tmp_path: Path, change: str) -> None:
+    installed = _install(tmp_path)
+    open_library()
+    page = installed / "garden-group.md"
+    time.sleep(0.05)  # past the file system clock's tick (a few milliseconds), as any later change is
+    if change == "rename a file":  # as our own writes replace a file: the folder changes, not the old file
+        moved = installed / "garden-group.tmp"
+        page.write_text("---\nsummary: Renamed into place.\n---\nThe garden group.\n", encoding="utf-8")
+        os.replace(page, moved)
+        os.replace(moved, page)
+    else:
+        folder = write_pack_folder(tmp_path / "again", name="local-stories", title="Local stories, again")
+        add(create(folder, tmp_path / "again.zip").path, replace=True)
+    listed = open_library(quick=True)
+    strict = open_library()
+    assert _listing(listed.guide) == _listing(strict.guide)
+    assert not listed.changed_since_listed()

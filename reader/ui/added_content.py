@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.library import open_library
-from reader.model import Section
+from reader.library import Library, open_library
+from reader.model import Guide, Section
 from reader.packs import PackError, PackExistsError, add, remove, scan
 from reader.packs.store import packs_dir
 from reader.translatable import message_of
@@ -82,14 +82,24 @@ class AddedContent(QObject):
         self._watcher.addPath(str(folder))
 
     def catch_up(self) -> bool:
-        """Show content that was added or removed outside this window; True if anything changed."""
+        """Show content that was added, removed or edited outside this window; True if anything changed.
+
+        An edit alone (a pack's file changed in place, found when a quick start's listing is checked)
+        is shown without a word: the window keeps its place and the user has had no time to read it."""
         library = open_library()
-        if [s.id for s in library.guide] == [s.id for s in self.context.guide]:
+        if _listed(library.guide) == _listed(self.context.guide):
             return False
+        added_or_removed = [s.id for s in library.guide] != [s.id for s in self.context.guide]
         self.context.change_sections(library.guide, outside=True)
-        self.context.show_status(
-            tr("Content was added or removed outside this window: the contents are up to date."), 10000)
+        if added_or_removed:
+            self.context.show_status(
+                tr("Content was added or removed outside this window: the contents are up to date."), 10000)
         return True
+
+    def check_quick_listing(self, library: Library) -> bool:
+        """After a start that listed ``library`` quickly: check its files one by one, and show the content
+        as it is now if any changed; True if it did."""
+        return library.changed_since_listed() and self.catch_up()
 
     # What the packs report (reader.packs.SectionsListener), told to the window in reload() ------
 
@@ -256,3 +266,8 @@ class ManageDialog(QDialog):
         if name and self.content.remove_pack(name):
             self.refresh()
             self.packs.setFocus()
+
+
+def _listed(guide: Guide) -> list[tuple[object, ...]]:
+    """What the window shows of each section, and the hash of its text (which search relies on)."""
+    return [(s.id, s.title, s.kind, s.tags, s.parent, s.summary, s.pack, s.replaces, s.digest) for s in guide]

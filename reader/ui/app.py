@@ -11,12 +11,13 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader import APP_ID, APP_NAME, paths
-from reader.library import open_library
+from reader.library import Library, open_library
 from reader.loader import ContentError
 from reader.peak_memory import peak_rss_kb
 from reader.settings import Settings
 from reader.translatable import message_of
 from reader.ui import interface_scale, translation
+from reader.ui.first_paint import after_first_paint
 from reader.ui.i18n import tr, translated
 from reader.ui.main_window import MainWindow
 
@@ -46,12 +47,21 @@ class _FirstPaintProbe(QObject):
         QApplication.quit()
 
 
+def check_after_first_paint(window: MainWindow, library: Library) -> None:
+    """A library listed quickly (``open_library(quick=True)``) has its files checked one by one just
+    after the first paint; an edit made in place since the last start then shows in the window."""
+    after_first_paint(window.view.viewport(),
+                      lambda: window.isVisible() and window.added_content.check_quick_listing(library))
+
+
 def run_app(language: str | None = None) -> int:
     """Open the window; ``language`` chooses the translation (see :mod:`reader.ui.translation`)."""
     app = application()
     translation_problems = translation.install(language)
     try:
-        library = open_library()
+        # Folders listed from the cache after checking only their manifests and folders: their files
+        # are checked one by one just after the first paint.
+        library = open_library(quick=True)
     except ContentError as error:
         QMessageBox.critical(None, tr("The guide could not be opened"),
                              tr("A content file has a problem, so the reader cannot open:\n\n{error}")
@@ -61,6 +71,7 @@ def run_app(language: str | None = None) -> int:
     # Before any widget exists: a few (the panels' title bars) take their font only when made.
     interface_scale.apply(app, settings.get("interface_size"))
     window = MainWindow(library.guide, settings)
+    check_after_first_paint(window, library)
     probe = None
     if os.environ.get(STARTUP_PROBE_ENV):
         window.remember = False

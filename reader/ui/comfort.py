@@ -37,12 +37,13 @@ from reader.ui.bookmarks_panel import BookmarksPanel
 from reader.ui.context import WindowContext
 from reader.ui.first_paint import after_first_paint
 from reader.ui.i18n import tr
-from reader.ui.keys_page import KeysPage
-from reader.ui.reading_settings import ReadingSettingsForm
 from reader.ui.ruler import ReadingRuler
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
+
+    # Imported where they are made (after the first paint, or when asked for), not at start.
+    from reader.ui.reading_settings import ReadingSettingsForm
 
 RECENT_IN_MENU = 10
 BOOKMARKS_IN_MENU = 20
@@ -124,11 +125,12 @@ class Comfort(QObject):
         self._settings_form: ReadingSettingsForm | None = None
         self.settings_dock = self._dock("reading_settings_dock", tr("Reading settings"), QWidget())
         after_first_paint(context.view.viewport(), lambda: self.settings_form)
-        self.bookmarks_panel = BookmarksPanel()
-        self.bookmarks_dock = self._dock("bookmarks_dock", tr("Bookmarks and recently read"), self.bookmarks_panel)
+        # The bookmarks panel too: made after the first paint, or when first asked for.
+        self._bookmarks_panel: BookmarksPanel | None = None
+        self.bookmarks_dock = self._dock("bookmarks_dock", tr("Bookmarks and recently read"), QWidget())
+        after_first_paint(context.view.viewport(), lambda: self.bookmarks_panel)
         self.settings_dock.visibilityChanged.connect(self.actions["reading_settings"].setChecked)
         self.bookmarks_dock.visibilityChanged.connect(self.actions["show_bookmarks"].setChecked)
-        self._connect_bookmarks()
 
         context.sectionShown.connect(self._section_shown)
         context.view.verticalScrollBar().valueChanged.connect(self._remember_place)
@@ -252,6 +254,8 @@ class Comfort(QObject):
         return self._settings_form
 
     def _form(self, name: str) -> ReadingSettingsForm:
+        from reader.ui.reading_settings import ReadingSettingsForm
+
         form = ReadingSettingsForm(name=name)
         form.valueChosen.connect(self.choose)
         form.presetChosen.connect(self.choose_preset)
@@ -268,14 +272,22 @@ class Comfort(QObject):
         self.context.add_dock(dock)
         return dock
 
-    def _connect_bookmarks(self) -> None:
-        panel = self.bookmarks_panel
-        panel.closeRequested.connect(self.toggle_bookmarks_panel)
-        panel.openPlace.connect(self.open_place)
-        panel.addRequested.connect(self.add_bookmark)
-        panel.renameRequested.connect(self.rename_bookmark)
-        panel.removeRequested.connect(self.remove_bookmark)
-        self._show_places()
+    @property
+    def bookmarks_panel(self) -> BookmarksPanel:
+        """The Bookmarks panel, made on first use."""
+        if self._bookmarks_panel is None:
+            panel = self._bookmarks_panel = BookmarksPanel()
+            placeholder = self.bookmarks_dock.widget()
+            self.bookmarks_dock.setWidget(panel)
+            if placeholder is not None:
+                placeholder.deleteLater()
+            panel.closeRequested.connect(self.toggle_bookmarks_panel)
+            panel.openPlace.connect(self.open_place)
+            panel.addRequested.connect(self.add_bookmark)
+            panel.renameRequested.connect(self.rename_bookmark)
+            panel.removeRequested.connect(self.remove_bookmark)
+            self._show_places()
+        return self._bookmarks_panel
 
     # Settings ---------------------------------------------------------------------------------
 
@@ -378,7 +390,7 @@ class Comfort(QObject):
         dock.show()
         dock.raise_()
         target = first.focusProxy() or first
-        if isinstance(first, ReadingSettingsForm):
+        if first is self._settings_form:
             target = next(iter(first.preset_buttons.values()))
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.sync()
@@ -403,6 +415,8 @@ class Comfort(QObject):
         scroll.setWidget(form)
         dialog.finished.connect(lambda *_: self.forms.remove(form) if form in self.forms else None)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        from reader.ui.keys_page import KeysPage
 
         keys = KeysPage(self.context.commands, self.context.messages)
         keys.changed.connect(self._save_timer.start)
@@ -514,7 +528,8 @@ class Comfort(QObject):
         self.announce(tr("Bookmark removed: {label}").format(label=removed.label))
 
     def _show_places(self) -> None:
-        self.bookmarks_panel.show_places(self.places, self.reading.guide, self.reading.current)
+        if self._bookmarks_panel is not None:  # when it is made, it shows them
+            self._bookmarks_panel.show_places(self.places, self.reading.guide, self.reading.current)
 
     # Large print ---------------------------------------------------------------------------------
 

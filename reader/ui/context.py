@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from reader.model import Guide, Section
-from reader.render import Rendered
+from reader.rendered import Rendered
 from reader.settings import Settings
 from reader.ui.actions import ActionRegistry
 from reader.ui.announce import Teller

@@ -9,10 +9,11 @@ way: Qt's stylesheets take arrows only as files, so those are written to the cac
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRectF, Qt
-from PySide6.QtGui import QAction, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QAction, QIcon, QIconEngine, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QWidget
 
@@ -33,7 +34,7 @@ COMMANDS: dict[str, str] = {
 DRAWING_PROPERTY = "reader_icon"  # set on a command whose drawing changes (Play becomes Pause)
 THEME_PROPERTY = "reader_icon_theme"
 LATER = "reader_icons_later"  # a window's property: draw its icons later (see decorate)
-_SIZES = (16, 24, 32, 48, 64, 96)  # pixmaps for menus and toolbars at every interface size
+_SIZES = (16, 24, 32, 48, 64, 96)  # what menus and toolbars ask for, at every interface size
 
 
 def names() -> list[str]:
@@ -43,7 +44,12 @@ def names() -> list[str]:
 
 def svg(name: str, colour: str) -> str:
     """The drawing ``name`` in ``colour``."""
-    return (ICON_DIR / f"{name}.svg").read_text(encoding="utf-8").replace(INK, colour)
+    return _drawing(name).replace(INK, colour)
+
+
+@cache
+def _drawing(name: str) -> str:
+    return (ICON_DIR / f"{name}.svg").read_text(encoding="utf-8")
 
 
 def pixmap(name: str, colour: str, size: int) -> QPixmap:
@@ -58,14 +64,61 @@ def pixmap(name: str, colour: str, size: int) -> QPixmap:
 
 def icon(name: str, theme: Theme) -> QIcon:
     """The drawing ``name`` in ``theme``'s text colour, and its disabled colour when disabled."""
-    result = QIcon()
-    for size in _SIZES:
-        result.addPixmap(pixmap(name, theme.button_text, size), QIcon.Mode.Normal)
-        result.addPixmap(pixmap(name, theme.selection_text, size), QIcon.Mode.Selected)
+    return QIcon(_ThemedDrawing(name, theme))
+
+
+class _ThemedDrawing(QIconEngine):
+    """Draws an icon at the size and in the state asked for, when first asked for.
+
+    Drawing every command's icon at every size and state up front cost about 100 ms of the start,
+    before the first paint, for pixmaps mostly never shown."""
+
+    def __init__(self, name: str, theme: Theme) -> None:
+        super().__init__()
+        self.name = name
+        self.theme = theme
+        self._drawn: dict[tuple[int, str], QPixmap] = {}
+
+    def _colour(self, mode: QIcon.Mode, state: QIcon.State) -> str:
+        if mode == QIcon.Mode.Disabled:
+            return self.theme.disabled_text
         # a checked button (Contents shown) takes the selection's colours: its icon must too
-        result.addPixmap(pixmap(name, theme.selection_text, size), QIcon.Mode.Normal, QIcon.State.On)
-        result.addPixmap(pixmap(name, theme.disabled_text, size), QIcon.Mode.Disabled)
-    return result
+        if mode == QIcon.Mode.Selected or state == QIcon.State.On:
+            return self.theme.selection_text
+        return self.theme.button_text
+
+    def _pixmap(self, side: int, colour: str) -> QPixmap:
+        key = (side, colour)
+        if key not in self._drawn:
+            self._drawn[key] = pixmap(self.name, colour, side)
+        return self._drawn[key]
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        return self._pixmap(max(1, min(size.width(), size.height())), self._colour(mode, state))
+
+    def scaledPixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float) -> QPixmap:
+        side = max(1, round(min(size.width(), size.height()) * scale))
+        drawn = self._pixmap(side, self._colour(mode, state))
+        if scale == 1:
+            return drawn
+        image = QPixmap(drawn)  # a copy: the ratio is its own
+        image.setDevicePixelRatio(scale)
+        return image
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        scale = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+        painter.drawPixmap(rect, self.scaledPixmap(rect.size(), mode, state, scale))
+
+    def actualSize(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QSize:
+        side = min(size.width(), size.height())
+        return QSize(side, side)
+
+    def availableSizes(self, mode: QIcon.Mode = QIcon.Mode.Normal,
+                       state: QIcon.State = QIcon.State.Off) -> list[QSize]:
+        return [QSize(side, side) for side in _SIZES]
+
+    def clone(self) -> QIconEngine:
+        return _ThemedDrawing(self.name, self.theme)
 
 
 def decorate(window: QWidget, theme: Theme) -> int:

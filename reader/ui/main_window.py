@@ -18,11 +18,11 @@ from PySide6.QtCore import QByteArray, QObject, QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QSizePolicy, QSplitter, QWidget
 
-from reader import APP_NAME, __version__, reading_style, zoom
+from reader import APP_NAME, __version__, page_cache, reading_style, zoom
 from reader.action_specs import replace_key_table
 from reader.history import History, Location
 from reader.model import Guide, Section
-from reader.render import Rendered, is_web_link, parse_section_link, render_section
+from reader.rendered import Rendered, is_web_link, parse_section_link
 from reader.rich_text import for_qt_rich_text
 from reader.settings import Settings
 from reader.ui import dialog_keys, icons, look, window_place
@@ -72,6 +72,10 @@ class MainWindow(QMainWindow):
         self.history = History()
         self._current: str | None = None
         self._rendered: Rendered | None = None
+        # The section whose page came from the page cache at start, until it is checked after the paint.
+        self._kept_page: str | None = None
+        self._kept_key = ""  # the key of the page the cache holds, as far as this window knows
+        self._starting = False
         self._text_size = zoom.clamp(settings.get("text_size"))
 
         # The theme before any child exists, so each widget is styled once, as it is made (Comfort applies
@@ -137,7 +141,11 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence(Qt.Key.Key_F10), self, self.open_menus)
 
         self._apply_text_size()
-        self._restore()
+        self._starting = True  # the first page may come from the page cache
+        try:
+            self._restore()
+        finally:
+            self._starting = False
         # Themes, reading settings, presets, reading ruler, bookmarks and large print.
         self.comfort = Comfort(self.context)
         # Play and Stop are on the toolbar from the start (the registry made every command); reading aloud
@@ -150,6 +158,7 @@ class MainWindow(QMainWindow):
         self.commands.bind_later(self.build_features)
         viewport = self.view.viewport()
         self._closed = False
+        after_first_paint(viewport, self._check_kept_page)
         for name in LATER_FEATURES:
             after_first_paint(viewport, functools.partial(self._build_later, name))
         after_first_paint(viewport, lambda: None if self._closed else self._after_features())
@@ -366,7 +375,7 @@ class MainWindow(QMainWindow):
         if record:
             self.history.visit(self.location())
         if section_id != self.current:
-            self._rendered = render_section(self._help_with_keys(section), self.guide)
+            self._rendered = self._render(section)
             self._current = section_id
             self._show_page()
         if not (anchor and self.view.go_to_anchor(anchor)):
@@ -382,6 +391,47 @@ class MainWindow(QMainWindow):
         self._update_status()
         self.sectionShown.emit(section_id)
         return True
+
+    def _render(self, section: Section) -> Rendered:
+        shown = self._help_with_keys(section)
+        if self._starting and shown is section:  # the page kept from last time, checked after the paint
+            kept = page_cache.load(section)
+            if kept is not None:
+                self._kept_page, self._kept_key = section.id, page_cache.key(section)
+                return kept
+        from reader.render import render_section
+
+        return render_section(shown, self.guide)
+
+    def _check_kept_page(self) -> None:
+        """Just after the first paint: render the page shown for real; show that if the kept one
+        differs (it never should), and keep the page for the next start."""
+        section_id, self._kept_page = self._kept_page, None
+        if self._closed or section_id is None or section_id != self.current:
+            if not self._closed:
+                self._keep_page()
+            return
+        section = self.guide.get(self.current)
+        if section is None or self._help_with_keys(section) is not section:
+            return
+        from reader.render import render_section
+
+        fresh = render_section(section, self.guide)
+        if fresh != self._rendered:
+            self._rendered = fresh
+            self.refresh_page()
+            self._kept_key = ""  # what the cache holds is wrong: keep this one instead
+        self._keep_page()
+
+    def _keep_page(self) -> None:
+        """Keep the page shown for the next start (it opens on this section), unless it is kept already."""
+        section = self.guide.get(self.current) if self.current else None
+        if section is None or self.rendered is None or self._help_with_keys(section) is not section:
+            return
+        wanted = page_cache.key(section)
+        if wanted != self._kept_key:
+            page_cache.store(section, self.rendered)
+            self._kept_key = wanted
 
     def open_from_contents(self, section_id: str) -> None:
         """Enter on a section: open it and move to its text, as most readers do (the place is said)."""
@@ -573,6 +623,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        if not self._closed:
+            self._keep_page()
         self._closed = True  # what was to be built after the first paint is not needed now
         if "search" in self._features:
             self.search.shutdown()

@@ -15,7 +15,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QToolButton
 
-from reader import paths
+from reader import page_cache, paths
+from reader.render import render_section
+from reader.rendered import Block, Rendered
 from reader.settings import Settings
 from reader.ui.main_window import LATER_FEATURES, MainWindow
 
@@ -96,3 +98,101 @@ def test_the_keyboard_stays_put_while_the_rest_is_built(make_window, qtbot) -> N
     named = [b.accessibleName() for b in buttons if isinstance(b, QToolButton)]
     assert "Read aloud" in named  # the Play button, there before reading aloud is built, is named for screen readers
     assert list(window.commands.toolbars) == ["main"]  # the feature filled the one toolbar, no second one
+
+
+def _what_the_user_sees(window: MainWindow) -> dict[str, object]:
+    focus = QApplication.focusWidget()
+    return {"section": window.current, "title": window.windowTitle(), "text": window.view.toPlainText(),
+            "contents": window.contents.currentIndex().data(), "rows": window.contents.model().rowCount(),
+            "focus": focus.objectName() if focus is not None else None,
+            "scroll": round(window.view.scroll_fraction(), 2)}
+
+
+def test_a_start_from_the_kept_page_looks_as_a_start_that_renders_it(make_window, qtbot) -> None:
+    first = make_window()
+    first.open_section("introduction")
+    first.view.set_scroll_fraction(0.5)
+    first.close()  # keeps its place, and the page, for the next start
+    saved = paths.settings_file().read_bytes()
+    page_cache.page_file().unlink()
+    rendering = make_window()  # renders the page, as every start did before pages were kept
+    qtbot.wait(200)
+    seen = _what_the_user_sees(rendering)
+    assert seen["section"] == "introduction" and seen["rows"] and seen["focus"] == "contents", seen
+    rendering.close()
+    assert page_cache.load(rendering.guide.get("introduction")) is not None
+    paths.settings_file().write_bytes(saved)  # the same start again, from the kept page
+    kept = make_window()
+    qtbot.wait(200)
+    assert _what_the_user_sees(kept) == seen
+
+
+def test_a_wrong_kept_page_is_replaced_just_after_the_first_paint(qtbot, guide, messages) -> None:
+    section = guide.first()
+    page_cache.store(section, Rendered("<p>Words from another time</p>", (Block("p1", "p", "Words"),)))
+    window = _window(qtbot, guide, messages)
+    assert "Words from another time" in window.view.toPlainText()  # what the cache said, checked after the paint
+    window.show()
+    qtbot.waitUntil(lambda: "Words from another time" not in window.view.toPlainText(), timeout=5000)
+    assert window.rendered == render_section(section, guide)
+    assert page_cache.load(section) == window.rendered  # and kept for the next start
+
+
+def test_with_a_kept_page_markdown_is_not_imported_before_the_first_paint(tmp_path) -> None:
+    script = textwrap.dedent("""
+        import json, sys
+        from PySide6.QtWidgets import QApplication
+        from reader import paths
+        from reader.library import open_library
+        from reader.settings import Settings
+        from reader.ui.main_window import MainWindow
+        app = QApplication([])
+        window = MainWindow(open_library().guide, Settings(paths.settings_file()), remember=False)
+        print(json.dumps({"markdown": "markdown" in sys.modules}))
+        window.close()
+    """)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", COPRODUCTION_READER_HOME=str(tmp_path))
+    env.pop("PYTHONPATH", None)
+    reports = [json.loads(subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True,
+                                         text=True, timeout=120, check=True).stdout.strip().splitlines()[-1])
+               for _ in range(2)]
+    assert reports == [{"markdown": True}, {"markdown": False}]  # the first start rendered and kept the page
+
+
+def test_a_packs_file_edited_in_place_since_the_last_start_shows_just_after_the_first_paint(
+        qtbot, messages, tmp_path) -> None:
+    from reader.library import open_library
+    from reader.loader import load_guide
+    from reader.model import body_digest
+    from reader.packs import add, create, packs_dir
+    from reader.ui.app import check_after_first_paint
+    from tests.packkit import write_pack_folder
+
+    add(create(write_pack_folder(tmp_path / "pack"), tmp_path / "pack.zip").path)
+    settings = Settings(paths.settings_file())
+    settings.set("last_section", "garden-group")
+    settings.save()
+    before = _window(qtbot, open_library().guide, messages)
+    before.show()
+    qtbot.waitUntil(lambda: page_cache.page_file().is_file())  # the page is kept for the next start
+    before.close()
+    page = packs_dir() / "local-stories" / "garden-group.md"
+    folder_times = page.parent.stat().st_atime_ns, page.parent.stat().st_mtime_ns
+    new_text = "---\nsummary: Changed by hand.\n---\nThe garden group now meets on Fridays.\n"
+    page.write_text(new_text, encoding="utf-8")  # edited in place: its folder looks as it did
+    os.utime(page, ns=(page.stat().st_atime_ns, page.stat().st_mtime_ns + 5_000_000_000))
+    os.utime(page.parent, ns=folder_times)
+
+    def page_now_reads(section_id: str) -> str:
+        return load_guide(packs_dir() / "local-stories").get(section_id).body
+
+    library = open_library(quick=True)
+    window = _window(qtbot, library.guide, messages)
+    check_after_first_paint(window, library)
+    assert "vegetables" in window.view.toPlainText()  # the page kept from the last start, not yet checked
+    window.show()
+    qtbot.waitUntil(lambda: window.guide.get("garden-group").summary == "Changed by hand.", timeout=10000)
+    assert "Fridays" in window.view.toPlainText()
+    assert window.guide.get("garden-group").digest == body_digest(page_now_reads("garden-group"))  # search sees it
+    assert window.current == "garden-group"
+    assert messages.shown == []  # nothing to say: the page simply shows what the file says
