@@ -125,7 +125,10 @@ class Comfort(QObject):
         self.settings_dock = self._dock("reading_settings_dock", tr("Reading settings"), QWidget())
         after_first_paint(context.view.viewport(), lambda: self.settings_form)
         self.bookmarks_panel = BookmarksPanel()
-        self.bookmarks_dock = self._dock("bookmarks_dock", tr("Bookmarks and recently read"), self.bookmarks_panel)
+        # A short title bar, so it is whole beside a 45-character page at a large interface size; screen
+        # readers still hear the whole name, as the menu says it.
+        self.bookmarks_dock = self._dock("bookmarks_dock", tr("Bookmarks", "the bookmarks panel's title bar"),
+                                         self.bookmarks_panel, tr("Bookmarks and recently read"))
         self.settings_dock.visibilityChanged.connect(self.actions["reading_settings"].setChecked)
         self.bookmarks_dock.visibilityChanged.connect(self.actions["show_bookmarks"].setChecked)
         self._connect_bookmarks()
@@ -260,10 +263,10 @@ class Comfort(QObject):
         form.show_values(self.settings.get, presets.matching(self.settings))
         return form
 
-    def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
+    def _dock(self, name: str, title: str, widget: QWidget, accessible_name: str = "") -> QDockWidget:
         dock = QDockWidget(title, self.host)
         dock.setObjectName(name)
-        dock.setAccessibleName(title)
+        dock.setAccessibleName(accessible_name or title)
         dock.setWidget(widget)
         self.context.add_dock(dock)
         return dock
@@ -406,10 +409,14 @@ class Comfort(QObject):
 
         keys = KeysPage(self.context.commands, self.context.messages)
         keys.changed.connect(self._save_timer.start)
+        keys_scroll = QScrollArea()  # at a large interface size the page is taller than a small screen
+        keys_scroll.setWidgetResizable(True)
+        keys_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        keys_scroll.setWidget(keys)
         pages = QTabWidget()
         pages.setObjectName("preferences_pages")
         pages.addTab(scroll, tr("&Reading"))
-        pages.addTab(keys, tr("&Keys"))
+        pages.addTab(keys_scroll, tr("&Keys"))
         pages.setTabToolTip(1, tr("The keys of every command, and a way to change them"))
         layout.addWidget(pages, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -423,6 +430,8 @@ class Comfort(QObject):
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setAccessibleName(tr("Close"))
         layout.addWidget(buttons)
+        room = fit_text.free_width(dialog) - 80  # the dialog's and the pages' margins
+        fit_text.stack_if_wider(room, *keys.rows, buttons)
         fit_text.resize_within_screen(dialog, 560, 720)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()

@@ -54,6 +54,10 @@ class PaneFit(QObject):
         self._docks: set[QDockWidget] = set()
         self.room = pane_room.PaneRoom(0, 0)
         contents_action.setChecked(True)
+        # The page and contents never set the window's least width: this class shares the width out. Otherwise
+        # a panel opened at a large interface size would add its width to theirs, and Qt would make the window
+        # wider than the screen before the panel could be laid over the page.
+        splitter.setMinimumWidth(1)
         host.installEventFilter(self)
         splitter.installEventFilter(self)  # its width settles after the window's: share it again then
 
