@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
@@ -38,8 +39,27 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--height", type=whole_number(200, 8000, "pixels"), default=800)
 
 
+def _screen_config(folder: Path, width: int, height: int) -> Path:
+    """An offscreen screen the size of the window, as on a laptop with the window maximised: menus, panels
+    and dialogs fit themselves to the screen. ``QT_SCALE_FACTOR=2`` draws what a 200 % system scaling shows."""
+    try:
+        factor = float(os.environ.get("QT_SCALE_FACTOR", "1") or 1)
+    except ValueError:
+        factor = 1.0
+    config = folder / "screen.json"
+    config.write_text(json.dumps({"screens": [{"name": "screenshot", "x": 0, "y": 0, "width": round(width * factor),
+                                               "height": round(height * factor), "logicalDpi": 96}]}),
+                      encoding="utf-8")
+    return config
+
+
 def run(args: argparse.Namespace) -> int:
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screen_config(Path(folder), args.width, args.height)}"
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.reading_aloud:  # the same picture on every computer, and no sound
         from reader.speech.engine import ENGINE_ENV
         from reader.speech.player import AUDIO_ENV

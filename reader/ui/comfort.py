@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
@@ -38,6 +38,7 @@ from reader.ui.context import WindowContext
 from reader.ui.first_paint import after_first_paint
 from reader.ui.i18n import tr
 from reader.ui.keys_page import KeysPage
+from reader.ui.panel_scroll import DownOnlyScroll
 from reader.ui.reading_settings import ReadingSettingsForm
 from reader.ui.ruler import ReadingRuler
 
@@ -79,20 +80,6 @@ class Prompts:
         from PySide6.QtPrintSupport import QPrintDialog
 
         return QPrintDialog(printer, self.parent).exec() == QDialog.DialogCode.Accepted
-
-
-class _DownOnlyScroll(QScrollArea):
-    """Asks for the width of its form, so the panel never scrolls sideways; only a screen narrower than
-    the form itself (300 % controls on an 800-pixel screen) leaves sideways scrolling as the last resort."""
-
-    def minimumSizeHint(self) -> QSize:
-        hint = super().minimumSizeHint()
-        inner = self.widget()
-        if inner is None:
-            return hint
-        width = inner.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
-        width = min(width, self.screen().availableGeometry().width() - 2 * self.frameWidth())
-        return QSize(max(hint.width(), width), hint.height())
 
 
 class Comfort(QObject):
@@ -241,7 +228,7 @@ class Comfort(QObject):
         """The Reading settings panel's form, made on first use."""
         if self._settings_form is None:
             form = self._form("reading_settings_panel")
-            scroll = _DownOnlyScroll()
+            scroll = DownOnlyScroll()
             scroll.setObjectName("reading_settings_scroll")
             scroll.setWidgetResizable(True)
             scroll.setWidget(form)

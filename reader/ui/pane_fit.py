@@ -150,7 +150,9 @@ class PaneFit(QObject):
         interface = average_character(self.host.font())
         panel = None
         if docks:
-            least = max(d.minimumSizeHint().width() for d in docks)
+            # the contents' own least width: the dock's is cached, and lags behind a change of interface size
+            least = max(max(d.minimumSizeHint().width(), d.widget().minimumSizeHint().width() if d.widget() else 0)
+                        for d in docks)
             title = max(d.fontMetrics().horizontalAdvance(d.windowTitle()) for d in docks) + 4 * round(interface)
             panel = pane_room.Pane(max(least, title, round(PANEL_CHARACTERS * interface)), least)
         contents = None

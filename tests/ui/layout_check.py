@@ -99,7 +99,8 @@ def cut_text(widget: QWidget) -> str | None:
 def off_screen(widget: QWidget, area: QRect) -> str | None:
     top_left = widget.mapToGlobal(QPoint(0, 0))
     rect = QRect(top_left, widget.size())
-    return None if area.contains(rect) else f"at {rect.getRect()}, outside {area.getRect()}"
+    inside = area.adjusted(-TOLERANCE, -TOLERANCE, TOLERANCE, TOLERANCE).contains(rect)
+    return None if inside else f"at {rect.getRect()}, outside {area.getRect()}"
 
 
 def overflowing_toolbar_commands(toolbar: QToolBar) -> list[str]:

@@ -68,6 +68,11 @@ def _area(window) -> QRect:
     return QRect(window.mapToGlobal(window.rect().topLeft()), window.size())
 
 
+def _screen(window, screen: str) -> QRect:
+    """The laptop's screen, where the window stands: the window must not grow past it."""
+    return QRect(window.mapToGlobal(window.rect().topLeft()), SCREENS[screen].size())
+
+
 def test_the_checker_finds_a_cut_button_and_a_narrow_column(small_window, qtbot) -> None:
     window = small_window(100)
     button = window.comfort.settings_form.reset_button
@@ -85,7 +90,7 @@ def test_the_checker_finds_a_cut_button_and_a_narrow_column(small_window, qtbot)
 @pytest.mark.parametrize("percent", SIZES)
 def test_main_window_shows_everything_whole(small_window, percent, screen) -> None:
     window = small_window(percent, screen)
-    assert layout_check.problems(window, _area(window)) == []
+    assert layout_check.problems(window, _screen(window, screen)) == []
 
 
 @pytest.mark.parametrize("screen", SCREENS)
@@ -117,7 +122,8 @@ def _open(window, panel: str) -> None:
 def test_panels_show_their_controls_whole(small_window, panel, percent, screen) -> None:
     window = small_window(percent, screen)
     _open(window, panel)
-    assert layout_check.problems(window, _area(window), check_column=False) == []
+    assert window.size() == SCREENS[screen].size(), "opening a panel never makes the window outgrow the screen"
+    assert layout_check.problems(window, _screen(window, screen), check_column=False) == []
     dock = next(d for d in window.findChildren(QDockWidget) if d.isVisible())
     close = dock.findChild(QAbstractButton, "qt_dockwidget_closebutton")
     title_room = dock.width() - close.width() - 16
@@ -126,10 +132,15 @@ def test_panels_show_their_controls_whole(small_window, panel, percent, screen) 
 
 # Where a panel cannot lie beside a page of 45 characters, it opens over the page (measured: the
 # settings need about 650 pixels at 300 %, the page 520; at 400 % every panel needs more than 500).
-COVERED = {("settings", 300, "1024x600"), ("settings", 300, "800x600"), ("search", 400, "1024x600"),
-           ("settings", 400, "1024x600"), ("bookmarks", 400, "1024x600"), ("search", 400, "800x600"),
-           ("settings", 400, "800x600"), ("bookmarks", 400, "800x600"), ("search", 300, "800x600"),
-           ("bookmarks", 300, "800x600")}
+# At 300 % on 1024 pixels search and bookmarks are taller than the window, so they scroll: with the
+# scroll bar they need 495 pixels beside the page's 514, three more than the window has.
+COVERED = {
+    ("search", 300, "1024x600"), ("bookmarks", 300, "1024x600"), ("settings", 300, "1024x600"),
+    ("search", 300, "800x600"), ("bookmarks", 300, "800x600"), ("settings", 300, "800x600"),
+    ("search", 400, "1024x600"), ("bookmarks", 400, "1024x600"), ("settings", 400, "1024x600"),
+    ("search", 400, "800x600"), ("bookmarks", 400, "800x600"), ("settings", 400, "800x600"),
+    ("settings", 400, "1366x768"),
+}
 
 
 @pytest.mark.parametrize("screen", SCREENS)
@@ -141,6 +152,8 @@ def test_with_a_panel_open_the_page_keeps_45_characters(small_window, panel, per
     if (panel, percent, screen) not in COVERED:
         assert not window.pane_fit.room.page_covered
         assert layout_check.column_characters(window.view) >= layout_check.MIN_COLUMN_CHARACTERS
+        if panel == "settings":
+            assert window.comfort.settings_dock.widget().horizontalScrollBar().maximum() == 0, "nor sideways"
         return
     # No room for both: the panel lies over the page, whole, until it is closed; then the page is back, whole.
     assert window.pane_fit.room.page_covered and not window.view.isVisible()
