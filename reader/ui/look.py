@@ -93,6 +93,9 @@ def stylesheet(theme: Theme, percent: int = interface_size.NORMAL) -> str:
     up, down = (icons.file_for(name, t.button_text).as_posix() for name in ("arrow-up", "arrow-down"))
     up_off, down_off = (icons.file_for(name, t.disabled_text).as_posix() for name in ("arrow-up", "arrow-down"))
     tick, tick_off = icons.file_for("check", t.text).as_posix(), icons.file_for("check", t.disabled_text).as_posix()
+    # a menu's tick and its arrow to a smaller menu, as large as its words
+    right, right_selected = (icons.file_for("arrow-right", colour).as_posix()
+                             for colour in (t.window_text, t.selection_text))
     return focus_stylesheet(t.focus, wide) + f"""
 QPushButton, QToolButton {{ background-color: {t.button}; color: {t.button_text};
     border: {thin}px solid {t.border}; border-radius: 4px; padding: {px(3) + pad}px {px(8) + pad}px; }}
@@ -138,6 +141,10 @@ QMenu {{ background-color: {t.window}; color: {t.window_text}; border: {max(thin
 {menu_spacing(percent)}
 QMenu::item:disabled {{ color: {t.disabled_text}; }}
 QMenu::separator {{ background-color: {t.border}; }}
+QMenu::indicator {{ width: {px(16)}px; height: {px(16)}px; }}
+QMenu::indicator:checked {{ image: url({tick}); }}
+QMenu::right-arrow {{ image: url({right}); width: {px(12)}px; height: {px(12)}px; }}
+QMenu::right-arrow:selected {{ image: url({right_selected}); }}
 QMenu::item:selected, QMenuBar::item:selected {{ background-color: {t.selection_background};
     color: {t.selection_text}; }}
 QScrollBar:vertical {{ background-color: {t.window}; width: {bar}px; margin: 0px; }}
