@@ -31,6 +31,7 @@ class ActionSpec:
     separator_before: bool = False
     checkable: bool = False
     short: str = ""  # the toolbar's word for it, when shorter than the menu's ("Next" for "Next section")
+    submenu: str = ""  # a declared :class:`Submenu` of ``menu`` that holds it, so a long menu fits a small screen
 
     @property
     def label(self) -> str:
@@ -40,7 +41,8 @@ class ActionSpec:
 
 @dataclass(frozen=True)
 class Submenu:
-    """A menu inside a menu, filled by a feature (presets, colours); declared here for its place."""
+    """A menu inside a menu, declared here for its place: filled by a feature (presets, colours) or by the
+    commands declared with ``submenu=`` its name (declared after it)."""
 
     name: str
     text: str
@@ -139,34 +141,41 @@ SPECS: tuple[ActionSpec | Submenu, ...] = (
                toolbar="main"),
     ActionSpec("speech_stop", QT_TR_NOOP("&Stop reading"), "listen", ("Shift+F8", "Media Stop"),
                QT_TR_NOOP("Stop reading aloud and clear the highlight"), toolbar="main", short=QT_TR_NOOP("Stop")),
-    ActionSpec("speech_previous_sentence", QT_TR_NOOP("Previous &sentence"), "listen", ("F7", "Media Previous"),
-               QT_TR_NOOP("Read the sentence before"), separator_before=True),
-    ActionSpec("speech_next_sentence", QT_TR_NOOP("&Next sentence"), "listen", ("F9", "Media Next"),
-               QT_TR_NOOP("Skip to the next sentence")),
-    ActionSpec("speech_previous_paragraph", QT_TR_NOOP("Previous &paragraph"), "listen", ("Shift+F7",),
-               QT_TR_NOOP("Read from the start of this paragraph, or of the one before")),
-    ActionSpec("speech_next_paragraph", QT_TR_NOOP("Next p&aragraph"), "listen", ("Shift+F9",),
-               QT_TR_NOOP("Skip to the next paragraph")),
     ActionSpec("speech_from_here", QT_TR_NOOP("Read from &here"), "listen", ("Ctrl+F8",),
-               QT_TR_NOOP("Read aloud from the paragraph with the text cursor"), separator_before=True),
+               QT_TR_NOOP("Read aloud from the paragraph with the text cursor")),
     ActionSpec("speech_selection", QT_TR_NOOP("Read the s&election"), "listen", ("Ctrl+Shift+F8",),
                QT_TR_NOOP("Read aloud only the text you have selected")),
+    # Three short submenus rather than one menu of fifteen entries: at a large interface size each menu
+    # then fits a small screen at the size the reader chose. Their keys work wherever the focus is.
+    Submenu("listen_move", QT_TR_NOOP("&Move while reading"), "listen", separator_before=True),
+    ActionSpec("speech_previous_sentence", QT_TR_NOOP("Previous &sentence"), "listen", ("F7", "Media Previous"),
+               QT_TR_NOOP("Read the sentence before"), submenu="listen_move"),
+    ActionSpec("speech_next_sentence", QT_TR_NOOP("&Next sentence"), "listen", ("F9", "Media Next"),
+               QT_TR_NOOP("Skip to the next sentence"), submenu="listen_move"),
+    ActionSpec("speech_previous_paragraph", QT_TR_NOOP("Previous &paragraph"), "listen", ("Shift+F7",),
+               QT_TR_NOOP("Read from the start of this paragraph, or of the one before"), submenu="listen_move"),
+    ActionSpec("speech_next_paragraph", QT_TR_NOOP("Next p&aragraph"), "listen", ("Shift+F9",),
+               QT_TR_NOOP("Skip to the next paragraph"), submenu="listen_move"),
+    Submenu("listen_voice", QT_TR_NOOP("&Voice and speed"), "listen"),
     ActionSpec("speech_slower", QT_TR_NOOP("S&lower"), "listen", ("Ctrl+F7",),
-               QT_TR_NOOP("Read more slowly"), separator_before=True),
-    ActionSpec("speech_faster", QT_TR_NOOP("&Faster"), "listen", ("Ctrl+F9",), QT_TR_NOOP("Read more quickly")),
+               QT_TR_NOOP("Read more slowly"), submenu="listen_voice"),
+    ActionSpec("speech_faster", QT_TR_NOOP("&Faster"), "listen", ("Ctrl+F9",), QT_TR_NOOP("Read more quickly"),
+               submenu="listen_voice"),
+    ActionSpec("speech_voice", QT_TR_NOOP("&Voice and pronunciation…"), "listen", (),
+               QT_TR_NOOP("Choose the voice, its speed and volume, and how it says names"), separator_before=True,
+               submenu="listen_voice"),
+    Submenu("listen_save", QT_TR_NOOP("Save as &audio"), "listen"),
+    ActionSpec("speech_save_section", QT_TR_NOOP("Save section as &audio…"), "listen", ("Ctrl+Shift+S",),
+               QT_TR_NOOP("Save this section read aloud as an MP3 or WAV file"), submenu="listen_save"),
+    ActionSpec("speech_save_guide", QT_TR_NOOP("Save the whole &guide as audio…"), "listen", (),
+               QT_TR_NOOP("Save every section read aloud, one MP3 file each, into a folder"), submenu="listen_save"),
     ActionSpec("speech_continue", QT_TR_NOOP("&Carry on into the next section"), "listen", (),
                QT_TR_NOOP("At the end of a section, go on reading the next one (otherwise reading stops there)"),
-               checkable=True),
+               checkable=True, separator_before=True),
     ActionSpec("speech_pause_on_keys", QT_TR_NOOP("Pa&use while I press other keys"), "listen", (),
                QT_TR_NOOP("Pause the voice when you press a key that is not a reading-aloud key, so that your "
                           "screen reader can speak; Read aloud carries on"),
                checkable=True),
-    ActionSpec("speech_voice", QT_TR_NOOP("&Voice and pronunciation…"), "listen", (),
-               QT_TR_NOOP("Choose the voice, its speed and volume, and how it says names")),
-    ActionSpec("speech_save_section", QT_TR_NOOP("Save section as &audio…"), "listen", ("Ctrl+Shift+S",),
-               QT_TR_NOOP("Save this section read aloud as an MP3 or WAV file"), separator_before=True),
-    ActionSpec("speech_save_guide", QT_TR_NOOP("Save the whole &guide as audio…"), "listen", (),
-               QT_TR_NOOP("Save every section read aloud, one MP3 file each, into a folder")),
     ActionSpec("speech_why", QT_TR_NOOP("Reading aloud is not available: how to enable it…"), "listen", (),
                QT_TR_NOOP("What to install so the reader can read aloud")),
     # Help
@@ -177,6 +186,7 @@ SPECS: tuple[ActionSpec | Submenu, ...] = (
 )
 
 ACTIONS: dict[str, ActionSpec] = {spec.name: spec for spec in SPECS if isinstance(spec, ActionSpec)}
+SUBMENUS: dict[str, Submenu] = {spec.name: spec for spec in SPECS if isinstance(spec, Submenu)}
 
 # Context menus, after the widget's own entries (Copy, Select all): command names, "-" a separator.
 CONTEXT_MENUS: dict[str, tuple[str, ...]] = {
@@ -210,8 +220,10 @@ def current_keys(spec: ActionSpec, chosen: Mapping[str, Sequence[str]]) -> list[
 
 
 def menu_path(spec: ActionSpec) -> str:
-    """Where the command is in the menus, as people read it: "Listen ▸ Read aloud"."""
-    return f"{MENUS[spec.menu].replace('&', '')} ▸ {spec.label}"
+    """Where the command is in the menus, as people read it: "Listen ▸ Read aloud", "Listen ▸ Voice and speed ▸
+    Faster"."""
+    steps = [MENUS[spec.menu], *([SUBMENUS[spec.submenu].text] if spec.submenu else []), spec.label]
+    return " ▸ ".join(step.replace("&", "") for step in steps)
 
 
 def validate_chosen(raw: object) -> dict[str, list[str]] | None:

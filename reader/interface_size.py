@@ -10,11 +10,14 @@ vision presets set both together. Sizes are percentages of the computer's own co
 
 from __future__ import annotations
 
-MINIMUM, NORMAL, MAXIMUM = 100, 100, 300
+MINIMUM, NORMAL, MAXIMUM = 100, 100, 400
 STEP = 25
 STEPS: tuple[int, ...] = tuple(range(MINIMUM, MAXIMUM + 1, STEP))
 ICON_PIXELS = 24  # toolbar icons at 100 %: the size most desktops use
 SMALL_ICON_PIXELS = 16  # menus and lists
+# Space around the words of a menu entry stops growing at twice normal; the words keep growing. At
+# 400 % full padding would make an entry 88 pixels tall, so a 768-pixel screen held only eight.
+PADDING_LIMIT = 200
 
 
 def clamp(percent: int) -> int:
@@ -24,6 +27,11 @@ def clamp(percent: int) -> int:
 def scaled(pixels: float, percent: int) -> int:
     """A length of the interface at ``percent``; never below one pixel, never smaller than at 100 %."""
     return max(1, round(pixels * clamp(percent) / 100))
+
+
+def padding(pixels: float, percent: int) -> int:
+    """Space around a menu entry's words at ``percent``: it grows as the interface does, up to twice normal."""
+    return scaled(pixels, min(clamp(percent), PADDING_LIMIT))
 
 
 def font_points(base_points: float, percent: int) -> float:

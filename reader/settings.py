@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reader import atomic, themes, typography, userfile
+from reader import atomic, interface_size, themes, typography, userfile
 from reader.translatable import QT_TR_NOOP, Text, message_of
 
 FORMAT = 2  # 1 (no "format" key): one flat object; 2: preferences at the top, window state under "window"
@@ -61,9 +61,9 @@ OPTIONS: tuple[Option, ...] = (
     Option("text_size", int, 100, QT_TR_NOOP("Text size (percent of normal)"), 50, 400, step=10,
            description=QT_TR_NOOP("Size of the text, from half to four times the normal size.")),
     Option("interface_size", int, 100, QT_TR_NOOP("Interface size: menus, buttons and dialogs (percent of normal)"),
-           100, 300, step=25,
+           100, interface_size.MAXIMUM, step=25,
            description=QT_TR_NOOP("Size of the menus, buttons, lists and dialogs around the page, from normal to "
-                                  "three times normal. The page's text has its own size.")),
+                                  "four times normal. The page's text has its own size.")),
     # How the page looks: see reader/reading_style.py, which turns these into the page's style.
     Option("theme", str, themes.DEFAULT, QT_TR_NOOP("Colours"), choices=tuple(themes.THEMES),
            description=QT_TR_NOOP("Colours of the whole window. Choosing one stops following the computer's "

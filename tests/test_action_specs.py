@@ -73,6 +73,26 @@ def test_the_key_card_shows_a_readers_choice_and_where_each_command_is() -> None
     assert card["speech_play"].path == "Listen ▸ Read aloud"
     assert card["search"].keys == ("Ctrl+F",) and not card["search"].changed
     assert list(card) == [spec.name for menu in MENUS for spec in ACTIONS.values() if spec.menu == menu]
+    assert card["speech_faster"].path == "Listen ▸ Voice and speed ▸ Faster"
+
+
+def test_a_submenu_is_declared_in_its_menu_before_the_commands_it_holds() -> None:
+    declared: set[str] = set()
+    for spec in SPECS:
+        if isinstance(spec, Submenu):
+            declared.add(spec.name)
+        elif spec.submenu:
+            assert spec.submenu in declared, spec.name
+            assert action_specs.SUBMENUS[spec.submenu].menu == spec.menu, spec.name
+
+
+def test_no_menu_holds_more_than_ten_entries() -> None:
+    """At 400 % interface size about ten entries fit a 768-pixel screen: longer menus group into submenus."""
+    entries: dict[str, int] = {}
+    for spec in SPECS:
+        where = spec.submenu if isinstance(spec, ActionSpec) and spec.submenu else spec.menu
+        entries[where] = entries.get(where, 0) + 1
+    assert max(entries.values()) <= 10, entries
 
 
 def test_stored_key_choices_are_checked() -> None:

@@ -6,10 +6,10 @@ from reader import interface_size, presets
 from reader.settings import REGISTRY, Settings
 
 
-def test_range_is_normal_to_three_times_in_even_steps() -> None:
-    assert interface_size.STEPS[0] == 100 and interface_size.STEPS[-1] == 300
-    assert interface_size.clamp(50) == 100 and interface_size.clamp(999) == 300
-    assert interface_size.larger(100) == 125 and interface_size.larger(300) == 300
+def test_range_is_normal_to_four_times_in_even_steps() -> None:
+    assert interface_size.STEPS[0] == 100 and interface_size.STEPS[-1] == 400
+    assert interface_size.clamp(50) == 100 and interface_size.clamp(999) == 400
+    assert interface_size.larger(300) == 325 and interface_size.larger(400) == 400
     assert interface_size.smaller(125) == 100 and interface_size.smaller(100) == 100
 
 
@@ -18,12 +18,18 @@ def test_lengths_and_fonts_grow_in_proportion() -> None:
     assert interface_size.scaled(16, 300) == 48
     assert interface_size.scaled(3, 150) == 4  # rounded, never below one pixel
     assert interface_size.font_points(9.0, 200) == 18.0
+    assert interface_size.font_points(9.0, 400) == 36.0
+
+
+def test_menu_padding_stops_growing_at_twice_normal() -> None:
+    assert interface_size.padding(4, 150) == 6 and interface_size.padding(4, 200) == 8
+    assert interface_size.padding(4, 400) == 8, "the words grow; the space around them does not"
 
 
 def test_setting_accepts_the_range_only(tmp_path) -> None:
     option = REGISTRY["interface_size"]
     assert option.default == 100
-    assert option.accepts(300) and not option.accepts(99) and not option.accepts(301)
+    assert option.accepts(400) and not option.accepts(99) and not option.accepts(401)
     settings = Settings(tmp_path / "settings.json")
     settings.set("interface_size", 200)
     settings.save()

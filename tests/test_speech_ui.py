@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPushButton, QTextEdit
 
 from reader import paths
+from reader.action_specs import ACTIONS
 from reader.settings import Settings
 from reader.speech.espeak import espeak_available
 from reader.speech.fake import FakeEngine
@@ -253,15 +254,24 @@ def test_no_sound_device_is_reported(qtbot, guide, monkeypatch) -> None:
     window.close()
 
 
+def _listen_entries(menu) -> list:
+    """The Listen menu's commands, those in its submenus too."""
+    entries = []
+    for action in menu.actions():
+        entries += _listen_entries(action.menu()) if action.menu() is not None else [action]
+    return entries
+
+
 def test_speech_menu_has_every_command_with_keys_and_descriptions(window: MainWindow) -> None:
     menu = window.menus["listen"]
     titles = [action.text() for action in window.menuBar().actions()]
     assert titles.index("&Listen") == titles.index("&Help") - 1
-    keys = {a.objectName(): a.shortcut().toString() for a in menu.actions() if a.objectName()}
+    keys = {a.objectName(): a.shortcut().toString() for a in _listen_entries(menu) if a.objectName()}
     assert keys["speech_play"] == "F8" and keys["speech_stop"] == "Shift+F8"
     assert keys["speech_next_sentence"] == "F9" and keys["speech_previous_paragraph"] == "Shift+F7"
     assert keys["speech_from_here"] == "Ctrl+F8" and keys["speech_faster"] == "Ctrl+F9"
-    for action in menu.actions():
+    assert {name for name, spec in ACTIONS.items() if spec.menu == "listen"} <= set(keys), "every command is there"
+    for action in _listen_entries(menu):
         if action.objectName():
             assert action.statusTip(), action.objectName()
     toolbar = window.speech.toolbar
@@ -373,7 +383,7 @@ def test_trying_a_voice_reads_a_sample_without_touching_the_page(qtbot, guide, m
 def test_the_help_page_names_every_listening_key(window: MainWindow) -> None:
     help_text = (ROOT / "content" / "using-this-reader.md").read_text(encoding="utf-8")
     listening = help_text.split("## Listening", 1)[1].split("## ", 1)[0]
-    for action in window.menus["listen"].actions():
+    for action in _listen_entries(window.menus["listen"]):
         key = action.shortcut().toString()
         if key:
             assert f"**{key}**" in listening, (action.objectName(), key)

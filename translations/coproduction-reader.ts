@@ -272,6 +272,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Move while reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Previous &amp;sentence</source>
         <translation type="unfinished"></translation>
     </message>
@@ -356,7 +360,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Voice and speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Choose the voice, its speed and volume, and how it says names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as &amp;audio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -468,7 +480,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Size of the menus, buttons, lists and dialogs around the page, from normal to three times normal. The page&apos;s text has its own size.</source>
+        <source>Size of the menus, buttons, lists and dialogs around the page, from normal to four times normal. The page&apos;s text has its own size.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -888,6 +900,11 @@ Reason: {reason}</source>
     </message>
     <message>
         <source>Reading settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bookmarks</source>
+        <comment>the bookmarks panel&apos;s title bar</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
@@ -31,12 +32,39 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help=f"size of menus, buttons and panels, {interface_size.MINIMUM} to "
                              f"{interface_size.MAXIMUM} (default {interface_size.NORMAL})")
     parser.add_argument("--panel", choices=list(PANELS), help="open a panel beside the page")
+    parser.add_argument("--reading-aloud", type=whole_number(1, 60, "seconds"), default=None, metavar="SECONDS",
+                        help="read the section aloud with a silent stand-in voice for this long, then draw the "
+                             "window with the sentence being read highlighted")
     parser.add_argument("--width", type=whole_number(200, 8000, "pixels"), default=1280)
     parser.add_argument("--height", type=whole_number(200, 8000, "pixels"), default=800)
 
 
+def _screen_config(folder: Path, width: int, height: int) -> Path:
+    """An offscreen screen the size of the window, as on a laptop with the window maximised: menus, panels
+    and dialogs fit themselves to the screen. ``QT_SCALE_FACTOR=2`` draws what a 200 % system scaling shows."""
+    try:
+        factor = float(os.environ.get("QT_SCALE_FACTOR", "1") or 1)
+    except ValueError:
+        factor = 1.0
+    config = folder / "screen.json"
+    config.write_text(json.dumps({"screens": [{"name": "screenshot", "x": 0, "y": 0, "width": round(width * factor),
+                                               "height": round(height * factor), "logicalDpi": 96}]}),
+                      encoding="utf-8")
+    return config
+
+
 def run(args: argparse.Namespace) -> int:
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screen_config(Path(folder), args.width, args.height)}"
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.reading_aloud:  # the same picture on every computer, and no sound
+        from reader.speech.engine import ENGINE_ENV
+        from reader.speech.player import AUDIO_ENV
+
+        os.environ[ENGINE_ENV], os.environ[AUDIO_ENV] = "fake", "null"
 
     guide = guide_or_report()
     if guide is None:
@@ -74,6 +102,8 @@ def run(args: argparse.Namespace) -> int:
         _open_panel(window, args.panel)
         for _ in range(3):
             app.processEvents()
+        if args.reading_aloud:
+            _read_aloud(window, args.reading_aloud)
         image = window.grab().toImage()
         window.close()
     try:  # written beside, then renamed: a full disk never destroys a picture already there
@@ -96,3 +126,16 @@ def _open_panel(window: MainWindow, panel: str | None) -> None:
         window.comfort.toggle_settings_panel()
     elif panel == "bookmarks":
         window.comfort.toggle_bookmarks_panel()
+
+
+def _read_aloud(window: MainWindow, seconds: int) -> None:
+    """Press Read aloud and let the stand-in voice read for ``seconds``, as a reader would see it."""
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    window.commands.actions["speech_play"].trigger()
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        QApplication.processEvents()
+        time.sleep(0.02)

@@ -146,7 +146,7 @@ class ActionRegistry(QObject):
             menu.setObjectName(f"menu_{key}")
             self.menus[key] = menu
         for spec in SPECS:
-            menu = self.menus[spec.menu]
+            menu = self.menus[spec.submenu or spec.menu if isinstance(spec, ActionSpec) else spec.menu]
             if spec.separator_before and not menu.isEmpty():
                 menu.addSeparator()
             if isinstance(spec, Submenu):

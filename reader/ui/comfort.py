@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
@@ -37,6 +37,7 @@ from reader.ui.bookmarks_panel import BookmarksPanel
 from reader.ui.context import WindowContext
 from reader.ui.first_paint import after_first_paint
 from reader.ui.i18n import tr
+from reader.ui.panel_scroll import DownOnlyScroll, scrolling
 from reader.ui.ruler import ReadingRuler
 
 if TYPE_CHECKING:
@@ -82,20 +83,6 @@ class Prompts:
         return QPrintDialog(printer, self.parent).exec() == QDialog.DialogCode.Accepted
 
 
-class _DownOnlyScroll(QScrollArea):
-    """Asks for the width of its form, so the panel never scrolls sideways; only a screen narrower than
-    the form itself (300 % controls on an 800-pixel screen) leaves sideways scrolling as the last resort."""
-
-    def minimumSizeHint(self) -> QSize:
-        hint = super().minimumSizeHint()
-        inner = self.widget()
-        if inner is None:
-            return hint
-        width = inner.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
-        width = min(width, self.screen().availableGeometry().width() - 2 * self.frameWidth())
-        return QSize(max(hint.width(), width), hint.height())
-
-
 class Comfort(QObject):
     def __init__(self, context: WindowContext, places: Places | None = None, prompts: Prompts | None = None) -> None:
         super().__init__(context.host)
@@ -125,9 +112,12 @@ class Comfort(QObject):
         self._settings_form: ReadingSettingsForm | None = None
         self.settings_dock = self._dock("reading_settings_dock", tr("Reading settings"), QWidget())
         after_first_paint(context.view.viewport(), lambda: self.settings_form)
-        # The bookmarks panel too: made after the first paint, or when first asked for.
+        # The bookmarks panel too: made after the first paint, or when first asked for. A short title bar,
+        # so it is whole beside a 45-character page at a large interface size; screen readers still hear
+        # the whole name, as the menu says it.
         self._bookmarks_panel: BookmarksPanel | None = None
-        self.bookmarks_dock = self._dock("bookmarks_dock", tr("Bookmarks and recently read"), QWidget())
+        self.bookmarks_dock = self._dock("bookmarks_dock", tr("Bookmarks", "the bookmarks panel's title bar"),
+                                         QWidget(), tr("Bookmarks and recently read"))
         after_first_paint(context.view.viewport(), lambda: self.bookmarks_panel)
         self.settings_dock.visibilityChanged.connect(self.actions["reading_settings"].setChecked)
         self.bookmarks_dock.visibilityChanged.connect(self.actions["show_bookmarks"].setChecked)
@@ -240,7 +230,7 @@ class Comfort(QObject):
         """The Reading settings panel's form, made on first use."""
         if self._settings_form is None:
             form = self._form("reading_settings_panel")
-            scroll = _DownOnlyScroll()
+            scroll = DownOnlyScroll()
             scroll.setObjectName("reading_settings_scroll")
             scroll.setWidgetResizable(True)
             scroll.setWidget(form)
@@ -264,10 +254,10 @@ class Comfort(QObject):
         form.show_values(self.settings.get, presets.matching(self.settings))
         return form
 
-    def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
+    def _dock(self, name: str, title: str, widget: QWidget, accessible_name: str = "") -> QDockWidget:
         dock = QDockWidget(title, self.host)
         dock.setObjectName(name)
-        dock.setAccessibleName(title)
+        dock.setAccessibleName(accessible_name or title)
         dock.setWidget(widget)
         self.context.add_dock(dock)
         return dock
@@ -278,7 +268,7 @@ class Comfort(QObject):
         if self._bookmarks_panel is None:
             panel = self._bookmarks_panel = BookmarksPanel()
             placeholder = self.bookmarks_dock.widget()
-            self.bookmarks_dock.setWidget(panel)
+            self.bookmarks_dock.setWidget(scrolling(panel))
             if placeholder is not None:
                 placeholder.deleteLater()
             panel.closeRequested.connect(self.toggle_bookmarks_panel)
@@ -420,10 +410,14 @@ class Comfort(QObject):
 
         keys = KeysPage(self.context.commands, self.context.messages)
         keys.changed.connect(self._save_timer.start)
+        keys_scroll = QScrollArea()  # at a large interface size the page is taller than a small screen
+        keys_scroll.setWidgetResizable(True)
+        keys_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        keys_scroll.setWidget(keys)
         pages = QTabWidget()
         pages.setObjectName("preferences_pages")
         pages.addTab(scroll, tr("&Reading"))
-        pages.addTab(keys, tr("&Keys"))
+        pages.addTab(keys_scroll, tr("&Keys"))
         pages.setTabToolTip(1, tr("The keys of every command, and a way to change them"))
         layout.addWidget(pages, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -437,6 +431,8 @@ class Comfort(QObject):
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setAccessibleName(tr("Close"))
         layout.addWidget(buttons)
+        room = fit_text.free_width(dialog) - 80  # the dialog's and the pages' margins
+        fit_text.stack_if_wider(room, *keys.rows, buttons)
         fit_text.resize_within_screen(dialog, 560, 720)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QDockWidget, QMainWindow, QWidget
 
 from reader.model import Guide, Section
 from reader.rendered import Rendered
@@ -25,6 +25,7 @@ from reader.settings import Settings
 from reader.ui.actions import ActionRegistry
 from reader.ui.announce import Teller
 from reader.ui.messages import Messages
+from reader.ui.panel_scroll import scrolling
 from reader.ui.reading_view import ReadingView
 
 if TYPE_CHECKING:  # reading aloud's modules load after the first paint, with the feature
@@ -140,6 +141,9 @@ class WindowContext(QObject):
         """A panel beside the text, hidden until asked for, and one of the parts F6 moves between."""
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
                          | QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        inner = dock.widget()
+        if inner is not None and not isinstance(inner, QAbstractScrollArea):
+            dock.setWidget(scrolling(inner))  # taller than a small screen at a large interface size: it scrolls
         self.host.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         dock.hide()
         self.panes.append(pane if pane is not None else dock)

@@ -8,8 +8,9 @@ the words in the widget's own font.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QBoxLayout, QDialogButtonBox, QWidget
 
 from reader import interface_size
 from reader.ui import interface_scale
@@ -48,3 +49,21 @@ def resize_within_screen(widget: QWidget, width: int, height: int) -> tuple[int,
         height = min(height, int(free.height() * 0.9))  # room for the title bar
     widget.resize(width, height)
     return width, height
+
+
+def free_width(widget: QWidget) -> int:
+    """The width a dialog of ``widget``'s may take on its screen."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    return int(screen.availableGeometry().width() * SCREEN_SHARE) if screen is not None else 10_000
+
+
+def stack_if_wider(room: int, *rows: QBoxLayout | QDialogButtonBox) -> None:
+    """Lay each row of controls (or button box) top to bottom when side by side it is wider than ``room``:
+    at 400 % a row of three buttons is wider than an 800-pixel screen, and a dialog cannot be."""
+    for row in rows:
+        if row.sizeHint().width() <= room:
+            continue
+        if isinstance(row, QDialogButtonBox):
+            row.setOrientation(Qt.Orientation.Vertical)
+        else:
+            row.setDirection(QBoxLayout.Direction.TopToBottom)

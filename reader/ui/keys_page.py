@@ -76,6 +76,7 @@ class KeysPage(QWidget):
         self.status = QLabel()
         self.status.setObjectName("keys_status")
         self.status.setWordWrap(True)
+        self.rows = (row, buttons)  # stacked one above the other when a large interface leaves no room
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.list, 1)

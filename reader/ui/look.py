@@ -93,6 +93,9 @@ def stylesheet(theme: Theme, percent: int = interface_size.NORMAL) -> str:
     up, down = (icons.file_for(name, t.button_text).as_posix() for name in ("arrow-up", "arrow-down"))
     up_off, down_off = (icons.file_for(name, t.disabled_text).as_posix() for name in ("arrow-up", "arrow-down"))
     tick, tick_off = icons.file_for("check", t.text).as_posix(), icons.file_for("check", t.disabled_text).as_posix()
+    # a menu's tick and its arrow to a smaller menu, as large as its words
+    right, right_selected = (icons.file_for("arrow-right", colour).as_posix()
+                             for colour in (t.window_text, t.selection_text))
     return focus_stylesheet(t.focus, wide) + f"""
 QPushButton, QToolButton {{ background-color: {t.button}; color: {t.button_text};
     border: {thin}px solid {t.border}; border-radius: 4px; padding: {px(3) + pad}px {px(8) + pad}px; }}
@@ -134,11 +137,14 @@ QCheckBox::indicator:disabled {{ border: 2px dashed {t.disabled_text}; }}
 QCheckBox::indicator:checked:disabled {{ image: url({tick_off}); }}
 QTreeView, QListView, QTextBrowser, QTextEdit {{ border: {wide}px solid {t.base}; }}
 QTreeView:focus, QListView:focus, QTextBrowser:focus, QTextEdit:focus {{ border: {wide}px solid {t.focus}; }}
-QMenu {{ background-color: {t.window}; color: {t.window_text}; border: {max(thin, px(1))}px solid {t.border};
-    padding: {px(2)}px; }}
-QMenu::item {{ padding: {px(4)}px {px(24)}px {px(4)}px {px(12)}px; }}
+QMenu {{ background-color: {t.window}; color: {t.window_text}; border: {max(thin, px(1))}px solid {t.border}; }}
+{menu_spacing(percent)}
 QMenu::item:disabled {{ color: {t.disabled_text}; }}
-QMenu::separator {{ height: 1px; background-color: {t.border}; margin: {px(3)}px {px(6)}px; }}
+QMenu::separator {{ background-color: {t.border}; }}
+QMenu::indicator {{ width: {px(16)}px; height: {px(16)}px; }}
+QMenu::indicator:checked {{ image: url({tick}); }}
+QMenu::right-arrow {{ image: url({right}); width: {px(12)}px; height: {px(12)}px; }}
+QMenu::right-arrow:selected {{ image: url({right_selected}); }}
 QMenu::item:selected, QMenuBar::item:selected {{ background-color: {t.selection_background};
     color: {t.selection_text}; }}
 QScrollBar:vertical {{ background-color: {t.window}; width: {bar}px; margin: 0px; }}
@@ -149,6 +155,18 @@ QScrollBar::add-line, QScrollBar::sub-line {{ width: 0px; height: 0px; }}
 QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
 QToolTip {{ background-color: {t.tooltip_background}; color: {t.tooltip_text}; border: 1px solid {t.border}; }}
 """
+
+
+def menu_spacing(percent: int) -> str:
+    """A menu's paddings at interface size ``percent``: they stop growing at :data:`~reader.interface_size.
+    PADDING_LIMIT`, so a large menu keeps its words at full size and still fits a small screen."""
+
+    def px(value: float) -> int:
+        return interface_size.padding(value, percent)
+
+    return (f"QMenu {{ padding: {px(2)}px; }} "
+            f"QMenu::item {{ padding: {px(4)}px {px(24)}px {px(4)}px {px(12)}px; }} "
+            f"QMenu::separator {{ height: 1px; margin: {px(3)}px {px(6)}px; }}")
 
 
 def apply_theme(theme: Theme, window: QWidget, app: QApplication | None = None) -> None:

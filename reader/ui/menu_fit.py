@@ -4,7 +4,8 @@ A menu cannot reflow, and Qt scrolls one taller than the screen with small unlab
 arrows that many readers never find. So a menu that would reach past the window (or the
 screen, if smaller) is drawn at the next smaller interface size (font, icons, padding), step
 by step, until it fits, but never smaller than the computer's own menu size (100 %). The
-rest of the interface keeps the size the reader chose.
+rest of the interface keeps the size the reader chose. The menu bar is treated the same way:
+wider than the window, Qt would hide its last menus behind an unlabelled "»".
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QSize, QTimer
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QMenu, QStyle, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QStyle, QWidget
 
 from reader import interface_size
-from reader.ui import interface_scale
+from reader.ui import interface_scale, look
 
 
 class MenuFit(QObject):
@@ -38,8 +39,23 @@ class MenuFit(QObject):
         return QSize(min(screen.width(), self.host.width()), min(screen.height(), self.host.height()))
 
     def fit_all(self) -> None:
+        self.fit_bar()
         for menu in self.host.findChildren(QMenu):
             self.fit(menu)
+
+    def fit_bar(self) -> None:
+        """The menu bar's titles at the interface size, or the largest smaller size at which all show."""
+        if not isinstance(self.host, QMainWindow):
+            return
+        bar = self.host.menuBar()
+        interface = interface_scale.current(QApplication.instance())  # type: ignore[arg-type]
+        chosen = interface
+        bar.setFont(QFont())
+        while chosen > interface_size.MINIMUM and bar.sizeHint().width() > self.host.width():
+            chosen = interface_size.smaller(chosen)
+            font = QFont(QApplication.font())
+            font.setPointSizeF(font.pointSizeF() * chosen / interface)
+            bar.setFont(font)
 
     def fit(self, menu: QMenu) -> None:
         """The menu at the interface size, or the largest smaller size at which it fits (not below 100 %)."""
@@ -69,15 +85,13 @@ class MenuFit(QObject):
         if percent not in self._styles:
             self._styles[percent] = interface_scale.style(percent)
         menu.setStyle(self._styles[percent])
-        px = lambda pixels: interface_size.scaled(pixels, percent)  # noqa: E731 - as the theme's stylesheet does
-        menu.setStyleSheet(f"QMenu {{ padding: {px(2)}px; }} "
-                           f"QMenu::item {{ padding: {px(4)}px {px(24)}px {px(4)}px {px(12)}px; }} "
-                           f"QMenu::separator {{ margin: {px(3)}px {px(6)}px; }}")
+        menu.setStyleSheet(look.menu_spacing(percent))  # as the theme's stylesheet, at this size
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if isinstance(watched, QMenu) and event.type() == QEvent.Type.ApplicationFontChange:
             self.fit(watched)
-        elif watched is self.host and event.type() == QEvent.Type.Resize and not self._pending:
+        elif (watched is self.host and event.type() in (QEvent.Type.Resize, QEvent.Type.ApplicationFontChange)
+              and not self._pending):
             self._pending = True
             QTimer.singleShot(0, self._fit_later)
         return False

@@ -54,6 +54,10 @@ class PaneFit(QObject):
         self._docks: set[QDockWidget] = set()
         self.room = pane_room.PaneRoom(0, 0)
         contents_action.setChecked(True)
+        # The page and contents never set the window's least width: this class shares the width out. Otherwise
+        # a panel opened at a large interface size would add its width to theirs, and Qt would make the window
+        # wider than the screen before the panel could be laid over the page.
+        splitter.setMinimumWidth(1)
         host.installEventFilter(self)
         splitter.installEventFilter(self)  # its width settles after the window's: share it again then
 
@@ -146,7 +150,9 @@ class PaneFit(QObject):
         interface = average_character(self.host.font())
         panel = None
         if docks:
-            least = max(d.minimumSizeHint().width() for d in docks)
+            # the contents' own least width: the dock's is cached, and lags behind a change of interface size
+            least = max(max(d.minimumSizeHint().width(), d.widget().minimumSizeHint().width() if d.widget() else 0)
+                        for d in docks)
             title = max(d.fontMetrics().horizontalAdvance(d.windowTitle()) for d in docks) + 4 * round(interface)
             panel = pane_room.Pane(max(least, title, round(PANEL_CHARACTERS * interface)), least)
         contents = None

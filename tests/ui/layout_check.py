@@ -3,8 +3,8 @@
 :func:`problems` walks the visible widgets under a root and lists, in words:
 - text cut: a label, button, check box or list box whose text is wider than the widget
   (Qt elides or clips it: "Cance", "OpenDysl");
-- off screen: a control outside ``area`` (the screen), or a toolbar command pushed into the
-  toolbar's unlabelled overflow;
+- off screen: a control outside ``area`` (the screen), a toolbar command pushed into the
+  toolbar's unlabelled overflow, or a menu hidden behind the menu bar's "»";
 - a reading column narrower than :data:`MIN_COLUMN_CHARACTERS`.
 
 Widgets inside a scroll area are checked for cut text but not for position: they can be
@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QMenuBar,
     QTextBrowser,
     QToolBar,
+    QToolButton,
     QWidget,
 )
 
@@ -97,7 +99,8 @@ def cut_text(widget: QWidget) -> str | None:
 def off_screen(widget: QWidget, area: QRect) -> str | None:
     top_left = widget.mapToGlobal(QPoint(0, 0))
     rect = QRect(top_left, widget.size())
-    return None if area.contains(rect) else f"at {rect.getRect()}, outside {area.getRect()}"
+    inside = area.adjusted(-TOLERANCE, -TOLERANCE, TOLERANCE, TOLERANCE).contains(rect)
+    return None if inside else f"at {rect.getRect()}, outside {area.getRect()}"
 
 
 def overflowing_toolbar_commands(toolbar: QToolBar) -> list[str]:
@@ -137,6 +140,10 @@ def problems(root: QWidget, area: QRect, check_position: bool = True, check_colu
                 found.append(f"off screen: {_name(widget)} {reason}")
         if isinstance(widget, QToolBar):
             found += [f"hidden in the toolbar overflow: {text}" for text in overflowing_toolbar_commands(widget)]
+        if isinstance(widget, QMenuBar):
+            extension = widget.findChild(QToolButton, "qt_menubar_ext_button")
+            if extension is not None and extension.isVisible():
+                found.append("menus hidden behind the menu bar's »")
     for view in root.findChildren(QTextBrowser, "reading_view") if check_column else []:
         if view.isVisible() and column_characters(view) < MIN_COLUMN_CHARACTERS:
             found.append(f"reading column only {column_characters(view):.0f} characters wide")

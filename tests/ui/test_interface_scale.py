@@ -69,6 +69,16 @@ def test_the_stylesheet_scales_and_gives_menus_an_edge() -> None:
     assert "width: 16px" in small and "width: 32px" in large  # scroll bars grow, up to twice normal
 
 
+def test_menu_ticks_and_arrows_grow_with_the_words_and_paddings_stop_at_twice_normal() -> None:
+    def rule(sheet: str, selector: str) -> str:
+        return sheet.split(selector + " {", 1)[1].split("}", 1)[0]
+
+    small, large = look.stylesheet(themes.LIGHT, 100), look.stylesheet(themes.LIGHT, 400)
+    assert "width: 12px" in rule(small, "QMenu::right-arrow") and "width: 48px" in rule(large, "QMenu::right-arrow")
+    assert "width: 64px" in rule(large, "QMenu::indicator") and "check" in rule(large, "QMenu::indicator:checked")
+    assert "padding: 8px 48px 8px 24px" in rule(large, "QMenu::item")  # as at 200 %, not 16px 96px
+
+
 @pytest.mark.parametrize("name", ["high-contrast", "high-contrast-light", "light"])
 def test_disabled_buttons_look_disabled_and_quieter(make_window, qtbot, name) -> None:
     window = make_window(1280, 720)
