@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import fnmatch
 import re
+import weakref
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
@@ -292,13 +294,45 @@ def closest_words(reader: Any, fieldname: str, word: str) -> list[str]:
 
 
 def _within(reader: Any, fieldname: str, word: str, maxdist: int, prefix: int) -> set[str]:
+    """Index words within ``maxdist`` edits of ``word`` sharing its first ``prefix`` letters: Whoosh's
+    own walk (a Levenshtein automaton stepping through the sorted words), over the field's words
+    held in memory rather than looked up in the index file word by word."""
+    from whoosh.codec.base import Automata
+
+    vocabulary = sorted_words(reader, fieldname)
+    if not vocabulary:
+        return set()
+    dfa = Automata.levenshtein_dfa(word, maxdist, prefix)
     found: set[str] = set()
-    for leaf, _ in reader.leaf_readers():
-        for near in leaf.terms_within(fieldname, word, maxdist, prefix=prefix):
-            found.add(_as_text(near))
+    size = len(vocabulary)
+    match = dfa.next_valid_string(vocabulary[0])
+    while match:
+        place = bisect_left(vocabulary, match)
+        if place >= size:
+            break
+        known = vocabulary[place]
+        if match == known:
+            found.add(known)
             if len(found) >= MAX_SCAN:
-                return found
+                break
+            known += "\0"
+        match = dfa.next_valid_string(known)
     return found
+
+
+_VOCABULARIES: weakref.WeakKeyDictionary[Any, dict[str, list[str]]] = weakref.WeakKeyDictionary()
+
+
+def sorted_words(reader: Any, fieldname: str) -> list[str]:
+    """Every word of ``fieldname`` in the index, sorted, read once per open reader (kept only as
+    long as the reader is)."""
+    try:
+        fields = _VOCABULARIES.setdefault(reader, {})
+    except TypeError:  # a reader that cannot be referred to weakly: read each time
+        fields = {}
+    if fieldname not in fields:
+        fields[fieldname] = [_as_text(word) for word in reader.lexicon(fieldname)]
+    return fields[fieldname]
 
 
 def highlighter_for(q: Any) -> Highlighter:

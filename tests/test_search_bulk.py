@@ -1,0 +1,108 @@
+"""Scoring a posting list at a time gives Whoosh's own scores, order and counts, on a real index on disk.
+
+Each query is planned as the reader plans it, then run both ways: by :mod:`reader.search.bulk`
+and by Whoosh's searcher. The passages, their order, their scores (to the last bit) and the
+count must be the same, on a freshly built index (one segment) and after content was added and
+replaced (several segments, some passages deleted). The whole search (extracts, folding, the
+help after the guide) must give the same hits either way, and misspellings must find the same
+near words as Whoosh's own walk of the index.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+
+import pytest
+
+from reader.search import SearchIndex, bulk
+from reader.search.query import _as_text, _within, plan, sorted_words
+
+from .conftest import CONTENT
+
+QUERIES = [
+    "carers", "disability", "co-production", "public services", "young scot", "people outcomes",
+    "community health wellbeing", "public services people", "examples of co-design", "commiss*", "partner*",
+    "co-des*", "comm*", "deliver*", "re*", "th*", "wellbeeing~", "comissioning~2", "commiss* services",
+    '"public services"', '"lived experience"', "carers families help", "kind:help keys", "co production network",
+]
+
+
+@pytest.fixture(scope="module")
+def guide_index(tmp_path_factory):
+    from reader.library import open_guide
+
+    base = tmp_path_factory.mktemp("bulk")
+    index = SearchIndex.open_or_build(open_guide(CONTENT), roots=[base / "index"])
+    yield index
+    index.close()
+
+
+def both_ways(index: SearchIndex, text: str, limit: int | None):
+    searcher = index._searcher
+    q = plan(text, index._parser, searcher.reader()).query
+    if q is None:
+        return None, None
+    scores = bulk.BulkScorer(searcher).scores(q)
+    whoosh = searcher.search(q, limit=limit, optimize=False)
+    return (None if scores is None else (len(scores), bulk.top(scores, limit))), (len(whoosh), list(whoosh.top_n))
+
+
+def assert_same_scoring(index: SearchIndex) -> int:
+    """Every query scored alike both ways; returns how many the bulk scorer took."""
+    taken = 0
+    for text in QUERIES:
+        for limit in (60, None):
+            ours, whoosh = both_ways(index, text, limit)
+            if ours is None:
+                continue
+            taken += 1
+            assert ours == whoosh, (text, limit)  # the same passages, order, scores and count
+    return taken
+
+
+def test_bulk_scoring_gives_whoosh_scores_order_and_counts(guide_index):
+    assert assert_same_scoring(guide_index) >= 2 * (len(QUERIES) - 4)  # phrases of 3+ words, NOT… go to Whoosh
+
+
+def test_bulk_scoring_stays_exact_after_content_is_added_and_replaced(guide_index, tmp_path_factory):
+    from reader.library import open_guide
+
+    base = tmp_path_factory.mktemp("segments")
+    guide = open_guide(CONTENT)
+    with SearchIndex.open_or_build(guide, roots=[base / "index"]) as index:
+        first = next(s for s in guide if "carers" in s.body.lower())
+        changed = replace(first, body=first.body + "\n\nCarers and public services, again.\n")
+        index.add_sections([changed])
+        reader = index._searcher.reader()
+        assert not reader.is_atomic() and any(leaf.has_deletions() for leaf, _ in reader.leaf_readers())
+        assert assert_same_scoring(index) > 0
+
+
+def test_a_search_gives_the_same_hits_with_and_without_bulk_scoring(guide_index, monkeypatch):
+    fast = {text: guide_index.search(text) for text in QUERIES}
+    monkeypatch.setattr(guide_index, "_bulk", None)
+    for text, found in fast.items():
+        slow = guide_index.search(text)
+        assert (found.total, found.results, found.suggestion, found.fuzzy_used) == \
+            (slow.total, slow.results, slow.suggestion, slow.fuzzy_used), text
+
+
+@pytest.mark.parametrize("text", ["disabilty", "comissioning", "partnrship", "outcomse", "yung scot"])
+def test_a_misspelling_finds_the_same_passages_either_way(guide_index, monkeypatch, text):
+    fast = guide_index.search(text)
+    assert fast.fuzzy_used and fast.total > 0
+    monkeypatch.setattr(guide_index, "_bulk", None)
+    assert guide_index.search(text).results == fast.results
+
+
+def test_near_words_in_memory_are_the_ones_whoosh_walks_to(guide_index):
+    reader = guide_index._searcher.reader()
+    vocabulary = sorted_words(reader, "words")
+    assert vocabulary == sorted(vocabulary) and len(vocabulary) > 500
+    words = random.Random(11).sample(vocabulary, 60) + ["comissioning", "disabilty", "coproductoin", "zzzz"]
+    for word in words:
+        for maxdist in (1, 2):
+            for prefix in range(min(2, len(word)) + 1):
+                walked = {_as_text(w) for w in reader.terms_within("words", word, maxdist, prefix=prefix)}
+                assert _within(reader, "words", word, maxdist, prefix) == walked, (word, maxdist, prefix)
