@@ -44,10 +44,11 @@ class _Unsupported(Exception):
 
 def top(scores: dict[int, float], limit: int | None) -> list[tuple[float, int]]:
     """(score, passage) best first, ties by passage number, as Whoosh's collectors order them."""
-    items = ((score, docnum) for docnum, score in scores.items())
     if limit is None or limit >= len(scores):
-        return sorted(items, key=lambda item: (-item[0], item[1]))
-    return heapq.nsmallest(limit, items, key=lambda item: (-item[0], item[1]))
+        return sorted(((score, docnum) for docnum, score in scores.items()), key=lambda item: (-item[0], item[1]))
+    # (score, -passage) pairs compare as wanted: the higher score, then the lower passage number.
+    best = heapq.nlargest(limit, ((score, -docnum) for docnum, score in scores.items()))
+    return [(score, -negated) for score, negated in best]
 
 
 class BulkScorer:
@@ -107,15 +108,16 @@ class BulkScorer:
         idf, K1 = scorer.idf, scorer.K1
         norms = self._norm_table(q.fieldname, scorer)
         lengths = self._all_lengths(q.fieldname)
-        boost = q.boost
-        found: dict[int, float] = {}
-        for docnum, tf in zip(ids, weights, strict=True):
-            if within is not None and docnum not in within:
-                continue
-            # Whoosh's bm25(): idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl))),
-            # the second term looked up by the passage's length byte.
-            score = idf * ((tf * (K1 + 1)) / (tf + norms[lengths[docnum]]))  # type: ignore[operator]
-            found[docnum] = score * boost if boost != 1.0 else score
+        pairs: Any = zip(ids, weights, strict=True)
+        if within is not None:  # a few passages of a long list: look them up rather than walk it
+            weight_of = dict(pairs)
+            pairs = [(docnum, weight_of[docnum]) for docnum in within if docnum in weight_of]
+        # Whoosh's bm25(): idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl))),
+        # the second term looked up by the passage's length byte.
+        found = {docnum: idf * ((tf * (K1 + 1)) / (tf + norms[lengths[docnum]]))  # type: ignore[operator]
+                 for docnum, tf in pairs}
+        if q.boost != 1.0:
+            found = {docnum: score * q.boost for docnum, score in found.items()}
         return found
 
     def _union(self, q: Any, within: set[int] | None) -> dict[int, float]:

@@ -169,8 +169,9 @@ def alike(a: frozenset[str], b: frozenset[str]) -> bool:
     """Near-identical: the same words, or (for passages long enough to judge) nearly the same."""
     if a == b:
         return True
-    if min(len(a), len(b)) < MIN_WORDS_TO_COMPARE:
-        return False
+    smaller, larger = sorted((len(a), len(b)))
+    if smaller < MIN_WORDS_TO_COMPARE or smaller / larger < NEAR_IDENTICAL:
+        return False  # shared over all is at most smaller over larger: no need to count
     return len(a & b) / len(a | b) >= NEAR_IDENTICAL
 
 
