@@ -100,6 +100,52 @@ print(json.dumps({{"load content": t1 - t0, "import whoosh": t2 - t1, "check + o
     return json.loads(out.stdout)
 
 
+_MEMORY = """
+import json, statistics, sys, time
+sys.path.insert(0, {root!r})
+sys.path.insert(0, {bench!r})
+from pathlib import Path
+import corpus
+if {mapped!r}:  # as Whoosh opens an index by default: files mapped into memory
+    from whoosh.filedb.filestore import FileStorage
+    plain = FileStorage.__init__
+    FileStorage.__init__ = lambda self, path, supports_mmap=True, **kw: plain(self, path, supports_mmap=True, **kw)
+from reader.search import SearchIndex
+index = SearchIndex.open_or_build(corpus.load(Path({content!r})), roots=[Path({index_root!r})])
+queries = {queries!r}
+times = []
+for number in range(50):
+    started = time.perf_counter()
+    index.search(queries[number % len(queries)])
+    times.append(time.perf_counter() - started)
+peak = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:")) / 1024
+print(json.dumps({{"median": statistics.median(times), "peak": peak}}))
+"""
+#: bench/scale.py's queries, so the memory figures compare with its.
+MEMORY_QUERIES = ["carers", "volunteers planning", '"the service"', "health housing", "licence", "module", "policy",
+                  "return value", "copyright notice", "function arguments"]
+
+
+def memory(content: Path, index_root: Path, rounds: int = 2) -> None:
+    """Peak memory and median search time after 50 searches in a new process: the index read with
+    plain file reads (as the reader does) and mapped into memory (Whoosh's default), alternating."""
+    if not Path("/proc/self/status").exists():
+        return
+    found: dict[bool, list[dict[str, float]]] = {False: [], True: []}
+    for _ in range(rounds):
+        for mapped in (False, True):
+            code = _MEMORY.format(root=str(ROOT), bench=str(Path(__file__).resolve().parent), mapped=mapped,
+                                  content=str(content), index_root=str(index_root), queries=MEMORY_QUERIES)
+            out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+            found[mapped].append(json.loads(out.stdout))
+    print("\nafter 50 searches in a new process (content loaded whole, as bench/scale.py does not; aim <= 120 MiB"
+          " in bench/scale.py)")
+    for mapped, runs in found.items():
+        print(f"  index {'mapped into memory' if mapped else 'read (as the reader does)':<26} peak "
+              + ", ".join(f"{run['peak']:.0f}" for run in runs) + " MiB;  median search "
+              + ", ".join(f"{run['median'] * 1000:.1f}" for run in runs) + " ms")
+
+
 def fts_build(database: Path, guide) -> float:
     from reader.search.build import documents
 
@@ -180,6 +226,8 @@ def breakdown(index, queries: dict, repeat: int) -> None:
         return q
 
     print(f"\nwhere the time goes (median per query, {repeat} runs; ms)")
+    print("  (search+count: scoring as the reader does it, a posting list at a time where it can;"
+          " plain Whoosh: its own search)")
     print(f"{'query type':<14}{'parse+plan':>11}{'search+count':>14}{'extracts':>10}{'whole search':>14}   "
           f"{'plain Whoosh search+count':>26}{'Whoosh highlighter':>20}")
     print("  (whole search: index.search as the reader calls it, with the ranking rules: phrases checked,"
@@ -193,7 +241,7 @@ def breakdown(index, queries: dict, repeat: int) -> None:
             if found.query is None:
                 continue
             parse = median_ms(lambda text=text: plan(text, index._parser, reader))
-            ours = median_ms(lambda q=found.query: len(searcher.search(q, limit=20, optimize=False)))
+            ours = median_ms(lambda q=found.query: index._score(searcher, q, None, 60)[0])
             results = searcher.search(found.query, limit=20, optimize=False)
             texts = [hit["text"] for hit in results]
             extracts = median_ms(lambda texts=texts, h=found.highlighter: [h.extract(t) for t in texts])
@@ -271,6 +319,8 @@ def run_one(name: str, guide, content: Path, queries: dict, repeat: int, work: P
     breakdown(index, queries, max(3, repeat // 2))
     db.close()
     index.close()
+    if name == "corpus":
+        memory(content, index_root)
 
 
 def main() -> int:

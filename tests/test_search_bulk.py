@@ -100,7 +100,7 @@ def test_near_words_in_memory_are_the_ones_whoosh_walks_to(guide_index):
     reader = guide_index._searcher.reader()
     vocabulary = sorted_words(reader, "words")
     assert vocabulary == sorted(vocabulary) and len(vocabulary) > 500
-    words = random.Random(11).sample(vocabulary, 60) + ["comissioning", "disabilty", "coproductoin", "zzzz"]
+    words = [*random.Random(11).sample(vocabulary, 60), "comissioning", "disabilty", "coproductoin", "zzzz"]
     for word in words:
         for maxdist in (1, 2):
             for prefix in range(min(2, len(word)) + 1):
