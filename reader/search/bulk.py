@@ -114,7 +114,7 @@ class BulkScorer:
             pairs = [(docnum, weight_of[docnum]) for docnum in within if docnum in weight_of]
         # Whoosh's bm25(): idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl))),
         # the second term looked up by the passage's length byte.
-        found = {docnum: idf * ((tf * (K1 + 1)) / (tf + norms[lengths[docnum]]))  # type: ignore[operator]
+        found = {docnum: idf * ((tf * (K1 + 1)) / (tf + norms[lengths[docnum]]))
                  for docnum, tf in pairs}
         if q.boost != 1.0:
             found = {docnum: score * q.boost for docnum, score in found.items()}
@@ -172,7 +172,7 @@ class BulkScorer:
         except ValueError:
             return [], []
         shadow = WITHOUT_POSITIONS.get(fieldname)
-        if shadow in schema:
+        if shadow is not None and shadow in schema:
             fieldname = shadow
         ids: list[int] = []
         weights: list[float] = []
