@@ -16,7 +16,7 @@ from dataclasses import replace
 import pytest
 
 from reader.search import SearchIndex, bulk
-from reader.search.query import _as_text, _within, plan, sorted_words
+from reader.search.query import MAX_EXPANSION, MAX_SCAN, _as_text, _within, plan, prefix_words, sorted_words, vocabulary
 
 from .conftest import CONTENT
 
@@ -106,3 +106,37 @@ def test_near_words_in_memory_are_the_ones_whoosh_walks_to(guide_index):
             for prefix in range(min(2, len(word)) + 1):
                 walked = {_as_text(w) for w in reader.terms_within("words", word, maxdist, prefix=prefix)}
                 assert _within(reader, "words", word, maxdist, prefix) == walked, (word, maxdist, prefix)
+
+
+def _most_used_from_the_index(reader, fieldname: str, prefix: str) -> list[str]:
+    """Prefix expansion read from Whoosh's term file, word by word (as before the vocabulary)."""
+    found = []
+    for scanned, (word, info) in enumerate(reader.iter_prefix(fieldname, prefix)):
+        if scanned >= MAX_SCAN:
+            break
+        found.append((-info.doc_frequency(), _as_text(word)))
+    found.sort()
+    return sorted(word for _, word in found[:MAX_EXPANSION])
+
+
+def assert_same_expansions(reader) -> None:
+    known = vocabulary(reader, "words")
+    prefixes = sorted({word[:size] for word in known.words for size in (2, 3, 4)})
+    for prefix in prefixes:
+        assert prefix_words(reader, "words", prefix) == _most_used_from_the_index(reader, "words", prefix), prefix
+    for word in known.words[::7]:
+        assert known.doc_frequency(word) == reader.doc_frequency("words", word) > 0
+    assert known.doc_frequency("zzzznotaword") == 0
+
+
+def test_prefixes_expand_to_the_words_the_index_file_lists(guide_index, tmp_path_factory):
+    from reader.library import open_guide
+
+    assert_same_expansions(guide_index._searcher.reader())
+    base = tmp_path_factory.mktemp("prefix-segments")
+    guide = open_guide(CONTENT)
+    with SearchIndex.open_or_build(guide, roots=[base / "index"]) as index:
+        first = next(s for s in guide if "carers" in s.body.lower())
+        index.add_sections([replace(first, body=first.body + "\n\nCarers commissioning commission, zebras.\n")])
+        assert not index._searcher.reader().is_atomic()
+        assert_same_expansions(index._searcher.reader())
