@@ -15,7 +15,7 @@ from dataclasses import replace
 
 import pytest
 
-from reader.search import SearchIndex, bulk
+from reader.search import SearchIndex, bulk, ranking
 from reader.search.query import MAX_EXPANSION, MAX_SCAN, _as_text, _within, plan, prefix_words, sorted_words, vocabulary
 
 from .conftest import CONTENT
@@ -140,3 +140,45 @@ def test_prefixes_expand_to_the_words_the_index_file_lists(guide_index, tmp_path
         index.add_sections([replace(first, body=first.body + "\n\nCarers commissioning commission, zebras.\n")])
         assert not index._searcher.reader().is_atomic()
         assert_same_expansions(index._searcher.reader())
+
+
+def _collapse_comparing_each(candidates, highlighter, load, limit):
+    """Folding as it was written first: every passage's words compared with every kept passage."""
+    kept, folded = [], 0
+    for candidate in candidates:
+        if len(kept) >= limit:
+            break
+        candidate.fields = candidate.fields or load(candidate.docnum)
+        words = ranking.fingerprint(candidate.fields["text"])
+        twin = next((c for w, c in kept if ranking.alike(w, words)), None)
+        if twin is None:
+            candidate.extract = highlighter.extract(candidate.fields["text"])
+            twin = next((c for _, c in kept if c.extract.text == candidate.extract.text), None)
+        if twin is None:
+            kept.append((words, candidate))
+        else:
+            twin.also.append(candidate.place())
+            folded += 1
+    return [c for _, c in kept], folded
+
+
+def test_repeated_passages_fold_as_when_each_is_compared(guide_index):
+    searcher = guide_index._searcher
+    texts = [searcher.stored_fields(docnum) for docnum in range(searcher.doc_count_all())]
+    rng = random.Random(5)
+    highlighter = plan("young scot co-production", guide_index._parser, searcher.reader()).highlighter
+    for _ in range(30):
+        # Passages drawn with many repeats (the same sentence on several pages), in any order.
+        order = [rng.randrange(len(texts)) for _ in range(rng.randint(5, 120))]
+
+        def candidates(order=order):
+            return [ranking.Candidate(0, 1.0, number) for number in order]
+
+        def load(docnum):
+            return dict(texts[docnum])
+
+        limit = rng.choice([3, 10, 20])
+        ours, ours_folded = ranking.collapse(candidates(), highlighter, load, limit)
+        theirs, theirs_folded = _collapse_comparing_each(candidates(), highlighter, load, limit)
+        assert [(c.docnum, c.also) for c in ours] == [(c.docnum, c.also) for c in theirs]
+        assert ours_folded == theirs_folded

@@ -183,20 +183,31 @@ def collapse(candidates: list[Candidate], highlighter: Highlighter, load: Callab
     first) until ``limit`` are kept, reading (``load``) and extracting only what is looked at;
     returns the kept ones and how many were folded."""
     kept: list[tuple[frozenset[str], Candidate]] = []
+    # A text seen before folds into the passage it was alike to, or that kept it, then: passages kept
+    # since come after that one, so the same words meet it first again. Repeated passages are common.
+    by_text: dict[str, Candidate] = {}
     folded = 0
     for candidate in candidates:
         if len(kept) >= limit:
             break
         if candidate.fields is None:
             candidate.fields = load(candidate.docnum)
-        words = fingerprint(candidate.fields["text"])
+        text = candidate.fields["text"]
+        if text in by_text:
+            by_text[text].also.append(candidate.place())
+            folded += 1
+            continue
+        words = fingerprint(text)
         twin = next((c for w, c in kept if alike(w, words)), None)
-        if twin is None:  # the extract only when the words differ: most twins are found without it
+        if twin is not None:  # kept passages are only ever added after it: this stays the first alike
+            by_text[text] = twin
+        else:  # the extract only when the words differ: most twins are found without it
             candidate.extract = highlighter.extract(candidate.fields["text"])
             shown = candidate.extract.text
             twin = next((c for _, c in kept if c.extract.text == shown), None)
         if twin is None:
             kept.append((words, candidate))
+            by_text[text] = candidate
         else:
             twin.also.append(candidate.place())
             folded += 1
