@@ -27,7 +27,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus  # noqa: E402
 
 from reader.library import open_guide  # noqa: E402
-from reader.loader import load_guide  # noqa: E402
 
 # Query types: (Whoosh query, FTS5 query). FTS5 has no fuzzy search: it runs the misspelling as typed.
 GUIDE_QUERIES = {
@@ -37,6 +36,9 @@ GUIDE_QUERIES = {
                   ("young scot", "young scot"), ("health wellbeing", "health wellbeing"),
                   ("community capacity", "community capacity"),
                   ("co-production network", '"co production" network')],
+    "three words": [("public services people", "public services people"),
+                    ("young scot project", "young scot project"),
+                    ("community health wellbeing", "community health wellbeing")],
     "phrase": [('"public services"', '"public services"'), ('"lived experience"', '"lived experience"'),
                ('"people who use services"', '"people who use services"'),
                ('"third sector"', '"third sector"'), ('"building capacity"', '"building capacity"')],
@@ -51,6 +53,9 @@ CORPUS_QUERIES = {
     "two words": [("return value", "return value"), ("file object", "file object"),
                   ("default encoding", "default encoding"), ("socket timeout", "socket timeout"),
                   ("source code", "source code"), ("string argument", "string argument")],
+    "three words": [("return value type", "return value type"), ("file object method", "file object method"),
+                    ("default string encoding", "default string encoding"),
+                    ("socket timeout error", "socket timeout error")],
     "phrase": [('"return value"', '"return value"'), ('"file object"', '"file object"'),
                ('"keyword arguments"', '"keyword arguments"'), ('"the source code"', '"the source code"'),
                ('"if the argument is"', '"if the argument is"')],
@@ -76,8 +81,9 @@ def cold_open(content: Path, index_root: Path) -> dict[str, float]:
 import json, sys, time
 sys.path.insert(0, {str(ROOT)!r})
 t0 = time.perf_counter()
-from reader.loader import load_guide
-guide = load_guide(__import__('pathlib').Path({str(content)!r}))
+sys.path.insert(0, {str(Path(__file__).resolve().parent)!r})
+import corpus
+guide = corpus.load(__import__('pathlib').Path({str(content)!r}))
 t1 = time.perf_counter()
 import whoosh.index
 t2 = time.perf_counter()
@@ -92,6 +98,52 @@ print(json.dumps({{"load content": t1 - t0, "import whoosh": t2 - t1, "check + o
 """
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
     return json.loads(out.stdout)
+
+
+_MEMORY = """
+import json, statistics, sys, time
+sys.path.insert(0, {root!r})
+sys.path.insert(0, {bench!r})
+from pathlib import Path
+import corpus
+if {mapped!r}:  # as Whoosh opens an index by default: files mapped into memory
+    from whoosh.filedb.filestore import FileStorage
+    plain = FileStorage.__init__
+    FileStorage.__init__ = lambda self, path, supports_mmap=True, **kw: plain(self, path, supports_mmap=True, **kw)
+from reader.search import SearchIndex
+index = SearchIndex.open_or_build(corpus.load(Path({content!r})), roots=[Path({index_root!r})])
+queries = {queries!r}
+times = []
+for number in range(50):
+    started = time.perf_counter()
+    index.search(queries[number % len(queries)])
+    times.append(time.perf_counter() - started)
+peak = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:")) / 1024
+print(json.dumps({{"median": statistics.median(times), "peak": peak}}))
+"""
+#: bench/scale.py's queries, so the memory figures compare with its.
+MEMORY_QUERIES = ["carers", "volunteers planning", '"the service"', "health housing", "licence", "module", "policy",
+                  "return value", "copyright notice", "function arguments"]
+
+
+def memory(content: Path, index_root: Path, rounds: int = 2) -> None:
+    """Peak memory and median search time after 50 searches in a new process: the index read with
+    plain file reads (as the reader does) and mapped into memory (Whoosh's default), alternating."""
+    if not Path("/proc/self/status").exists():
+        return
+    found: dict[bool, list[dict[str, float]]] = {False: [], True: []}
+    for _ in range(rounds):
+        for mapped in (False, True):
+            code = _MEMORY.format(root=str(ROOT), bench=str(Path(__file__).resolve().parent), mapped=mapped,
+                                  content=str(content), index_root=str(index_root), queries=MEMORY_QUERIES)
+            out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+            found[mapped].append(json.loads(out.stdout))
+    print("\nafter 50 searches in a new process (content loaded whole, as bench/scale.py does not; aim <= 120 MiB"
+          " in bench/scale.py)")
+    for mapped, runs in found.items():
+        print(f"  index {'mapped into memory' if mapped else 'read (as the reader does)':<26} peak "
+              + ", ".join(f"{run['peak']:.0f}" for run in runs) + " MiB;  median search "
+              + ", ".join(f"{run['median'] * 1000:.1f}" for run in runs) + " ms")
 
 
 def fts_build(database: Path, guide) -> float:
@@ -122,14 +174,17 @@ def fts_search(db: sqlite3.Connection, text: str, limit: int = 20) -> int:
     return total
 
 
-def measure(function, queries, repeat: int) -> tuple[list[float], list[int]]:
-    times, totals = [], []
+def measure(ours, theirs, queries, repeat: int) -> tuple[list[float], list[int], list[float], list[int]]:
+    """Each query run by both engines in turn (so the machine's load falls on both alike)."""
+    times: tuple[list[float], list[float]] = ([], [])
+    totals: tuple[list[int], list[int]] = ([], [])
     for _ in range(repeat):
         for query in queries:
-            started = time.perf_counter()
-            totals.append(function(query))
-            times.append(time.perf_counter() - started)
-    return times, totals
+            for side, function in enumerate((ours, theirs)):
+                started = time.perf_counter()
+                totals[side].append(function(query))
+                times[side].append(time.perf_counter() - started)
+    return times[0], totals[0], times[1], totals[1]
 
 
 def ms(seconds: float) -> str:
@@ -171,6 +226,8 @@ def breakdown(index, queries: dict, repeat: int) -> None:
         return q
 
     print(f"\nwhere the time goes (median per query, {repeat} runs; ms)")
+    print("  (search+count: scoring as the reader does it, a posting list at a time where it can;"
+          " plain Whoosh: its own search)")
     print(f"{'query type':<14}{'parse+plan':>11}{'search+count':>14}{'extracts':>10}{'whole search':>14}   "
           f"{'plain Whoosh search+count':>26}{'Whoosh highlighter':>20}")
     print("  (whole search: index.search as the reader calls it, with the ranking rules: phrases checked,"
@@ -184,7 +241,7 @@ def breakdown(index, queries: dict, repeat: int) -> None:
             if found.query is None:
                 continue
             parse = median_ms(lambda text=text: plan(text, index._parser, reader))
-            ours = median_ms(lambda q=found.query: len(searcher.search(q, limit=20, optimize=False)))
+            ours = median_ms(lambda q=found.query: index._score(searcher, q, None, 60)[0])
             results = searcher.search(found.query, limit=20, optimize=False)
             texts = [hit["text"] for hit in results]
             extracts = median_ms(lambda texts=texts, h=found.highlighter: [h.extract(t) for t in texts])
@@ -199,6 +256,19 @@ def breakdown(index, queries: dict, repeat: int) -> None:
         columns = [statistics.median(column) for column in zip(*rows, strict=True)]
         print(f"{kind:<14}{columns[0]:>11.2f}{columns[1]:>14.2f}{columns[2]:>10.2f}{columns[3]:>14.2f}   "
               f"{columns[4]:>26.2f}{columns[5]:>20.2f}")
+
+
+def aims(figures: dict[str, tuple[float, float, float]]) -> None:
+    """The speed aims beside what was measured in this run (median, FTS5 median, p95 per query type)."""
+    print("\naims (this run)")
+    for kind in ("two words", "three words"):
+        ours, fts, _ = figures[kind]
+        print(f"  {kind:<12} median {ours / fts:5.1f}x FTS5 ({ms(ours).strip()} vs {ms(fts).strip()}); aim <= 3x")
+    print(f"  {'prefix':<12} p95 {ms(figures['prefix'][2]).strip()}; aim <= 20 ms")
+    print(f"  {'misspelling':<12} median {ms(figures['fuzzy'][0]).strip()}, p95 {ms(figures['fuzzy'][2]).strip()};"
+          " aim <= 10 ms")
+    ours, fts, _ = figures["phrase"]
+    print(f"  {'phrase':<12} median {ours / fts:5.1f}x FTS5 ({ms(ours).strip()} vs {ms(fts).strip()}); exact")
 
 
 def run_one(name: str, guide, content: Path, queries: dict, repeat: int, work: Path) -> None:
@@ -229,11 +299,13 @@ def run_one(name: str, guide, content: Path, queries: dict, repeat: int, work: P
     print(f"\n{'query type':<14}{'Whoosh median':>15}{'FTS5':>11}{'ratio':>8}   "
           f"{'Whoosh p95':>12}{'FTS5':>11}{'ratio':>8}   matches (first query)")
     everything: list[float] = []
+    figures: dict[str, tuple[float, float, float]] = {}
     for kind, pairs in queries.items():
         for warm in pairs:  # fill caches once, as a session does after the first keystrokes
             index.search(warm[0])
-        w_times, w_totals = measure(lambda q: index.search(q[0]).total, pairs, repeat)
-        f_times, f_totals = measure(lambda q: fts_search(db, q[1]), pairs, repeat)
+        w_times, w_totals, f_times, f_totals = measure(lambda q: index.search(q[0]).total,
+                                                       lambda q: fts_search(db, q[1]), pairs, repeat)
+        figures[kind] = (statistics.median(w_times), statistics.median(f_times), percentile(w_times, 0.95))
         everything += w_times
         w_med, f_med = statistics.median(w_times), statistics.median(f_times)
         w_p95, f_p95 = percentile(w_times, 0.95), percentile(f_times, 0.95)
@@ -243,9 +315,12 @@ def run_one(name: str, guide, content: Path, queries: dict, repeat: int, work: P
               f"{w_totals[0]} / {f_totals[0]}{note}")
     print(f"{'all queries':<14}{ms(statistics.median(everything)):>15}{'':>19}   "
           f"{ms(percentile(everything, 0.95)):>12}")
+    aims(figures)
     breakdown(index, queries, max(3, repeat // 2))
     db.close()
     index.close()
+    if name == "corpus":
+        memory(content, index_root)
 
 
 def main() -> int:
@@ -264,7 +339,7 @@ def main() -> int:
             content = work / "corpus"
             started = time.perf_counter()
             facts = corpus.write_corpus(content, args.sections)
-            big = load_guide(content)
+            big = corpus.load(content)
             print(f"\n(corpus: {facts['sections']} sections, {facts['words']} words from {facts['pool']} "
                   f"distinct paragraphs, written and loaded in {time.perf_counter() - started:.1f} s)")
             run_one("corpus", big, content, CORPUS_QUERIES, max(3, args.repeat // 4), work)

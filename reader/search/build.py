@@ -47,6 +47,7 @@ def documents(section: Section, guide: Guide | None = None) -> Iterator[dict[str
             "tags": ",".join(tag.lower() for tag in section.tags),
             "text": searched,
             "_stored_text": block.text,
+            "stems": searched,
             "words": searched,
             "pairs": searched,
         }

@@ -29,7 +29,7 @@ from whoosh import query as wq  # noqa: E402
 from whoosh.filedb.filestore import FileStorage  # noqa: E402
 
 from reader.model import Guide, Section  # noqa: E402
-from reader.search import build, ranking, store  # noqa: E402
+from reader.search import build, bulk, ranking, store  # noqa: E402
 from reader.search.query import Plan, any_words_plan, fuzzy_plan, make_parser, plan, suggest  # noqa: E402
 from reader.search.results import Hit, IndexReport, SearchResults  # noqa: E402
 from reader.search.store import default_roots  # noqa: E402
@@ -86,6 +86,7 @@ class SearchIndex:
         self._mutex = threading.RLock()
         self._parser: Any = None
         self._secondary: dict[int, str] = {}
+        self._bulk: bulk.BulkScorer | None = None
         self._replaced: dict[str, Section] = dict(guide.replaced) if guide is not None else {}
         self.report: IndexReport | None = None
 
@@ -205,6 +206,7 @@ class SearchIndex:
             # The searcher's schema, read when it opened: ``ix.schema`` reads the folder again, which
             # another copy of the reader may have swept away since.
             self._parser = make_parser(searcher.schema)
+            self._bulk = bulk.BulkScorer(searcher)
             # The help and glossary passages, looked up once: ranking needs their kind for every
             # candidate, and reading each candidate's stored fields to find it cost more than the search.
             self._secondary = {docnum: kind for kind in ranking.SECONDARY_KINDS
@@ -336,19 +338,16 @@ class SearchIndex:
         if found.query is None:
             return 0, []
         phrases = ranking.quoted_phrases(found.text) if not found.fallback else ()
-        # Block-quality skipping barely skips on paragraph-sized documents and then needs a
-        # second pass to count the matches: one unoptimised pass scores and counts (25–50% faster).
         # A phrase's candidates are all checked, so its count is exact.
         pool = None if phrases else max(limit * POOL_FACTOR, MIN_POOL)
-        results = searcher.search(found.query, limit=pool, filter=filters, optimize=False)
+        total, top_n = self._score(searcher, found.query, filters, pool)
         about_reader, meaning = ranking.about_the_reader(found.text), ranking.asks_meaning(typed)
-        total = len(results)
         secondary = self._secondary
         candidates = []
-        for checked, (score, docnum) in enumerate(results.top_n):
+        for checked, (score, docnum) in enumerate(top_n):
             fields = None
             if phrases and checked >= MAX_PHRASE_CHECKS:
-                total -= len(results.top_n) - checked
+                total -= len(top_n) - checked
                 found.notes.append(Text(QT_TR_NOOP("Only the {count:,} best passages with these words were "
                                                    "checked for the exact phrase."), count=MAX_PHRASE_CHECKS))
                 break
@@ -369,6 +368,19 @@ class SearchIndex:
                             extract.html, extract.text, extract.terms, fields["kind"],
                             fields.get("heading", ""), tuple(candidate.also)))
         return total - folded, hits
+
+    def _score(self, searcher: Any, q: Any, filters: Any, pool: int | None) -> tuple[int, list[tuple[float, int]]]:
+        """How many passages match and the best ``pool`` of them (all with None) as (score, passage):
+        a posting list at a time where :mod:`reader.search.bulk` can (the same scores and order),
+        otherwise Whoosh's own search."""
+        allowed = set(searcher.docs_for_query(filters)) if filters is not None else None
+        scores = self._bulk.scores(q, allowed) if self._bulk is not None else None
+        if scores is not None:
+            return len(scores), bulk.top(scores, pool)
+        # Block-quality skipping barely skips on paragraph-sized documents and then needs a
+        # second pass to count the matches: one unoptimised pass scores and counts.
+        results = searcher.search(q, limit=pool, filter=allowed, optimize=False)
+        return len(results), list(results.top_n)
 
     def close(self) -> None:
         with self._mutex:

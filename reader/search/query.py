@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import fnmatch
 import re
+import weakref
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
@@ -195,7 +197,8 @@ class _Bounder:
         """The most used words of an expansion whose passages add up to at most
         :data:`MAX_POSTINGS` (always the first): scoring every passage of forty common words
         is what made "re*" slow, and a person reads the first twenty results either way."""
-        frequency = {word: self.reader.doc_frequency(fieldname, word) for word in expansion}
+        known = vocabulary(self.reader, fieldname)
+        frequency = {word: known.doc_frequency(word) for word in expansion}
         kept: list[str] = []
         total = 0
         for word in sorted(expansion, key=lambda w: -frequency[w]):
@@ -212,13 +215,16 @@ class _Bounder:
 def _most_used(reader: Any, fieldname: str, prefix: str, keep_word: Any = None) -> list[str]:
     """Up to :data:`MAX_EXPANSION` index words starting with ``prefix`` (and passing
     ``keep_word``), the most used first among the first :data:`MAX_SCAN` looked at."""
+    known = vocabulary(reader, fieldname)
+    words, frequency = known.words, known.frequency
+    start = bisect_left(words, prefix)
     found: list[tuple[int, str]] = []
-    for scanned, (word, info) in enumerate(reader.iter_prefix(fieldname, prefix)):
-        if scanned >= MAX_SCAN:
+    for place in range(start, min(start + MAX_SCAN, len(words))):
+        word = words[place]
+        if not word.startswith(prefix):
             break
-        word = _as_text(word)
         if keep_word is None or keep_word(word):
-            found.append((-info.doc_frequency(), word))
+            found.append((-frequency[place], word))
     found.sort()
     return sorted(word for _, word in found[:MAX_EXPANSION])
 
@@ -271,7 +277,8 @@ def fuzzy_words(reader: Any, fieldname: str, word: str, maxdist: int | None = No
         maxdist = 1 if len(word) <= 5 else 2
     maxdist = min(maxdist, 2)
     found = _within(reader, fieldname, word, maxdist, prefix)
-    ranked = sorted(found, key=lambda w: (edit_distance(word, w), -reader.doc_frequency(fieldname, w)))
+    known = vocabulary(reader, fieldname)
+    ranked = sorted(found, key=lambda w: (edit_distance(word, w), -known.doc_frequency(w)))
     return ranked[:MAX_EXPANSION]
 
 
@@ -287,18 +294,73 @@ def closest_words(reader: Any, fieldname: str, word: str) -> list[str]:
         if found:
             nearest = min(edit_distance(word, w) for w in found)
             closest = [w for w in found if edit_distance(word, w) == nearest]
-            return sorted(closest, key=lambda w: -reader.doc_frequency(fieldname, w))[:MAX_CLOSEST]
+            known = vocabulary(reader, fieldname)
+            return sorted(closest, key=lambda w: -known.doc_frequency(w))[:MAX_CLOSEST]
     return []
 
 
 def _within(reader: Any, fieldname: str, word: str, maxdist: int, prefix: int) -> set[str]:
+    """Index words within ``maxdist`` edits of ``word`` sharing its first ``prefix`` letters: Whoosh's
+    own walk (a Levenshtein automaton stepping through the sorted words), over the field's words
+    held in memory rather than looked up in the index file word by word."""
+    from whoosh.codec.base import Automata
+
+    vocabulary = sorted_words(reader, fieldname)
+    if not vocabulary:
+        return set()
+    dfa = Automata.levenshtein_dfa(word, maxdist, prefix)
     found: set[str] = set()
-    for leaf, _ in reader.leaf_readers():
-        for near in leaf.terms_within(fieldname, word, maxdist, prefix=prefix):
-            found.add(_as_text(near))
+    size = len(vocabulary)
+    match = dfa.next_valid_string(vocabulary[0])
+    while match:
+        place = bisect_left(vocabulary, match)
+        if place >= size:
+            break
+        known = vocabulary[place]
+        if match == known:
+            found.add(known)
             if len(found) >= MAX_SCAN:
-                return found
+                break
+            known += "\0"
+        match = dfa.next_valid_string(known)
     return found
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """A field's index words, sorted, and how many passages hold each (same place in both lists)."""
+
+    words: list[str]
+    frequency: list[int]
+
+    def doc_frequency(self, word: str) -> int:
+        place = bisect_left(self.words, word)
+        return self.frequency[place] if place < len(self.words) and self.words[place] == word else 0
+
+
+_VOCABULARIES: weakref.WeakKeyDictionary[Any, dict[str, Vocabulary]] = weakref.WeakKeyDictionary()
+
+
+def vocabulary(reader: Any, fieldname: str) -> Vocabulary:
+    """Every word of ``fieldname`` in the index with its passage count, read in one pass the first
+    time a prefix or a misspelling needs it, then kept as long as the reader is: looking words up
+    in the index file one at a time was most of a prefix or misspelling search."""
+    try:
+        fields = _VOCABULARIES.setdefault(reader, {})
+    except TypeError:  # a reader that cannot be referred to weakly: read each time
+        fields = {}
+    if fieldname not in fields:
+        words, frequency = [], []
+        for word, info in reader.iter_prefix(fieldname, ""):
+            words.append(_as_text(word))
+            frequency.append(info.doc_frequency())
+        fields[fieldname] = Vocabulary(words, frequency)
+    return fields[fieldname]
+
+
+def sorted_words(reader: Any, fieldname: str) -> list[str]:
+    """Every word of ``fieldname`` in the index, sorted."""
+    return vocabulary(reader, fieldname).words
 
 
 def highlighter_for(q: Any) -> Highlighter:

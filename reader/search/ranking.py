@@ -73,22 +73,22 @@ def _stems(text: str) -> list[str]:
     return [stem(word) if keep(word) else word for word in (normalise(m.group()) for m in TOKEN.finditer(text))]
 
 
-def _forms(text: str) -> list[frozenset[str]]:
-    """Each word of a passage as the stems it can match: "co-production" is also "production", as
-    indexed. Folded in one pass over the whole text (checking every candidate of a common phrase
-    word by word was most of a phrase search's time)."""
-    found = []
-    for match in TOKEN.finditer(fold(text)):
-        word = match.group()
-        raw = word
-        if not word.isalnum():
-            word = normalise(word)
-        if not keep(word):
-            found.append(frozenset((word,)))
-            continue
-        part = second_part(raw, word) if word.startswith(JOINED_PREFIXES) else None
-        found.append(frozenset((stem(word), stem(part))) if part else frozenset((stem(word),)))
-    return found
+def _forms(folded: str) -> list[frozenset[str]]:
+    """Each word of a passage (already folded, see :func:`fold`) as the stems it can match:
+    "co-production" is also "production", as indexed. Each word as written is analysed once
+    (checking every candidate of a common phrase word by word was most of a phrase search's time)."""
+    return [_word_forms(match.group()) for match in TOKEN.finditer(folded)]
+
+
+@lru_cache(maxsize=100_000)
+def _word_forms(word: str) -> frozenset[str]:
+    raw = word
+    if not word.isalnum():
+        word = normalise(word)
+    if not keep(word):
+        return frozenset((word,))
+    part = second_part(raw, word) if word.startswith(JOINED_PREFIXES) else None
+    return frozenset((stem(word), stem(part))) if part else frozenset((stem(word),))
 
 
 def quoted_phrases(query: str) -> tuple[tuple[str, ...], ...]:
@@ -113,7 +113,7 @@ def holds(text: str, phrases: Iterable[tuple[str, ...]]) -> bool:
     folded = fold(text)
     if not all(_rough(phrase).search(folded) for phrase in phrases):
         return False
-    forms = _forms(text)
+    forms = _forms(folded)
     return all(_contains(forms, phrase) for phrase in phrases)
 
 
@@ -137,8 +137,10 @@ def _rough(phrase: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def _contains(forms: Sequence[frozenset[str]], phrase: tuple[str, ...]) -> bool:
-    size = len(phrase)
-    return any(all(word in forms[i + j] for j, word in enumerate(phrase)) for i in range(len(forms) - size + 1))
+    size, first = len(phrase), phrase[0]
+    last = len(forms) - size
+    return any(i <= last and all(word in forms[i + j] for j, word in enumerate(phrase[1:], 1))
+               for i, form in enumerate(forms) if first in form)
 
 
 # Near-identical passages ---------------------------------------------------------------------
@@ -169,8 +171,9 @@ def alike(a: frozenset[str], b: frozenset[str]) -> bool:
     """Near-identical: the same words, or (for passages long enough to judge) nearly the same."""
     if a == b:
         return True
-    if min(len(a), len(b)) < MIN_WORDS_TO_COMPARE:
-        return False
+    smaller, larger = sorted((len(a), len(b)))
+    if smaller < MIN_WORDS_TO_COMPARE or smaller / larger < NEAR_IDENTICAL:
+        return False  # shared over all is at most smaller over larger: no need to count
     return len(a & b) / len(a | b) >= NEAR_IDENTICAL
 
 
@@ -180,20 +183,31 @@ def collapse(candidates: list[Candidate], highlighter: Highlighter, load: Callab
     first) until ``limit`` are kept, reading (``load``) and extracting only what is looked at;
     returns the kept ones and how many were folded."""
     kept: list[tuple[frozenset[str], Candidate]] = []
+    # A text seen before folds into the passage it was alike to, or that kept it, then: passages kept
+    # since come after that one, so the same words meet it first again. Repeated passages are common.
+    by_text: dict[str, Candidate] = {}
     folded = 0
     for candidate in candidates:
         if len(kept) >= limit:
             break
         if candidate.fields is None:
             candidate.fields = load(candidate.docnum)
-        words = fingerprint(candidate.fields["text"])
+        text = candidate.fields["text"]
+        if text in by_text:
+            by_text[text].also.append(candidate.place())
+            folded += 1
+            continue
+        words = fingerprint(text)
         twin = next((c for w, c in kept if alike(w, words)), None)
-        if twin is None:  # the extract only when the words differ: most twins are found without it
+        if twin is not None:  # kept passages are only ever added after it: this stays the first alike
+            by_text[text] = twin
+        else:  # the extract only when the words differ: most twins are found without it
             candidate.extract = highlighter.extract(candidate.fields["text"])
             shown = candidate.extract.text
             twin = next((c for _, c in kept if c.extract.text == shown), None)
         if twin is None:
             kept.append((words, candidate))
+            by_text[text] = candidate
         else:
             twin.also.append(candidate.place())
             folded += 1

@@ -8,7 +8,7 @@ from reader.search.analysis import make_analyzer
 
 #: Bump whenever the schema, the analysers or what a document holds changes: every index
 #: built before is then stale and rebuilt at the next start.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 
 def make_schema() -> Schema:
@@ -16,7 +16,8 @@ def make_schema() -> Schema:
     (the same text unstemmed, for prefixes, spelling suggestions and fuzzy matching), ``pairs``
     (each two neighbouring stems as one term, so two-word phrases need no positions), the
     section's id, title, kind and tags for filters, the paragraph's anchor and the heading it sits
-    under (shown with each result)."""
+    under (shown with each result). ``stems`` is ``text`` without positions: the same terms and
+    weights, read by :mod:`reader.search.bulk` without unpickling every position of every passage."""
     stemmed = make_analyzer(stemming=True)
     unstemmed = make_analyzer(stemming=False)
     return Schema(
@@ -29,6 +30,7 @@ def make_schema() -> Schema:
         kind=ID(stored=True),
         tags=KEYWORD(stored=True, commas=True, lowercase=True),
         text=TEXT(analyzer=stemmed, stored=True, phrase=True),
+        stems=TEXT(analyzer=stemmed, phrase=False),
         words=TEXT(analyzer=unstemmed, phrase=False),
         pairs=TEXT(analyzer=make_analyzer(stemming=True, pairs=True), phrase=False),
     )

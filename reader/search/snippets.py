@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reader.search.analysis import TOKEN, keep, normalise, second_part, stem
 
@@ -53,14 +54,12 @@ class Highlighter:
         tokens: list[tuple[int, int, frozenset[str]]] = []  # kept words: place and stems
         found: list[tuple[int, int]] = []
         for match in TOKEN.finditer(text):
-            raw = match.group()
-            word = normalise(raw)
-            if not keep(word):
+            analysed = _analysed(match.group())
+            if analysed is None:
                 continue
-            part = second_part(raw, word) if len(word) > 3 else None
+            word, part, forms = analysed
             if self.phrases:
-                forms = {stem(word)} | ({stem(part)} if part else set())
-                tokens.append((match.start(), match.end(), frozenset(forms)))
+                tokens.append((match.start(), match.end(), forms))
             if self.matches(word) or (part is not None and self.matches(part)):
                 found.append((match.start(), match.end()))
         for phrase in self.phrases:
@@ -86,6 +85,18 @@ class Highlighter:
         parts.append(html.escape(text[cursor:end]))
         parts.append(tail)
         return Extract("".join(parts), f"{lead}{text[start:end]}{tail}", terms)
+
+
+@lru_cache(maxsize=100_000)
+def _analysed(raw: str) -> tuple[str, str | None, frozenset[str]] | None:
+    """A word as written → (normalised word, its second half if prefixed, the stems it matches as),
+    or None when it is not indexed. Cached: a page of extracts repeats the same few hundred words."""
+    word = normalise(raw)
+    if not keep(word):
+        return None
+    part = second_part(raw, word) if len(word) > 3 else None
+    forms = frozenset({stem(word)} | ({stem(part)} if part else set()))
+    return word, part, forms
 
 
 def _joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

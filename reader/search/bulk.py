@@ -1,0 +1,277 @@
+"""Score the reader's common queries a posting list at a time, with Whoosh's own scores.
+
+Whoosh scores a query one passage at a time: for every candidate its matchers step, skip and
+ask the index file for the passage's length, each a Python call or a file read. Two words over
+40,000 passages cost 60–70 ms that way. The queries the reader makes are nearly all terms, all
+of them required (``And``) or any of an expansion (:class:`~reader.search.query.ExpansionOr`),
+and those can be scored another way: read each term's posting list whole (a block is one
+decompress and one unpickle), intersect the passage numbers as sets, and score only the
+passages that match, with the field lengths read once into memory.
+
+The score of each passage is Whoosh's BM25F, computed with the same operations in the same
+order (the same floating-point result); ties go to the lower passage number, as Whoosh's
+collector orders them. Any other query (phrases, NOT, other fields' queries, a weighting other
+than BM25F) returns None from :meth:`BulkScorer.scores`, and the caller lets Whoosh run it.
+"""
+
+from __future__ import annotations
+
+import heapq
+import io
+import pickle
+import struct
+import zlib
+from array import array
+from bisect import insort
+from collections.abc import Iterable
+from itertools import accumulate
+from typing import Any
+
+from whoosh import query as wq
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, W3LeafMatcher, _lenfield
+from whoosh.scoring import BM25F
+from whoosh.util.numeric import byte_to_length
+
+from reader.search.query import ExpansionOr
+
+#: Fields whose terms and weights another field holds without positions (read from there).
+WITHOUT_POSITIONS = {"text": "stems"}
+_INT = struct.Struct("!i")  # whoosh.system.pack_int: a block's length, negative for the last block
+
+class _Unsupported(Exception):
+    """The query has a part this module does not score: Whoosh runs it instead."""
+
+
+def top(scores: dict[int, float], limit: int | None) -> list[tuple[float, int]]:
+    """(score, passage) best first, ties by passage number, as Whoosh's collectors order them."""
+    if limit is None or limit >= len(scores):
+        return sorted(((score, docnum) for docnum, score in scores.items()), key=lambda item: (-item[0], item[1]))
+    # (score, -passage) pairs compare as wanted: the higher score, then the lower passage number.
+    best = heapq.nlargest(limit, ((score, -docnum) for docnum, score in scores.items()))
+    return [(score, -negated) for score, negated in best]
+
+
+class BulkScorer:
+    """Scores for one open searcher; caches each field's lengths (a byte a passage) once read."""
+
+    def __init__(self, searcher: Any) -> None:
+        self._searcher = searcher
+        self._reader = searcher.reader()
+        self._leaves = list(self._reader.leaf_readers())
+        weighting = searcher.weighting
+        self._usable = type(weighting) is BM25F  # a subclass may score otherwise
+        self._weighting = weighting
+        self._lengths: dict[tuple[int, str], bytes] = {}
+        self._norms: dict[str, list[float | None]] = {}
+        self._memo: dict[tuple[str, Any], tuple[list[int], list[float]]] = {}  # postings, one query long
+
+    def scores(self, q: Any, allowed: Iterable[int] | None = None) -> dict[int, float] | None:
+        """Passage number → score for every passage ``q`` matches (only those in ``allowed``
+        when given), or None when ``q`` is not one this module scores."""
+        if not self._usable:
+            return None
+        self._memo = {}
+        try:
+            found = self._evaluate(q)
+        except _Unsupported:
+            return None
+        finally:
+            self._memo = {}
+        if allowed is not None:
+            keep = allowed if isinstance(allowed, set | frozenset) else set(allowed)
+            found = {docnum: score for docnum, score in found.items() if docnum in keep}
+        return found
+
+    # Query shapes -------------------------------------------------------------------------
+
+    def _evaluate(self, q: Any, within: set[int] | None = None) -> dict[int, float]:
+        """Scores of the passages ``q`` matches; ``within`` (when given) bounds which are scored."""
+        if q is wq.NullQuery or isinstance(q, type(wq.NullQuery)):
+            return {}
+        if type(q) is wq.Term:  # subclasses (FuzzyTerm, …) match otherwise
+            return self._term(q, within)
+        if type(q) is ExpansionOr and not q.minmatch and not q.scale:
+            return self._union(q, within) if len(q.subqueries) != 1 else self._evaluate(q.subqueries[0], within)
+        if type(q) is wq.And:
+            # Whoosh runs a lone part as itself: the compound's boost is not applied.
+            return self._intersection(q, within) if len(q.subqueries) != 1 else self._evaluate(q.subqueries[0], within)
+        raise _Unsupported
+
+    def _term(self, q: Any, within: set[int] | None) -> dict[int, float]:
+        ids, weights = self._postings(q.fieldname, q.text)
+        if not ids:
+            return {}
+        field = self._searcher.schema[q.fieldname]
+        if not field.scorable:
+            raise _Unsupported
+        scorer = self._weighting.scorer(self._searcher, q.fieldname, field.to_bytes(q.text))
+        idf, K1 = scorer.idf, scorer.K1
+        norms = self._norm_table(q.fieldname, scorer)
+        lengths = self._all_lengths(q.fieldname)
+        pairs: Any = zip(ids, weights, strict=True)
+        if within is not None:  # a few passages of a long list: look them up rather than walk it
+            weight_of = dict(pairs)
+            pairs = [(docnum, weight_of[docnum]) for docnum in within if docnum in weight_of]
+        # Whoosh's bm25(): idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl))),
+        # the second term looked up by the passage's length byte.
+        found = {docnum: idf * ((tf * (K1 + 1)) / (tf + norms[lengths[docnum]]))
+                 for docnum, tf in pairs}
+        if q.boost != 1.0:
+            found = {docnum: score * q.boost for docnum, score in found.items()}
+        return found
+
+    def _union(self, q: Any, within: set[int] | None) -> dict[int, float]:
+        """Whoosh's array union: each word's score added, in the order of the words, to 0."""
+        total: dict[int, float] = {}
+        boost = q.boost
+        for sub in q.subqueries:
+            for docnum, score in self._evaluate(sub, within).items():
+                total[docnum] = total.get(docnum, 0.0) + score * boost
+        return total
+
+    def _intersection(self, q: Any, within: set[int] | None) -> dict[int, float]:
+        """Passages every part matches, found from the passage numbers before any is scored;
+        the parts' scores summed as Whoosh's tree of intersections sums them (smallest first)."""
+        subs = list(q.subqueries)
+        if not subs:
+            return {}
+        common = within
+        scored: dict[int, dict[int, float]] = {}  # parts other than terms, scored to be matched
+        for index in sorted(range(len(subs)), key=lambda i: subs[i].estimate_size(self._reader)):
+            sub = subs[index]
+            if type(sub) is wq.Term:  # matched by passage number alone, scored later
+                ids, _ = self._postings(sub.fieldname, sub.text)
+                docs = set(ids) if common is None else common.intersection(ids)
+            else:
+                scored[index] = self._evaluate(sub, common)
+                docs = set(scored[index]) if common is None else common.intersection(scored[index])
+            common = docs
+            if not common:
+                return {}
+        parts = [scored[i] if i in scored else self._evaluate(sub, common) for i, sub in enumerate(subs)]
+        add = _adder(_tree([0 - sub.estimate_size(self._reader) for sub in subs]), parts)
+        total = {docnum: add(docnum) for docnum in common or ()}
+        if q.boost != 1.0:
+            total = {docnum: score * q.boost for docnum, score in total.items()}
+        return total
+
+    # Reading the index ----------------------------------------------------------------------
+
+    def _postings(self, fieldname: str, text: Any) -> tuple[list[int], list[float]]:
+        """Every (passage, weight) of a term over all segments, deleted passages left out."""
+        if (fieldname, text) not in self._memo:
+            self._memo[fieldname, text] = self._read_postings(fieldname, text)
+        return self._memo[fieldname, text]
+
+    def _read_postings(self, fieldname: str, text: Any) -> tuple[list[int], list[float]]:
+        schema = self._searcher.schema
+        if fieldname not in schema:
+            return [], []
+        try:
+            btext = schema[fieldname].to_bytes(text)
+        except ValueError:
+            return [], []
+        shadow = WITHOUT_POSITIONS.get(fieldname)
+        if shadow is not None and shadow in schema:
+            fieldname = shadow
+        ids: list[int] = []
+        weights: list[float] = []
+        for leaf, offset in self._leaves:
+            if (fieldname, btext) not in leaf:
+                continue
+            matcher = leaf.postings(fieldname, btext)
+            if type(matcher) is W3LeafMatcher:  # whole blocks at a time
+                leaf_ids, leaf_weights = _blocks(matcher)
+            else:  # deleted passages are filtered out by the wrapping matcher
+                leaf_ids, leaf_weights = [], []
+                while matcher.is_active():
+                    leaf_ids.append(matcher.id())
+                    leaf_weights.append(matcher.weight())
+                    matcher.next()
+            ids.extend(docnum + offset for docnum in leaf_ids) if offset else ids.extend(leaf_ids)
+            weights.extend(leaf_weights)
+        return ids, weights
+
+    def _all_lengths(self, fieldname: str) -> Any:
+        """Each passage's length byte for ``fieldname``, over all segments, by passage number."""
+        key = (-1, fieldname)
+        if key not in self._lengths:
+            self._lengths[key] = b"".join(self._leaf_lengths(leaf, fieldname) for leaf, _ in self._leaves)
+        return self._lengths[key]
+
+    @staticmethod
+    def _leaf_lengths(leaf: Any, fieldname: str) -> bytes:
+        count = leaf.doc_count_all()
+        column = leaf._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+        if column is None:
+            raise _Unsupported
+        stored = column._count
+        data = column._dbfile.get(column._basepos, stored) if stored else b""
+        return bytes(data) + bytes(count - len(data))
+
+    def _norm_table(self, fieldname: str, scorer: Any) -> list[float | None]:
+        """For each length byte, ``K1 * ((1 - B) + B * fl / avgfl)`` as Whoosh computes it."""
+        if fieldname not in self._norms:
+            K1, B, avgfl = scorer.K1, scorer.B, scorer.avgfl
+            table: list[float | None] = [None]  # byte 0: no length (never in a posting list)
+            for byte in range(1, 256):
+                fl = byte_to_length(byte)
+                table.append(K1 * ((1 - B) + B * fl / avgfl))
+            self._norms[fieldname] = table
+        return self._norms[fieldname]
+
+
+def _blocks(matcher: Any) -> tuple[list[int], list[float]]:
+    """A posting list's passages and weights, read from the file in one piece and split into
+    Whoosh 2.7's blocks here (a length, a pickled header, the pickled, maybe compressed, data);
+    each block's positions are unpickled with it but never decoded further."""
+    size = matcher._length
+    size = size[0] if isinstance(size, tuple) else size  # Whoosh 2.7 keeps it as unpack()'s tuple
+    raw = matcher._postfile.get(matcher._startoffset, size)
+    if raw[:4] != WHOOSH3_HEADER_MAGIC:
+        raise _Unsupported
+    view = io.BytesIO(raw)
+    position = 4
+    ids: list[int] = []
+    weights: list[float] = []
+    byteids = matcher._byteids
+    while True:
+        (length,) = _INT.unpack_from(raw, position)
+        view.seek(position + _INT.size)
+        count, _, _, compression, _, _ = pickle.load(view)
+        end = position + _INT.size + abs(length)
+        data = raw[view.tell():end]
+        block_ids, block_weights, _ = pickle.loads(zlib.decompress(data) if compression else data)
+        ids.extend(block_ids if byteids else accumulate(block_ids))
+        if block_weights is None:
+            weights.extend(array("f", [1.0]) * count)
+        elif isinstance(block_weights, float):
+            weights.extend(array("f", [block_weights]) * count)
+        else:
+            weights.extend(block_weights)
+        if length < 0:  # the last block
+            return ids, weights
+        position = end
+
+
+def _tree(weights: list[int]) -> Any:
+    """The order Whoosh's ``make_weighted_tree`` adds the parts of an intersection in: the two
+    lightest joined first, again and again. Leaves are part indexes, nodes pairs."""
+    pending: list[tuple[int, int, Any]] = sorted((weight, index, index) for index, weight in enumerate(weights))
+    tick = len(weights)
+    while len(pending) > 1:
+        a, b = pending.pop(0), pending.pop(0)
+        insort(pending, (a[0] + b[0], tick, (a[2], b[2])))
+        tick += 1
+    return pending[0][2]
+
+
+def _adder(node: Any, parts: list[dict[int, float]]) -> Any:
+    """A function adding a passage's part scores in the order of ``node`` (see :func:`_tree`)."""
+    if isinstance(node, int):
+        return parts[node].__getitem__
+    left, right = _adder(node[0], parts), _adder(node[1], parts)
+    if isinstance(node[0], int) and isinstance(node[1], int):
+        first, second = parts[node[0]], parts[node[1]]
+        return lambda docnum: first[docnum] + second[docnum]
+    return lambda docnum: left(docnum) + right(docnum)

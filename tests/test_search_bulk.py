@@ -1,0 +1,184 @@
+"""Scoring a posting list at a time gives Whoosh's own scores, order and counts, on a real index on disk.
+
+Each query is planned as the reader plans it, then run both ways: by :mod:`reader.search.bulk`
+and by Whoosh's searcher. The passages, their order, their scores (to the last bit) and the
+count must be the same, on a freshly built index (one segment) and after content was added and
+replaced (several segments, some passages deleted). The whole search (extracts, folding, the
+help after the guide) must give the same hits either way, and misspellings must find the same
+near words as Whoosh's own walk of the index.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+
+import pytest
+
+from reader.search import SearchIndex, bulk, ranking
+from reader.search.query import MAX_EXPANSION, MAX_SCAN, _as_text, _within, plan, prefix_words, sorted_words, vocabulary
+
+from .conftest import CONTENT
+
+QUERIES = [
+    "carers", "disability", "co-production", "public services", "young scot", "people outcomes",
+    "community health wellbeing", "public services people", "examples of co-design", "commiss*", "partner*",
+    "co-des*", "comm*", "deliver*", "re*", "th*", "wellbeeing~", "comissioning~2", "commiss* services",
+    '"public services"', '"lived experience"', "carers families help", "kind:help keys", "co production network",
+]
+
+
+@pytest.fixture(scope="module")
+def guide_index(tmp_path_factory):
+    from reader.library import open_guide
+
+    base = tmp_path_factory.mktemp("bulk")
+    index = SearchIndex.open_or_build(open_guide(CONTENT), roots=[base / "index"])
+    yield index
+    index.close()
+
+
+def both_ways(index: SearchIndex, text: str, limit: int | None):
+    searcher = index._searcher
+    q = plan(text, index._parser, searcher.reader()).query
+    if q is None:
+        return None, None
+    scores = bulk.BulkScorer(searcher).scores(q)
+    whoosh = searcher.search(q, limit=limit, optimize=False)
+    return (None if scores is None else (len(scores), bulk.top(scores, limit))), (len(whoosh), list(whoosh.top_n))
+
+
+def assert_same_scoring(index: SearchIndex) -> int:
+    """Every query scored alike both ways; returns how many the bulk scorer took."""
+    taken = 0
+    for text in QUERIES:
+        for limit in (60, None):
+            ours, whoosh = both_ways(index, text, limit)
+            if ours is None:
+                continue
+            taken += 1
+            assert ours == whoosh, (text, limit)  # the same passages, order, scores and count
+    return taken
+
+
+def test_bulk_scoring_gives_whoosh_scores_order_and_counts(guide_index):
+    assert assert_same_scoring(guide_index) >= 2 * (len(QUERIES) - 4)  # phrases of 3+ words, NOT… go to Whoosh
+
+
+def test_bulk_scoring_stays_exact_after_content_is_added_and_replaced(guide_index, tmp_path_factory):
+    from reader.library import open_guide
+
+    base = tmp_path_factory.mktemp("segments")
+    guide = open_guide(CONTENT)
+    with SearchIndex.open_or_build(guide, roots=[base / "index"]) as index:
+        first = next(s for s in guide if "carers" in s.body.lower())
+        changed = replace(first, body=first.body + "\n\nCarers and public services, again.\n")
+        index.add_sections([changed])
+        reader = index._searcher.reader()
+        assert not reader.is_atomic() and any(leaf.has_deletions() for leaf, _ in reader.leaf_readers())
+        assert assert_same_scoring(index) > 0
+
+
+def test_a_search_gives_the_same_hits_with_and_without_bulk_scoring(guide_index, monkeypatch):
+    fast = {text: guide_index.search(text) for text in QUERIES}
+    monkeypatch.setattr(guide_index, "_bulk", None)
+    for text, found in fast.items():
+        slow = guide_index.search(text)
+        assert (found.total, found.results, found.suggestion, found.fuzzy_used) == \
+            (slow.total, slow.results, slow.suggestion, slow.fuzzy_used), text
+
+
+@pytest.mark.parametrize("text", ["disabilty", "comissioning", "partnrship", "outcomse", "yung scot"])
+def test_a_misspelling_finds_the_same_passages_either_way(guide_index, monkeypatch, text):
+    fast = guide_index.search(text)
+    assert fast.fuzzy_used and fast.total > 0
+    monkeypatch.setattr(guide_index, "_bulk", None)
+    assert guide_index.search(text).results == fast.results
+
+
+def test_near_words_in_memory_are_the_ones_whoosh_walks_to(guide_index):
+    reader = guide_index._searcher.reader()
+    vocabulary = sorted_words(reader, "words")
+    assert vocabulary == sorted(vocabulary) and len(vocabulary) > 500
+    words = [*random.Random(11).sample(vocabulary, 60), "comissioning", "disabilty", "coproductoin", "zzzz"]
+    for word in words:
+        for maxdist in (1, 2):
+            for prefix in range(min(2, len(word)) + 1):
+                walked = {_as_text(w) for w in reader.terms_within("words", word, maxdist, prefix=prefix)}
+                assert _within(reader, "words", word, maxdist, prefix) == walked, (word, maxdist, prefix)
+
+
+def _most_used_from_the_index(reader, fieldname: str, prefix: str) -> list[str]:
+    """Prefix expansion read from Whoosh's term file, word by word (as before the vocabulary)."""
+    found = []
+    for scanned, (word, info) in enumerate(reader.iter_prefix(fieldname, prefix)):
+        if scanned >= MAX_SCAN:
+            break
+        found.append((-info.doc_frequency(), _as_text(word)))
+    found.sort()
+    return sorted(word for _, word in found[:MAX_EXPANSION])
+
+
+def assert_same_expansions(reader) -> None:
+    known = vocabulary(reader, "words")
+    prefixes = sorted({word[:size] for word in known.words for size in (2, 3, 4)})
+    for prefix in prefixes:
+        assert prefix_words(reader, "words", prefix) == _most_used_from_the_index(reader, "words", prefix), prefix
+    for word in known.words[::7]:
+        assert known.doc_frequency(word) == reader.doc_frequency("words", word) > 0
+    assert known.doc_frequency("zzzznotaword") == 0
+
+
+def test_prefixes_expand_to_the_words_the_index_file_lists(guide_index, tmp_path_factory):
+    from reader.library import open_guide
+
+    assert_same_expansions(guide_index._searcher.reader())
+    base = tmp_path_factory.mktemp("prefix-segments")
+    guide = open_guide(CONTENT)
+    with SearchIndex.open_or_build(guide, roots=[base / "index"]) as index:
+        first = next(s for s in guide if "carers" in s.body.lower())
+        index.add_sections([replace(first, body=first.body + "\n\nCarers commissioning commission, zebras.\n")])
+        assert not index._searcher.reader().is_atomic()
+        assert_same_expansions(index._searcher.reader())
+
+
+def _collapse_comparing_each(candidates, highlighter, load, limit):
+    """Folding as it was written first: every passage's words compared with every kept passage."""
+    kept, folded = [], 0
+    for candidate in candidates:
+        if len(kept) >= limit:
+            break
+        candidate.fields = candidate.fields or load(candidate.docnum)
+        words = ranking.fingerprint(candidate.fields["text"])
+        twin = next((c for w, c in kept if ranking.alike(w, words)), None)
+        if twin is None:
+            candidate.extract = highlighter.extract(candidate.fields["text"])
+            twin = next((c for _, c in kept if c.extract.text == candidate.extract.text), None)
+        if twin is None:
+            kept.append((words, candidate))
+        else:
+            twin.also.append(candidate.place())
+            folded += 1
+    return [c for _, c in kept], folded
+
+
+def test_repeated_passages_fold_as_when_each_is_compared(guide_index):
+    searcher = guide_index._searcher
+    texts = [searcher.stored_fields(docnum) for docnum in range(searcher.doc_count_all())]
+    rng = random.Random(5)
+    highlighter = plan("young scot co-production", guide_index._parser, searcher.reader()).highlighter
+    for _ in range(30):
+        # Passages drawn with many repeats (the same sentence on several pages), in any order.
+        order = [rng.randrange(len(texts)) for _ in range(rng.randint(5, 120))]
+
+        def candidates(order=order):
+            return [ranking.Candidate(0, 1.0, number) for number in order]
+
+        def load(docnum):
+            return dict(texts[docnum])
+
+        limit = rng.choice([3, 10, 20])
+        ours, ours_folded = ranking.collapse(candidates(), highlighter, load, limit)
+        theirs, theirs_folded = _collapse_comparing_each(candidates(), highlighter, load, limit)
+        assert [(c.docnum, c.also) for c in ours] == [(c.docnum, c.also) for c in theirs]
+        assert ours_folded == theirs_folded
