@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QSpinBox,
@@ -40,7 +41,6 @@ CHOICE_LABELS: dict[str, dict[str, str]] = {
     "theme": {name: theme.label for name, theme in themes.THEMES.items()},
     "font_family": {key: choice.label for key, choice in typography.FONTS.items()},
 }
-
 class ChoiceList(QComboBox):
     """A list of choices whose popup, closed with Escape, forgets the line the arrows reached.
 
@@ -63,6 +63,40 @@ class ChoiceList(QComboBox):
             view.setCurrentIndex(current)
             if self.hasFocus():
                 announce(self, self.currentText())
+
+
+class CheckLabel(QLabel):
+    """The words of a check box, in a label that wraps: a check box's own text never wraps, and at 400 %
+    "Follow the computer's colours" alone is wider than an 800-pixel window. A click on the words
+    ticks the box, as a click on a check box's own text does."""
+
+    def __init__(self, text: str, box: QCheckBox) -> None:
+        super().__init__(text)
+        self.box = box
+        self.setWordWrap(True)
+        self.setBuddy(box)  # screen readers take the box as labelled by these words
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.box.isEnabled() and self.rect().contains(
+                event.position().toPoint()):
+            self.box.setFocus(Qt.FocusReason.MouseFocusReason)
+            self.box.click()
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+
+def check_row(box: QCheckBox, text: str) -> QWidget:
+    """``box`` with ``text`` beside it that wraps to the room there is."""
+    row = QWidget()
+    row.setObjectName(f"{box.objectName()}_row")
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
+    label = CheckLabel(text, box)
+    label.setObjectName(f"label_{box.objectName().removeprefix('setting_')}")
+    layout.addWidget(label, 1)
+    return row
 
 
 class ReadingSettingsForm(QWidget):
@@ -114,12 +148,12 @@ class ReadingSettingsForm(QWidget):
             control.setToolTip(description)
             self.controls[option.name] = control
             if isinstance(control, QCheckBox):
-                form.addRow(control)
+                form.addRow(check_row(control, tr(wording.SHORT_LABELS.get(option.name, option.label))))
             else:
                 label = QLabel(self._label_text(option.name, option.default))
                 label.setObjectName(f"label_{option.name}")
                 label.setBuddy(control)
-                label.setWordWrap(False)
+                label.setWordWrap(True)  # "Lines the ruler leaves clear: 3 lines" is 840 pixels at 400 %
                 self.labels[option.name] = label
                 form.addRow(label, control)
         layout.addLayout(form)
@@ -128,7 +162,7 @@ class ReadingSettingsForm(QWidget):
     def _control(self, option: Option) -> QWidget:
         """One control per option, chosen from its type: checkbox, list of choices or number box."""
         if option.type is bool:
-            box = QCheckBox(tr(wording.SHORT_LABELS.get(option.name, option.label)))
+            box = QCheckBox()  # its words are a label beside it, which can wrap (:func:`check_row`)
             box.toggled.connect(lambda value, n=option.name: self._chosen(n, bool(value)))
             return box
         if option.choices is not None:

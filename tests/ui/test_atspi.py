@@ -79,7 +79,7 @@ def test_orca_sees_the_window_its_controls_and_the_guide_text(tmp_path: Path) ->
     for title in ("File", "View", "Bookmarks", "Help", "Print in large print…", "Export large-print PDF…",
                   "Preferences…", "Reading settings panel", "Presets", "Colours", "Reading ruler",
                   "Large print", "Dyslexia-friendly", "Low vision (high contrast)", "Screen reader",
-                  "Reset to defaults", "High contrast (white on black)", "Add bookmark here…"):
+                  "Reset to defaults", "High contrast, dark", "Add bookmark here…"):
         assert title in menu_titles, title
 
     # The reading settings panel, opened through AT-SPI as Orca would: named, described controls.
