@@ -452,7 +452,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Low vision (high contrast)</source>
+        <source>Low vision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
