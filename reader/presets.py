@@ -47,7 +47,7 @@ PRESETS: dict[str, Preset] = {preset.key: preset for preset in (
            {"theme": "sepia", "follow_system_theme": False, "text_size": 125, "font_family": "atkinson",
             "line_spacing": 1.8, "letter_spacing": 0.12, "word_spacing": 0.16, "paragraph_spacing": 2.0,
             "line_length": 60}),
-    Preset("low-vision", QT_TR_NOOP("Low vision (high contrast)"),
+    Preset("low-vision", QT_TR_NOOP("Low vision"),
            QT_TR_NOOP("White text on black at three times the normal size, in a clear font, menus and buttons "
                       "twice their size, and a reading ruler that dims all but the lines you are reading."),
            {"theme": "high-contrast", "follow_system_theme": False, "text_size": 300, "interface_size": 200,

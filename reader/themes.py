@@ -171,7 +171,7 @@ SEPIA = Theme(
 )
 
 HIGH_CONTRAST = Theme(
-    name="high-contrast", label=QT_TR_NOOP("High contrast (white on black)"), dark=True, high_contrast=True,
+    name="high-contrast", label=QT_TR_NOOP("High contrast, dark"), dark=True, high_contrast=True,
     window="#000000", window_text="#ffffff", base="#000000", text="#ffffff", alternate_base="#000000",
     button="#000000", button_text="#ffffff", border="#ffffff",
     link="#ffff00", visited_link="#ff9ef9",
@@ -184,7 +184,7 @@ HIGH_CONTRAST = Theme(
 
 # The colours of Windows' "High Contrast White", for readers who need strong contrast on a light page.
 HIGH_CONTRAST_LIGHT = Theme(
-    name="high-contrast-light", label=QT_TR_NOOP("High contrast (black on white)"), dark=False, high_contrast=True,
+    name="high-contrast-light", label=QT_TR_NOOP("High contrast, light"), dark=False, high_contrast=True,
     window="#ffffff", window_text="#000000", base="#ffffff", text="#000000", alternate_base="#ffffff",
     button="#ffffff", button_text="#000000", border="#000000",
     link="#00009f", visited_link="#600060",

@@ -21,7 +21,7 @@ SAMPLES = {
     "&Read aloud",  # a command
     "Read this section aloud from the top of the page you see; press again to pause",  # its tip
     "Text size (percent of normal)",  # a setting's label, in reader/settings.py
-    "High contrast (white on black)",  # a theme
+    "High contrast, dark",  # a theme
     "Dyslexia-friendly",  # a preset
     "This link needs the internet",  # a message box of the window
     "%n passages found.",  # a count

@@ -452,7 +452,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Low vision (high contrast)</source>
+        <source>Low vision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -608,11 +608,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>High contrast (white on black)</source>
+        <source>High contrast, dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>High contrast (black on white)</source>
+        <source>High contrast, light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

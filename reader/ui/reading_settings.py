@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QSpinBox,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -40,7 +42,6 @@ CHOICE_LABELS: dict[str, dict[str, str]] = {
     "theme": {name: theme.label for name, theme in themes.THEMES.items()},
     "font_family": {key: choice.label for key, choice in typography.FONTS.items()},
 }
-
 class ChoiceList(QComboBox):
     """A list of choices whose popup, closed with Escape, forgets the line the arrows reached.
 
@@ -63,6 +64,62 @@ class ChoiceList(QComboBox):
             view.setCurrentIndex(current)
             if self.hasFocus():
                 announce(self, self.currentText())
+
+
+class WrappingLabel(QLabel):
+    """A label that keeps to one line where there is room and wraps only where there is not.
+
+    A word-wrapped QLabel asks for a guessed, narrower width, and the form then breaks "Interface
+    size: 200%" over two lines even in a wide panel; this one asks for its whole line."""
+
+    def __init__(self, text: str = "") -> None:
+        super().__init__(text)
+        self.setWordWrap(True)
+
+    def sizeHint(self) -> QSize:
+        margins = self.contentsMargins()
+        width = self.fontMetrics().horizontalAdvance(self.text()) + margins.left() + margins.right() + 1
+        parent = self.parentWidget()
+        layout = parent.layout() if parent is not None else None
+        if parent is not None and layout is not None:  # never wider than the form: a form lays a label
+            room = parent.contentsRect().width() - layout.contentsMargins().left() - layout.contentsMargins().right()
+            if room > 0:  # on a line of its own as wide as it asks, even past the form's edge
+                width = min(width, room)
+        return QSize(width, self.heightForWidth(width))
+
+
+class CheckLabel(WrappingLabel):
+    """The words of a check box, in a label that wraps: a check box's own text never wraps, and at 400 %
+    "Follow the computer's colours" alone is wider than an 800-pixel window. A click on the words
+    ticks the box, as a click on a check box's own text does."""
+
+    def __init__(self, text: str, box: QCheckBox) -> None:
+        super().__init__(text)
+        self.box = box
+        self.setBuddy(box)  # screen readers take the box as labelled by these words
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.box.isEnabled() and self.rect().contains(
+                event.position().toPoint()):
+            self.box.setFocus(Qt.FocusReason.MouseFocusReason)
+            self.box.click()
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+
+def check_row(box: QCheckBox, text: str) -> QWidget:
+    """``box`` with ``text`` beside it that wraps to the room there is."""
+    row = QWidget()
+    row.setObjectName(f"{box.objectName()}_row")
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(box.style().pixelMetric(QStyle.PixelMetric.PM_CheckBoxLabelSpacing, None, box))  # as its own
+    layout.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
+    label = CheckLabel(text, box)
+    label.setObjectName(f"label_{box.objectName().removeprefix('setting_')}")
+    layout.addWidget(label, 1)
+    return row
 
 
 class ReadingSettingsForm(QWidget):
@@ -114,12 +171,11 @@ class ReadingSettingsForm(QWidget):
             control.setToolTip(description)
             self.controls[option.name] = control
             if isinstance(control, QCheckBox):
-                form.addRow(control)
+                form.addRow(check_row(control, tr(wording.SHORT_LABELS.get(option.name, option.label))))
             else:
-                label = QLabel(self._label_text(option.name, option.default))
-                label.setObjectName(f"label_{option.name}")
+                label = WrappingLabel(self._label_text(option.name, option.default))  # "Lines the ruler
+                label.setObjectName(f"label_{option.name}")  # leaves clear: 3 lines" is 840 pixels at 400 %
                 label.setBuddy(control)
-                label.setWordWrap(False)
                 self.labels[option.name] = label
                 form.addRow(label, control)
         layout.addLayout(form)
@@ -128,7 +184,7 @@ class ReadingSettingsForm(QWidget):
     def _control(self, option: Option) -> QWidget:
         """One control per option, chosen from its type: checkbox, list of choices or number box."""
         if option.type is bool:
-            box = QCheckBox(tr(wording.SHORT_LABELS.get(option.name, option.label)))
+            box = QCheckBox()  # its words are a label beside it, which can wrap (:func:`check_row`)
             box.toggled.connect(lambda value, n=option.name: self._chosen(n, bool(value)))
             return box
         if option.choices is not None:
@@ -172,6 +228,13 @@ class ReadingSettingsForm(QWidget):
             words = wording.preview(name, value)
             shown = translated(words) if isinstance(words, Text) else tr(words)
         return tr("{name}: {value}").format(name=tr(wording.SHORT_LABELS[name]), value=shown)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The names ask for no more than the form's width (:class:`WrappingLabel`): ask again when it changes."""
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            for label in self.findChildren(WrappingLabel):
+                label.updateGeometry()
 
     def _in_dialog(self) -> bool:
         """Whether the form is inside a dialog (the preferences) rather than the window's panel."""

@@ -2,7 +2,7 @@
 
 :func:`problems` walks the visible widgets under a root and lists, in words:
 - text cut: a label, button, check box or list box whose text is wider than the widget
-  (Qt elides or clips it: "Cance", "OpenDysl");
+  (Qt elides or clips it: "Cance", "OpenDysl"), or a label laid out past its parent's edge;
 - off screen: a control outside ``area`` (the screen), a toolbar command pushed into the
   toolbar's unlabelled overflow, or a menu hidden behind the menu bar's "»";
 - a reading column narrower than :data:`MIN_COLUMN_CHARACTERS`.
@@ -71,6 +71,10 @@ def cut_text(widget: QWidget) -> str | None:
         text = _plain(widget.text())
         if not text or (widget.pixmap() is not None and not widget.pixmap().isNull()):
             return None
+        parent = widget.parentWidget()
+        if parent is not None and widget.geometry().right() > parent.rect().right() + TOLERANCE:
+            return f"runs {widget.geometry().right() - parent.rect().right()} px past the edge of its " \
+                   f"{type(parent).__name__} {parent.objectName() or '?'}"
         room = widget.contentsRect().width() - 2 * max(0, widget.margin()) - max(0, widget.indent())
         if widget.wordWrap():
             longest = max(text.split(), key=metrics.horizontalAdvance, default="")

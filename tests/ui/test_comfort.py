@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QColor, QPalette
-from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QDoubleSpinBox, QPushButton, QSpinBox
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QDoubleSpinBox, QLabel, QPushButton, QSpinBox
 
 from reader import paths, themes, zoom
 from reader.settings import Settings
@@ -199,6 +199,25 @@ def test_every_control_of_the_form_is_named_and_reachable_by_tab(make_window) ->
             widget = widget.nextInFocusChain()
         order.append(widget)
     assert order == widgets[1:]
+
+
+def test_a_check_box_is_ticked_by_a_click_on_its_words_which_wrap(make_window, qtbot) -> None:
+    """A check box's own text never wraps: its words are a label beside it, which wraps and still ticks it."""
+    window = make_window(1280, 720)
+    window.comfort.toggle_settings_panel()
+    form = window.comfort.settings_form
+    box = form.controls["reading_ruler"]
+    words = form.findChild(QLabel, "label_reading_ruler")
+    assert words.text() == "Reading ruler" and words.buddy() is box
+    name = QAccessible.queryAccessibleInterface(box).text(QAccessible.Text.Name)
+    assert name == "Reading ruler: dim all but the lines being read", "the box keeps its whole name"
+    qtbot.mouseClick(words, Qt.MouseButton.LeftButton)
+    assert box.isChecked() and box.hasFocus() and window.settings.get("reading_ruler") is True
+    qtbot.mouseClick(words, Qt.MouseButton.LeftButton)
+    assert not box.isChecked() and window.settings.get("reading_ruler") is False
+    follow = form.findChild(QLabel, "label_follow_system_theme")
+    assert follow.wordWrap() and follow.heightForWidth(follow.fontMetrics().horizontalAdvance("Follow the")) > \
+        2 * follow.fontMetrics().height(), "narrow, the words go on three lines"
 
 
 def test_reading_ruler_follows_the_text_cursor_and_dims_the_rest(make_window, qtbot) -> None:
