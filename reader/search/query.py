@@ -307,8 +307,7 @@ def _within(reader: Any, fieldname: str, word: str, maxdist: int, prefix: int) -
     stepping an automaton through the sorted words, which took most of a misspelt search."""
     if prefix < 1 or not word or maxdist > MAX_FUZZY_DISTANCE:  # a misspelling keeps its first letter
         return _walk(reader, fieldname, word, maxdist, prefix)
-    known = vocabulary(reader, fieldname)
-    table = known.near(word[0])
+    table = vocabulary(reader, fieldname).near(word[0], maxdist)
     candidates: set[str] = set()
     for key in deletions(word[1:], maxdist):
         candidates.update(table.get(key, ()))
@@ -348,10 +347,17 @@ def _walk(reader: Any, fieldname: str, word: str, maxdist: int, prefix: int) -> 
 def deletions(text: str, most: int) -> set[str]:
     """``text`` and every string left by deleting up to ``most`` of its letters. Two words are within
     ``most`` edits only if some such deletions of each are the same string (symmetric deletion)."""
-    found, edge = {text}, {text}
-    for _ in range(most):
-        edge = {part[:place] + part[place + 1:] for part in edge for place in range(len(part))}
-        found |= edge
+    found = {text}
+    size = len(text)
+    if most >= 1:
+        found.update(text[:i] + text[i + 1:] for i in range(size))
+    if most == 2:  # each pair of places once (deleting from every 1-deletion makes each twice)
+        found.update(text[:i] + text[i + 1:j] + text[j + 1:] for i in range(size) for j in range(i + 1, size))
+    elif most > 2:
+        edge = {text}
+        for _ in range(most):
+            edge = {part[:place] + part[place + 1:] for part in edge for place in range(len(part))}
+            found |= edge
     return found
 
 
@@ -376,25 +382,26 @@ class Vocabulary:
 
     words: list[str]
     frequency: list[int]
-    _near: dict[str, dict[str, list[str]]] = field(default_factory=dict, compare=False, repr=False)
+    _near: dict[tuple[str, int], dict[str, list[str]]] = field(default_factory=dict, compare=False, repr=False)
 
     def doc_frequency(self, word: str) -> int:
         place = bisect_left(self.words, word)
         return self.frequency[place] if place < len(self.words) and self.words[place] == word else 0
 
-    def near(self, first: str) -> dict[str, list[str]]:
-        """The words starting with ``first`` under every deletion of up to :data:`MAX_FUZZY_DISTANCE`
-        letters from the rest of them: made the first time a misspelling starts with that letter
-        (a few hundredths of a second at 10,000 sections), then kept with the words."""
-        if first not in self._near:
+    def near(self, first: str, most: int) -> dict[str, list[str]]:
+        """The words starting with ``first`` under every deletion of up to ``most`` letters from the
+        rest of them: made the first time a misspelling starts with that letter, then kept with the
+        words. A table for one edit is a fraction of the size of one for two, which only a word longer
+        than five letters with no index word one edit away needs: each is made when first needed."""
+        if (first, most) not in self._near:
             table: dict[str, list[str]] = {}
             start = bisect_left(self.words, first)
             end = bisect_left(self.words, chr(ord(first) + 1), start) if first < "\U0010ffff" else len(self.words)
             for word in self.words[start:end]:
-                for key in deletions(word[1:], MAX_FUZZY_DISTANCE):
+                for key in deletions(word[1:], most):
                     table.setdefault(key, []).append(word)
-            self._near[first] = table
-        return self._near[first]
+            self._near[first, most] = table
+        return self._near[first, most]
 
 
 _VOCABULARIES: weakref.WeakKeyDictionary[Any, dict[str, Vocabulary]] = weakref.WeakKeyDictionary()
