@@ -310,7 +310,11 @@ def _within(reader: Any, fieldname: str, word: str, maxdist: int, prefix: int) -
     table = vocabulary(reader, fieldname).near(word[0], maxdist)
     candidates: set[str] = set()
     for key in deletions(word[1:], maxdist):
-        candidates.update(table.get(key, ()))
+        held = table.get(key)
+        if isinstance(held, str):
+            candidates.add(held)
+        elif held is not None:
+            candidates.update(held)
     head, tail = word[:prefix], word[prefix:]
     found = {w for w in candidates if w.startswith(head) and within_edits(tail, w[prefix:], maxdist)}
     if len(found) > MAX_SCAN:  # as the walk: it stops at the MAX_SCAN-th word in sorted order
@@ -382,24 +386,30 @@ class Vocabulary:
 
     words: list[str]
     frequency: list[int]
-    _near: dict[tuple[str, int], dict[str, list[str]]] = field(default_factory=dict, compare=False, repr=False)
+    _near: dict[tuple[str, int], dict[str, str | list[str]]] = field(default_factory=dict, compare=False, repr=False)
 
     def doc_frequency(self, word: str) -> int:
         place = bisect_left(self.words, word)
         return self.frequency[place] if place < len(self.words) and self.words[place] == word else 0
 
-    def near(self, first: str, most: int) -> dict[str, list[str]]:
+    def near(self, first: str, most: int) -> dict[str, str | list[str]]:
         """The words starting with ``first`` under every deletion of up to ``most`` letters from the
         rest of them: made the first time a misspelling starts with that letter, then kept with the
         words. A table for one edit is a fraction of the size of one for two, which only a word longer
         than five letters with no index word one edit away needs: each is made when first needed."""
         if (first, most) not in self._near:
-            table: dict[str, list[str]] = {}
+            table: dict[str, str | list[str]] = {}
             start = bisect_left(self.words, first)
             end = bisect_left(self.words, chr(ord(first) + 1), start) if first < "\U0010ffff" else len(self.words)
             for word in self.words[start:end]:
                 for key in deletions(word[1:], most):
-                    table.setdefault(key, []).append(word)
+                    held = table.get(key)
+                    if held is None:  # most keys stand for one word: no list for those
+                        table[key] = word
+                    elif isinstance(held, str):
+                        table[key] = [held, word]
+                    else:
+                        held.append(word)
             self._near[first, most] = table
         return self._near[first, most]
 
