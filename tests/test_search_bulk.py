@@ -182,3 +182,20 @@ def test_repeated_passages_fold_as_when_each_is_compared(guide_index):
         theirs, theirs_folded = _collapse_comparing_each(candidates(), highlighter, load, limit)
         assert [(c.docnum, c.also) for c in ours] == [(c.docnum, c.also) for c in theirs]
         assert ours_folded == theirs_folded
+
+
+def _top_by_heap(scores, limit):
+    """The best passages as first written: a heap of (score, -passage) pairs."""
+    import heapq
+
+    return [(score, -negated) for score, negated in heapq.nlargest(limit, ((s, -d) for d, s in scores.items()))]
+
+
+def test_the_best_passages_are_the_heaps_with_many_equal_scores():
+    rng = random.Random(9)
+    for _ in range(200):
+        size = rng.randint(1, 400)
+        scores = {rng.randrange(5000): float(rng.choice((1, 2, 3, 4.5, rng.random()))) for _ in range(size)}
+        for limit in (1, 2, 20, 60, len(scores) - 1):
+            if 0 < limit < len(scores):
+                assert bulk.top(scores, limit) == _top_by_heap(scores, limit), limit

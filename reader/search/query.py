@@ -40,6 +40,7 @@ MAX_CLOSEST = 5  # near spellings tried for a word the index does not know
 MAX_POSTINGS = 6000  # passages an expansion's words may hold between them (see _Bounder._within_budget)
 MAX_SCAN = 3000  # index words looked at to find them
 MAX_SLOP = 10
+MAX_FUZZY_DISTANCE = 2  # the most edits a misspelling or fuzzy~ term may be from an index word
 MIN_PREFIX = 2
 TEXT, WORDS, PAIRS = "text", "words", "pairs"
 
@@ -275,7 +276,7 @@ def fuzzy_words(reader: Any, fieldname: str, word: str, maxdist: int | None = No
         return None
     if maxdist is None:
         maxdist = 1 if len(word) <= 5 else 2
-    maxdist = min(maxdist, 2)
+    maxdist = min(maxdist, MAX_FUZZY_DISTANCE)
     found = _within(reader, fieldname, word, maxdist, prefix)
     known = vocabulary(reader, fieldname)
     ranked = sorted(found, key=lambda w: (edit_distance(word, w), -known.doc_frequency(w)))
@@ -300,9 +301,30 @@ def closest_words(reader: Any, fieldname: str, word: str) -> list[str]:
 
 
 def _within(reader: Any, fieldname: str, word: str, maxdist: int, prefix: int) -> set[str]:
-    """Index words within ``maxdist`` edits of ``word`` sharing its first ``prefix`` letters: Whoosh's
-    own walk (a Levenshtein automaton stepping through the sorted words), over the field's words
-    held in memory rather than looked up in the index file word by word."""
+    """Index words within ``maxdist`` edits (Levenshtein: no transpositions) of ``word`` sharing its
+    first ``prefix`` letters: the words Whoosh's Levenshtein automaton walks to, found in the field's
+    table of deletions (:meth:`Vocabulary.near`) with a few dictionary lookups rather than by
+    stepping an automaton through the sorted words, which took most of a misspelt search."""
+    if prefix < 1 or not word or maxdist > MAX_FUZZY_DISTANCE:  # a misspelling keeps its first letter
+        return _walk(reader, fieldname, word, maxdist, prefix)
+    table = vocabulary(reader, fieldname).near(word[0], maxdist)
+    candidates: set[str] = set()
+    for key in deletions(word[1:], maxdist):
+        held = table.get(key)
+        if isinstance(held, str):
+            candidates.add(held)
+        elif held is not None:
+            candidates.update(held)
+    head, tail = word[:prefix], word[prefix:]
+    found = {w for w in candidates if w.startswith(head) and within_edits(tail, w[prefix:], maxdist)}
+    if len(found) > MAX_SCAN:  # as the walk: it stops at the MAX_SCAN-th word in sorted order
+        found = set(sorted(found)[:MAX_SCAN])
+    return found
+
+
+def _walk(reader: Any, fieldname: str, word: str, maxdist: int, prefix: int) -> set[str]:
+    """:func:`_within` by Whoosh's own walk: a Levenshtein automaton stepping through the field's
+    sorted words held in memory."""
     from whoosh.codec.base import Automata
 
     vocabulary = sorted_words(reader, fieldname)
@@ -326,16 +348,70 @@ def _within(reader: Any, fieldname: str, word: str, maxdist: int, prefix: int) -
     return found
 
 
+def deletions(text: str, most: int) -> set[str]:
+    """``text`` and every string left by deleting up to ``most`` of its letters. Two words are within
+    ``most`` edits only if some such deletions of each are the same string (symmetric deletion)."""
+    found = {text}
+    size = len(text)
+    if most >= 1:
+        found.update(text[:i] + text[i + 1:] for i in range(size))
+    if most == 2:  # each pair of places once (deleting from every 1-deletion makes each twice)
+        found.update(text[:i] + text[i + 1:j] + text[j + 1:] for i in range(size) for j in range(i + 1, size))
+    elif most > 2:
+        edge = {text}
+        for _ in range(most):
+            edge = {part[:place] + part[place + 1:] for part in edge for place in range(len(part))}
+            found |= edge
+    return found
+
+
+def within_edits(a: str, b: str, most: int) -> bool:
+    """Whether Levenshtein distance (insert, delete, substitute) of ``a`` and ``b`` is at most ``most``."""
+    if abs(len(a) - len(b)) > most:
+        return False
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > most:
+            return False
+        previous = current
+    return previous[-1] <= most
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     """A field's index words, sorted, and how many passages hold each (same place in both lists)."""
 
     words: list[str]
     frequency: list[int]
+    _near: dict[tuple[str, int], dict[str, str | list[str]]] = field(default_factory=dict, compare=False, repr=False)
 
     def doc_frequency(self, word: str) -> int:
         place = bisect_left(self.words, word)
         return self.frequency[place] if place < len(self.words) and self.words[place] == word else 0
+
+    def near(self, first: str, most: int) -> dict[str, str | list[str]]:
+        """The words starting with ``first`` under every deletion of up to ``most`` letters from the
+        rest of them: made the first time a misspelling starts with that letter, then kept with the
+        words. A table for one edit is a fraction of the size of one for two, which only a word longer
+        than five letters with no index word one edit away needs: each is made when first needed."""
+        if (first, most) not in self._near:
+            table: dict[str, str | list[str]] = {}
+            start = bisect_left(self.words, first)
+            end = bisect_left(self.words, chr(ord(first) + 1), start) if first < "\U0010ffff" else len(self.words)
+            for word in self.words[start:end]:
+                for key in deletions(word[1:], most):
+                    held = table.get(key)
+                    if held is None:  # most keys stand for one word: no list for those
+                        table[key] = word
+                    elif isinstance(held, str):
+                        table[key] = [held, word]
+                    else:
+                        held.append(word)
+            self._near[first, most] = table
+        return self._near[first, most]
 
 
 _VOCABULARIES: weakref.WeakKeyDictionary[Any, dict[str, Vocabulary]] = weakref.WeakKeyDictionary()
