@@ -203,6 +203,32 @@ def test_bookmarks_list_says_its_current_item_when_entered(orca: OrcaSession, ti
     orca.press("Escape", wait=1.0)
 
 
+def test_announcements_are_said_while_a_list_item_has_the_focus(orca: OrcaSession, titles: list[str]) -> None:
+    """Orca follows the focused item of a list, not the list: what the reader says must reach the item."""
+    _home(orca)
+    orca.press("ctrl+shift+c", wait=1.0)
+    said = _said(orca.press("ctrl+Next"))
+    assert f"{titles[1]}: section 2 of {len(titles)}" in said, f"contents: {said}"
+    assert "Text size 110%" in _said(orca.press("ctrl+plus")), "contents, the same item"
+    # Coming back to an item later says the item, not an old announcement.
+    orca.press("Down", wait=1.0)
+    said = _said(orca.press("Up"))
+    assert titles[1] in said and "section 2 of" not in said and "Text size" not in said, said
+    orca.press("ctrl+0", wait=1.0)
+    orca.press("ctrl+f", wait=1.0)
+    orca.type_text("co-production", quiet=2.0)
+    orca.press("Down", wait=1.0)
+    assert "Text size 110%" in _said(orca.press("ctrl+plus")), "search results"
+    orca.press("ctrl+0", wait=1.0)
+    orca.press("Escape", "Escape", wait=1.0)
+    orca.press("ctrl+d", wait=2.0)
+    orca.press("Return", wait=2.0)
+    orca.press("ctrl+b", wait=2.0)
+    said = _said(orca.press("ctrl+plus"))
+    orca.press("ctrl+0", "Escape", wait=1.0)
+    assert "Text size 110%" in said, f"bookmarks: {said}"
+
+
 def test_escape_leaves_the_reading_settings_panel(orca: OrcaSession) -> None:
     _home(orca)
     assert "Reading settings" in _said(orca.press("ctrl+shift+r"))
