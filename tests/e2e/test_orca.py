@@ -135,6 +135,31 @@ def test_f10_opens_the_menus(orca: OrcaSession) -> None:
     orca.press("Escape", "Escape", wait=1.0)
 
 
+def _menu_entries(menu: str) -> dict[str, str]:
+    """The entries of one of the menu bar's menus as Orca names them, with their first keys."""
+    from reader.action_specs import SPECS, ActionSpec
+
+    return {spec.label: spec.keys[0] if spec.keys and not spec.keys[0].startswith("@") else ""
+            for spec in SPECS if isinstance(spec, ActionSpec) and spec.menu == menu}
+
+
+def test_menu_entries_say_their_keys_and_left_right_say_the_next_menus_entry(orca: OrcaSession) -> None:
+    """Orca 43 ignores the key binding Qt gives a menu entry, and said nothing (or the window
+    behind) when Right moved to the next menu."""
+    _home(orca)
+    said = _said(orca.press("F10"))
+    orca.press("Right", wait=1.0)  # the Go menu, its first entry that can be used chosen
+    said = _said(orca.press("Down"))
+    entries = _menu_entries("go")
+    entry = next((label for label in entries if label in said), None)
+    assert entry is not None, said
+    if entries[entry]:
+        assert entries[entry] in said, f"the keys of {entry}: {said}"
+    said = _said(orca.press("Right"))
+    orca.press("Escape", "Escape", "Escape", wait=1.0)
+    assert "Contents" not in said and any(label in said for label in _menu_entries("view")), said
+
+
 def test_escape_leaves_the_bookmarks_panel(orca: OrcaSession) -> None:
     _home(orca)
     orca.press("ctrl+b", wait=2.0)
