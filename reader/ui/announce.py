@@ -88,6 +88,7 @@ def _focus_moved(old: QWidget | None, new: QWidget | None) -> None:
     _item_note.restore()
     if isinstance(new, QAbstractItemView):
         _item_note.watch(new)
+        _item_note.shown(new)
     if old is None or old.property(_SAID) is None:
         return
 
@@ -141,12 +142,18 @@ class _ItemNote:
 
         def moved() -> None:
             self._moved[key] = time.monotonic()
-            self._cells[key] = _focus_cell_id(view)
             self.restore()
+            if QApplication.focusWidget() is view:  # (never while the view is being taken down)
+                self.shown(view)
 
         selection.destroyed.connect(forget)
         selection.currentChanged.connect(moved)
-        self._cells[key] = _focus_cell_id(view)
+
+    def shown(self, view: QAbstractItemView) -> None:
+        """Note the item of ``view`` that Orca now follows (the view has the focus)."""
+        selection = view.selectionModel()
+        if selection is not None and selection.property(_KEY):
+            self._cells[selection.property(_KEY)] = _focus_cell_id(view)
 
     def describe(self, view: QAbstractItemView, message: str) -> bool:
         """Make ``message`` the description of ``view``'s current item; False when it cannot be done

@@ -261,12 +261,9 @@ def test_escape_leaves_the_reading_settings_panel(orca: OrcaSession) -> None:
     assert "Text of the section" in said, said
 
 
-@pytest.mark.xfail(strict=True, reason="Qt's QLineEdit gives screen readers text-attribute runs of no length "
-                   "(start = end = offset) and PySide6 cannot replace them (QAccessibleTextInterface."
-                   "attributes() is not bound); Orca 43 joins those runs into one ending a character "
-                   "early (getLanguageAndDialectFromTextAttributes), so it drops the last character of a "
-                   "selection it announces. A QPlainTextEdit says it whole.")
 def test_a_selected_name_is_said_whole(orca: OrcaSession) -> None:
+    """A line edit's chosen text lost its last character ("young sco"): the name box is a one-line
+    plain-text box, which Qt describes to Orca properly."""
     _home(orca)
     said = orca.press("ctrl+d", wait=3.0)
     orca.press("Escape", wait=1.0)
