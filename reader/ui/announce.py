@@ -88,7 +88,6 @@ def _focus_moved(old: QWidget | None, new: QWidget | None) -> None:
     _item_note.restore()
     if isinstance(new, QAbstractItemView):
         _item_note.watch(new)
-        _item_note.shown(new)
     if old is None or old.property(_SAID) is None:
         return
 
@@ -112,9 +111,10 @@ class _ItemNote:
       current line) has not been presented yet (Orca lags the application by a few hundred
       milliseconds) and will be, description and all: the message goes in quietly, or it would be
       said twice;
-    - when the view rebuilt its accessible items (a new text size re-lays the contents out), the
-      item Orca follows has gone and Orca ignores everything until the focus moves: the new item
-      is given the focus again, with the message as its description.
+    - when the view has rebuilt its accessible items (a new text size re-lays the contents out),
+      the item Orca followed has gone and Orca ignores everything until the focus moves: so the
+      current item is also given the focus again. Orca ignores that when it still follows the
+      item, and otherwise presents the item with the message as its description.
     """
 
     JUST_MOVED_S = 0.3  # a current item this much older than the request is one Orca has presented
@@ -126,7 +126,6 @@ class _ItemNote:
         self._said = ""
         self.asked_at = 0.0  # when the message now being said was asked for
         self._moved: dict[int, float] = {}  # selection model's key → when its current item changed
-        self._cells: dict[int, int] = {}  # selection model's key → accessible id of the item Orca was shown
 
     def watch(self, view: QAbstractItemView) -> None:
         """Follow ``view``'s current item (to know a new one, and to restore the one left)."""
@@ -136,24 +135,12 @@ class _ItemNote:
         key = next(_keys)  # a Python wrapper's id() changes when Qt hands out a new wrapper
         selection.setProperty(_KEY, key)
 
-        def forget() -> None:
-            self._moved.pop(key, None)
-            self._cells.pop(key, None)
-
         def moved() -> None:
             self._moved[key] = time.monotonic()
             self.restore()
-            if QApplication.focusWidget() is view:  # (never while the view is being taken down)
-                self.shown(view)
 
-        selection.destroyed.connect(forget)
+        selection.destroyed.connect(lambda: self._moved.pop(key, None))
         selection.currentChanged.connect(moved)
-
-    def shown(self, view: QAbstractItemView) -> None:
-        """Note the item of ``view`` that Orca now follows (the view has the focus)."""
-        selection = view.selectionModel()
-        if selection is not None and selection.property(_KEY):
-            self._cells[selection.property(_KEY)] = _focus_cell_id(view)
 
     def describe(self, view: QAbstractItemView, message: str) -> bool:
         """Make ``message`` the description of ``view``'s current item; False when it cannot be done
@@ -164,30 +151,27 @@ class _ItemNote:
         if not index.isValid() or model is None or selection is None:
             return False
         self.watch(view)
-        key = selection.property(_KEY)
         if self._index != QPersistentModelIndex(index):
             self.restore()
             self._original = index.data(_DESCRIPTION)
-        shown = self._cells.get(key, 0)
-        rebuilt = bool(shown) and QAccessible.accessibleInterface(shown) is None
-        quiet = rebuilt or self._moved.get(key, 0.0) >= self.asked_at - self.JUST_MOVED_S
-        if quiet:
+        fresh = self._moved.get(selection.property(_KEY), 0.0) >= self.asked_at - self.JUST_MOVED_S
+        if fresh:
             model.blockSignals(True)
         try:
             if index.data(_DESCRIPTION) == message:
                 model.setData(index, "", _DESCRIPTION)  # so that the same message twice is said twice
             model.setData(index, message, _DESCRIPTION)
         finally:
-            if quiet:
+            if fresh:
                 model.blockSignals(False)
         if index.data(_DESCRIPTION) != message:
             return False
         self._view, self._index, self._said = view, QPersistentModelIndex(index), message
-        if rebuilt:
+        if not fresh and QAccessible.isActive():
+            # Asked only now, with the view laid out: its accessible items follow its layout.
             view_iface = QAccessible.queryAccessibleInterface(view)
             cell = view_iface.focusChild() if view_iface is not None else None
             if cell is not None:
-                self._cells[key] = QAccessible.uniqueId(cell)
                 QAccessible.updateAccessibility(QAccessibleEvent(cell, QAccessible.Event.Focus))
         return True
 
@@ -203,13 +187,6 @@ class _ItemNote:
             return
         if model is index.model() and index.data(_DESCRIPTION) == self._said:
             model.setData(index, self._original, _DESCRIPTION)
-
-
-def _focus_cell_id(view: QAbstractItemView) -> int:
-    """The accessible id of the item Orca follows in ``view`` (0: none)."""
-    view_iface = QAccessible.queryAccessibleInterface(view)
-    cell = view_iface.focusChild() if view_iface is not None else None
-    return QAccessible.uniqueId(cell) if cell is not None else 0
 
 
 _item_note = _ItemNote()
