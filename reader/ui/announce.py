@@ -120,7 +120,7 @@ class _ItemNote:
     JUST_MOVED_S = 0.3  # a current item this much older than the request is one Orca has presented
 
     def __init__(self) -> None:
-        self._view: QAbstractItemView | None = None
+        # No view is kept: a list inside a Qt widget (a combo box's) can go without Python knowing.
         self._index = QPersistentModelIndex()
         self._original: object = None
         self._said = ""
@@ -166,7 +166,7 @@ class _ItemNote:
                 model.blockSignals(False)
         if index.data(_DESCRIPTION) != message:
             return False
-        self._view, self._index, self._said = view, QPersistentModelIndex(index), message
+        self._index, self._said = QPersistentModelIndex(index), message
         if not fresh and QAccessible.isActive():
             # Asked only now, with the view laid out: its accessible items follow its layout.
             view_iface = QAccessible.queryAccessibleInterface(view)
@@ -178,14 +178,8 @@ class _ItemNote:
     def restore(self) -> None:
         """Put the item's own description back (Orca no longer follows it, so nothing is said)."""
         index, self._index = self._index, QPersistentModelIndex()
-        if not index.isValid() or self._view is None:
-            return
-        try:
-            model = self._view.model()
-        except RuntimeError:  # the view has gone
-            self._view = None
-            return
-        if model is index.model() and index.data(_DESCRIPTION) == self._said:
+        model = index.model() if index.isValid() else None  # None once the model has gone
+        if model is not None and index.data(_DESCRIPTION) == self._said:
             model.setData(index, self._original, _DESCRIPTION)
 
 

@@ -59,7 +59,7 @@ class MenuVoice(QObject):
             if kept_icon_text:
                 action.setIconText(icon_text)
             self._texts[id(action)] = (action, own, given, kept_icon_text)
-        QTimer.singleShot(0, lambda: self._refocus(menu))
+        QTimer.singleShot(0, menu, lambda: self._refocus(menu))  # not run if the menu has gone
 
     def _closing(self, menu: QMenu) -> None:
         for action in menu.actions():
@@ -72,7 +72,7 @@ class MenuVoice(QObject):
 
     @staticmethod
     def _refocus(menu: QMenu) -> None:
-        if not (shiboken6.isValid(menu) and menu.isVisible()) or menu.activeAction() is None:
+        if not menu.isVisible() or menu.activeAction() is None:
             return
         event = QAccessibleEvent(menu, QAccessible.Event.Focus)
         event.setChild(menu.actions().index(menu.activeAction()))
