@@ -139,8 +139,7 @@ class _ItemNote:
             self._moved[key] = time.monotonic()
             self.restore()
 
-        selection.destroyed.connect(lambda: self._moved.pop(key, None))
-        selection.currentChanged.connect(moved)
+        selection.currentChanged.connect(moved)  # (a time per list ever focused is kept: a few bytes)
 
     def describe(self, view: QAbstractItemView, message: str) -> bool:
         """Make ``message`` the description of ``view``'s current item; False when it cannot be done
