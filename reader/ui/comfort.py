@@ -70,7 +70,7 @@ class Prompts:
         fit_text.wide_enough(dialog, label, title=title)
         box = dialog.findChild(QPlainTextEdit)
         if box is not None:  # the dialog's own layout sets its width from its parts: widen the box
-            one_line.make_one_line(box, dialog.accept)
+            one_line.make_one_line(box)
             box.setAccessibleName(label)  # Qt's dialog names only its line edit by the label
             fit_text.wide_enough(box, value, padding=box.fontMetrics().averageCharWidth() * 4)
         return dialog

@@ -10,46 +10,52 @@ on, and pasted line breaks become spaces.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QTextCursor
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtWidgets import QDialog, QPlainTextEdit
 
 _BREAKS = ("\n", "\r", "\u2028", "\u2029")
 
 
 class _OneLine(QObject):
-    def __init__(self, box: QPlainTextEdit, submit: Callable[[], object]) -> None:
+    """Kept by the box itself (its child): it holds no Python reference to the box or its dialog,
+    which Qt takes down on its own."""
+
+    def __init__(self, box: QPlainTextEdit) -> None:
         super().__init__(box)
-        self._box = box
-        self._submit = submit
         box.textChanged.connect(self._join_lines)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not isinstance(watched, QPlainTextEdit):
+            return False
         if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
-            self._submit()
+            dialog = watched.window()
+            if isinstance(dialog, QDialog):
+                dialog.accept()
             return True
         if event.type() == QEvent.Type.FocusIn:
-            self._box.selectAll()  # as a line edit's text is chosen when the field is entered
+            watched.selectAll()  # as a line edit's text is chosen when the field is entered
         return False
 
     def _join_lines(self) -> None:
-        text = self._box.toPlainText()
+        box = self.parent()
+        if not isinstance(box, QPlainTextEdit):
+            return
+        text = box.toPlainText()
         if not any(mark in text for mark in _BREAKS):
             return
         for mark in _BREAKS:
             text = text.replace(mark, " ")
-        position = self._box.textCursor().position()
-        self._box.setPlainText(text)
-        cursor = self._box.textCursor()
+        position = box.textCursor().position()
+        box.setPlainText(text)
+        cursor = box.textCursor()
         cursor.setPosition(min(position, len(text)))
-        self._box.setTextCursor(cursor)
+        box.setTextCursor(cursor)
 
 
-def make_one_line(box: QPlainTextEdit, submit: Callable[[], object]) -> QPlainTextEdit:
-    """Turn ``box`` into a one-line field; Enter calls ``submit`` (a dialog's accept)."""
+def make_one_line(box: QPlainTextEdit) -> QPlainTextEdit:
+    """Turn ``box`` into a one-line field; Enter accepts the dialog it is in."""
     box.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
     box.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     box.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -57,6 +63,6 @@ def make_one_line(box: QPlainTextEdit, submit: Callable[[], object]) -> QPlainTe
     margins = box.contentsMargins()
     box.setFixedHeight(round(box.fontMetrics().lineSpacing() + 2 * box.document().documentMargin())
                        + 2 * box.frameWidth() + margins.top() + margins.bottom())
-    box.installEventFilter(_OneLine(box, submit))
+    box.installEventFilter(_OneLine(box))
     box.moveCursor(QTextCursor.MoveOperation.End)
     return box
