@@ -62,13 +62,7 @@ class MenuVoice(QObject):
         QTimer.singleShot(0, menu, lambda: self._refocus(menu))  # not run if the menu has gone
 
     def _closing(self, menu: QMenu) -> None:
-        # Afterwards, not now: a menu also closes while its window is being taken down, and a new
-        # text reaches the toolbar's buttons, which may be going too.
-        actions = list(menu.actions())
-        QTimer.singleShot(0, self, lambda: self._put_back(actions))
-
-    def _put_back(self, actions: list[QAction]) -> None:
-        for action in actions:
+        for action in menu.actions():
             kept = self._texts.pop(id(action), None)
             if kept is None or not shiboken6.isValid(action) or action.text() != kept[2]:
                 continue  # gone, or given a new text while the menu was open

@@ -101,7 +101,7 @@ def test_open_menus_tell_screen_readers_each_entrys_keys_and_look_the_same(windo
     # The same menu with the entries' own texts (as Qt draws an entry and its shortcut by itself)
     # looks exactly the same.
     window.commands.menu_voice._closing(menu)
-    qtbot.waitUntil(lambda: {name: action.text() for name, action in keyed.items()} == own_texts)
+    assert {name: action.text() for name, action in keyed.items()} == own_texts
     qtbot.wait(50)
     assert menu.sizeHint() == size and menu.grab().toImage() == drawn
     menu.hide()
