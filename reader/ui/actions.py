@@ -28,6 +28,7 @@ from reader.action_specs import (
 )
 from reader.settings import Settings
 from reader.ui.i18n import tr
+from reader.ui.menu_voice import MenuVoice
 
 
 class KeyConflict(ValueError):
@@ -92,6 +93,7 @@ class ActionRegistry(QObject):
         self._bound: set[str] = set()
         self._waiting: dict[str, QMetaObject.Connection] = {}  # command -> its stand-in, until bound
         self._enter_presses = _EnterPresses(self)
+        self.menu_voice = MenuVoice(self)
         for spec in ACTIONS.values():
             action = QAction(tr(spec.text), host)
             action.setObjectName(spec.name)
@@ -145,6 +147,7 @@ class ActionRegistry(QObject):
             menu = menu_bar.addMenu(tr(title))
             menu.setObjectName(f"menu_{key}")
             self.menus[key] = menu
+            self.menu_voice.watch(menu)  # keys and submenus said by screen readers (submenus as they open)
         for spec in SPECS:
             menu = self.menus[spec.submenu or spec.menu if isinstance(spec, ActionSpec) else spec.menu]
             if spec.separator_before and not menu.isEmpty():
@@ -200,6 +203,7 @@ class ActionRegistry(QObject):
 
     def fill_context_menu(self, menu: QMenu, name: str) -> QMenu:
         """Add the commands declared for context menu ``name`` (the menu bar's own actions, so the same keys)."""
+        self.menu_voice.watch(menu)
         if not menu.isEmpty():
             menu.addSeparator()  # after the widget's own entries
         for entry in CONTEXT_MENUS[name]:

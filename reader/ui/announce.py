@@ -5,22 +5,32 @@ VoiceOver and newer Orca speak it. Orca 43 (Debian 12's) ignores it, but present
 focused object's accessible description; so on Linux the message also becomes, for a moment, the
 focused widget's description, and the widget's own description comes back once the focus leaves it
 (restoring it while focused would be spoken too).
+
+In a list or tree the object Orca follows is the current item, not the view (it ignores a change
+to anything else), so there the message becomes the item's description, given by the model's
+``AccessibleDescriptionRole`` and sent as a change of the view's focused child; the item's own
+description comes back when another item becomes current or the focus leaves the view.
 """
 
 from __future__ import annotations
 
+import itertools
 import sys
+import time
 
-from PySide6.QtCore import QObject, QTimer
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QObject, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
 _ORIGINAL = "announce_original_description"
 _SAID = "announce_said"
+_KEY = "announce_key"
+_DESCRIPTION = Qt.ItemDataRole.AccessibleDescriptionRole
+_keys = itertools.count(1)
 _watching: set[int] = set()
 
 
-def announce(widget: QWidget, message: str, *, assertive: bool = False) -> None:
+def announce(widget: QWidget, message: str, *, assertive: bool = False, asked_at: float | None = None) -> None:
     """Say ``message`` without moving the focus.
 
     Polite messages wait for the screen reader to finish what it is saying; assertive ones
@@ -33,6 +43,7 @@ def announce(widget: QWidget, message: str, *, assertive: bool = False) -> None:
                         else QAccessible.AnnouncementPoliteness.Polite)
     QAccessible.updateAccessibility(event)
     if sys.platform.startswith("linux"):
+        _item_note.asked_at = time.monotonic() if asked_at is None else asked_at
         _describe_focus(message)
 
 
@@ -55,6 +66,8 @@ def _describe_focus(message: str) -> None:
     focus = QApplication.focusWidget()
     if focus is None or not isinstance(QApplication.instance(), QApplication):
         return
+    if isinstance(focus, QAbstractItemView):  # Orca follows its current item, or the view when it has none
+        _item_note.describe(focus, message)
     if focus.accessibleDescription() != focus.property(_SAID):
         focus.setProperty(_ORIGINAL, focus.accessibleDescription())
     if focus.accessibleDescription() == message:
@@ -71,7 +84,10 @@ def _watch_focus() -> None:
         app.focusChanged.connect(_focus_moved)
 
 
-def _focus_moved(old: QWidget | None, _new: QWidget | None) -> None:
+def _focus_moved(old: QWidget | None, new: QWidget | None) -> None:
+    _item_note.restore()
+    if isinstance(new, QAbstractItemView):
+        _item_note.watch(new)
     if old is None or old.property(_SAID) is None:
         return
 
@@ -84,6 +100,89 @@ def _focus_moved(old: QWidget | None, _new: QWidget | None) -> None:
             pass
 
     QTimer.singleShot(500, restore)
+
+
+class _ItemNote:
+    """The one list or tree item whose description is, for now, a message: and what to put back.
+
+    Qt (6.11) tells screen readers itself when an item's data changes, its description included, so
+    a change made through the model is heard. Two cases need more:
+    - an item that became current for the action being announced (Ctrl+PgDn moves the contents'
+      current line) has not been presented yet (Orca lags the application by a few hundred
+      milliseconds) and will be, description and all: the message goes in quietly, or it would be
+      said twice;
+    - when the view has rebuilt its accessible items (a new text size re-lays the contents out),
+      the item Orca followed has gone and Orca ignores everything until the focus moves: so the
+      current item is also given the focus again. Orca ignores that when it still follows the
+      item, and otherwise presents the item with the message as its description.
+    """
+
+    JUST_MOVED_S = 0.3  # a current item this much older than the request is one Orca has presented
+
+    def __init__(self) -> None:
+        # No view is kept: a list inside a Qt widget (a combo box's) can go without Python knowing.
+        self._index = QPersistentModelIndex()
+        self._original: object = None
+        self._said = ""
+        self.asked_at = 0.0  # when the message now being said was asked for
+        self._moved: dict[int, float] = {}  # selection model's key → when its current item changed
+
+    def watch(self, view: QAbstractItemView) -> None:
+        """Follow ``view``'s current item (to know a new one, and to restore the one left)."""
+        selection = view.selectionModel()
+        if selection is None or selection.property(_KEY):
+            return
+        key = next(_keys)  # a Python wrapper's id() changes when Qt hands out a new wrapper
+        selection.setProperty(_KEY, key)
+
+        def moved() -> None:
+            self._moved[key] = time.monotonic()
+            self.restore()
+
+        selection.currentChanged.connect(moved)  # (a time per list ever focused is kept: a few bytes)
+
+    def describe(self, view: QAbstractItemView, message: str) -> bool:
+        """Make ``message`` the description of ``view``'s current item; False when it cannot be done
+        (no current item, a model that keeps no description)."""
+        index = view.currentIndex()
+        model = view.model()
+        selection = view.selectionModel()
+        if not index.isValid() or model is None or selection is None:
+            return False
+        self.watch(view)
+        if self._index != QPersistentModelIndex(index):
+            self.restore()
+            self._original = index.data(_DESCRIPTION)
+        fresh = self._moved.get(selection.property(_KEY), 0.0) >= self.asked_at - self.JUST_MOVED_S
+        if fresh:
+            model.blockSignals(True)
+        try:
+            if index.data(_DESCRIPTION) == message:
+                model.setData(index, "", _DESCRIPTION)  # so that the same message twice is said twice
+            model.setData(index, message, _DESCRIPTION)
+        finally:
+            if fresh:
+                model.blockSignals(False)
+        if index.data(_DESCRIPTION) != message:
+            return False
+        self._index, self._said = QPersistentModelIndex(index), message
+        if not fresh and QAccessible.isActive():
+            # Asked only now, with the view laid out: its accessible items follow its layout.
+            view_iface = QAccessible.queryAccessibleInterface(view)
+            cell = view_iface.focusChild() if view_iface is not None else None
+            if cell is not None:
+                QAccessible.updateAccessibility(QAccessibleEvent(cell, QAccessible.Event.Focus))
+        return True
+
+    def restore(self) -> None:
+        """Put the item's own description back (Orca no longer follows it, so nothing is said)."""
+        index, self._index = self._index, QPersistentModelIndex()
+        model = index.model() if index.isValid() else None  # None once the model has gone
+        if model is not None and index.data(_DESCRIPTION) == self._said:
+            model.setData(index, self._original, _DESCRIPTION)
+
+
+_item_note = _ItemNote()
 
 
 class Teller(QObject):
@@ -104,14 +203,19 @@ class Teller(QObject):
         self._parts: list[str] = []
         self._assertive = False
         self._waited = 0
+        self._asked_at = 0.0  # when the first of the waiting messages was asked for
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(self.DELAY_MS)
         self._timer.timeout.connect(self.flush)
         self.said: list[str] = []  # everything said, newest last (for tests and diagnosis)
+        if sys.platform.startswith("linux"):
+            _watch_focus()  # lists met from now on are watched, to know when their current item is new
 
     def say(self, message: str, *, assertive: bool = False) -> None:
         if message and message not in self._parts:
+            if not self._parts:
+                self._asked_at = time.monotonic()
             self._parts.append(message)
             self._assertive = self._assertive or assertive
             self._timer.start()
@@ -132,4 +236,4 @@ class Teller(QObject):
         if widget is None:
             return
         self.said.append(message)
-        announce(widget, message, assertive=assertive)
+        announce(widget, message, assertive=assertive, asked_at=self._asked_at)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
     QLabel,
-    QLineEdit,
+    QPlainTextEdit,
     QScrollArea,
     QTabWidget,
     QVBoxLayout,
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from reader import bookmarks, presets, reading_style, themes
 from reader.bookmarks import Places
-from reader.ui import fit_text, interface_scale, look, save_places
+from reader.ui import fit_text, interface_scale, look, one_line, save_places
 from reader.ui.bookmarks_panel import BookmarksPanel
 from reader.ui.context import WindowContext
 from reader.ui.first_paint import after_first_paint
@@ -66,10 +66,14 @@ class Prompts:
         dialog = QInputDialog(self.parent)
         dialog.setWindowTitle(title)
         dialog.setLabelText(label)
+        # A plain-text box kept to one line: screen readers say its chosen text whole (see one_line).
+        dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
         dialog.setTextValue(value)
         fit_text.wide_enough(dialog, label, title=title)
-        box = dialog.findChild(QLineEdit)
+        box = dialog.findChild(QPlainTextEdit)
         if box is not None:  # the dialog's own layout sets its width from its parts: widen the box
+            one_line.make_one_line(box)
+            box.setAccessibleName(label)  # Qt's dialog names only its line edit by the label
             fit_text.wide_enough(box, value, padding=box.fontMetrics().averageCharWidth() * 4)
         return dialog
 

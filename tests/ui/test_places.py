@@ -227,3 +227,29 @@ def test_no_two_commands_share_a_key(open_window) -> None:
             assert key not in seen, f"{key} is both {seen[key]} and {action.objectName()}"
             seen[key] = action.objectName()
     assert {"Ctrl+D", "Ctrl+B", "Ctrl+P", "Ctrl+Shift+R", "Ctrl+Shift+L", "Ctrl+Shift+E"} <= set(seen)
+
+
+def test_the_bookmark_name_box_is_one_line_that_enter_accepts(make_window, qtbot) -> None:
+    """The name box is a plain-text box (screen readers say its chosen text whole; a line edit's lost its
+    last character) that behaves as a line: the suggestion chosen, Enter accepts, line breaks become spaces."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from reader.ui.comfort import Prompts
+
+    window = make_window(1280, 720)
+    dialog = Prompts(window).text_dialog("Add bookmark", "Name of the bookmark:", "Foreword: the start…")
+    box = dialog.findChild(QPlainTextEdit)
+    assert box is not None and box.accessibleName() == "Name of the bookmark:"
+    dialog.show()
+    qtbot.waitUntil(box.hasFocus)
+    assert box.textCursor().selectedText() == "Foreword: the start…"
+    assert box.height() < 2 * box.fontMetrics().lineSpacing() + 12, "one line high"
+    qtbot.keyClicks(box, "My place")
+    box.insertPlainText("\nand more")
+    assert dialog.textValue() == "My place and more"
+    qtbot.keyClick(box, Qt.Key.Key_Tab)
+    assert not box.hasFocus() and dialog.textValue() == "My place and more", "Tab moves on, adds nothing"
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert dialog.result() == dialog.DialogCode.Accepted and not dialog.isVisible()

@@ -7,8 +7,11 @@ say something, and say it once.
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QToolButton
 
 from .test_places import Answers
@@ -200,3 +203,36 @@ def test_escape_on_a_button_of_qts_file_dialog_closes_it(make_window, qtbot) -> 
     qtbot.keyClick(detail, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert dialog.result() == QFileDialog.DialogCode.Rejected
+
+
+def _focused_item_description(view) -> str:
+    """What a screen reader reads as the description of the item it follows in ``view``."""
+    cell = QAccessible.queryAccessibleInterface(view).focusChild()
+    return cell.text(QAccessible.Text.Description) if cell is not None else ""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the description is Orca 43's way")
+def test_said_while_a_contents_line_has_the_focus_reaches_that_line_and_leaves_it(make_window, qtbot) -> None:
+    """Orca follows the current line, not the list: a message put on the list alone went unheard."""
+    window = make_window(1280, 720)
+    window.contents.setFocus()
+    qtbot.waitUntil(window.contents.hasFocus)
+    qtbot.keyClick(window.contents, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    second = window.guide.neighbour(window.guide.first().id, 1).id
+    wait_to_hear(qtbot, window, position(window, second))
+    assert window.contents.current_section() == second
+    assert _focused_item_description(window.contents) == position(window, second) + "."
+    # An example keeps its own description ("In …") once the focus moves on, and the line the
+    # focus moves to does not say the old message.
+    example = next(section for section in window.guide if section.parent)
+    qtbot.keyClick(window.contents, Qt.Key.Key_Down)
+    assert "section" not in _focused_item_description(window.contents)
+    window.contents.setCurrentItem(window.contents._items[example.id])
+    own = _focused_item_description(window.contents)
+    assert own.startswith("In “")
+    qtbot.keyClick(window.contents, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    wait_to_hear(qtbot, window, "Text size")
+    qtbot.waitUntil(lambda: "Text size" in _focused_item_description(window.contents))
+    qtbot.keyClick(window.contents, Qt.Key.Key_Up)
+    qtbot.keyClick(window.contents, Qt.Key.Key_Down)
+    assert _focused_item_description(window.contents) == own
