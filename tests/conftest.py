@@ -34,6 +34,16 @@ def guide():
     return open_guide(CONTENT)
 
 
+@pytest.fixture(scope="module")
+def guide_index(tmp_path_factory: pytest.TempPathFactory):
+    """The bundled guide's real search index on disk, built once per test module."""
+    from reader.library import open_guide
+    from reader.search import SearchIndex
+
+    with SearchIndex.open_or_build(open_guide(CONTENT), roots=[tmp_path_factory.mktemp("guide") / "index"]) as index:
+        yield index
+
+
 @pytest.fixture(autouse=True)
 def no_network() -> None:
     """Every test runs offline: any attempt to use the network fails the test, even if it was caught."""

@@ -28,16 +28,6 @@ QUERIES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def guide_index(tmp_path_factory):
-    from reader.library import open_guide
-
-    base = tmp_path_factory.mktemp("bulk")
-    index = SearchIndex.open_or_build(open_guide(CONTENT), roots=[base / "index"])
-    yield index
-    index.close()
-
-
 def both_ways(index: SearchIndex, text: str, limit: int | None):
     searcher = index._searcher
     q = plan(text, index._parser, searcher.reader()).query
@@ -57,7 +47,11 @@ def assert_same_scoring(index: SearchIndex) -> int:
             if ours is None:
                 continue
             taken += 1
-            assert ours == whoosh, (text, limit)  # the same passages, order, scores and count
+            # The same count, passages and order; the scores equal but for the last bit, which the order of
+            # adding up a word's weights over several segments may change.
+            assert ours[0] == whoosh[0], (text, limit)
+            assert [doc for _, doc in ours[1]] == [doc for _, doc in whoosh[1]], (text, limit)
+            assert [score for score, _ in ours[1]] == pytest.approx([score for score, _ in whoosh[1]], rel=1e-12)
     return taken
 
 

@@ -11,8 +11,6 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
-import pytest
-
 from reader.search import SearchIndex
 from reader.search import query as search_query
 from reader.search.query import (
@@ -30,14 +28,6 @@ from .conftest import CONTENT
 
 MISSPELT = ["comissioning", "disabilty", "coproductoin", "partnrship", "outcomse", "wellbeeing", "yung", "scto",
             "carres", "zzzz", "servicess", "énergie", "co-desing", "lived", "expereince", "qq", "a"]
-
-
-@pytest.fixture(scope="module")
-def guide_index(tmp_path_factory):
-    from reader.library import open_guide
-
-    with SearchIndex.open_or_build(open_guide(CONTENT), roots=[tmp_path_factory.mktemp("near") / "index"]) as index:
-        yield index
 
 
 def misspellings(words: list[str], seed: int) -> list[str]:

@@ -13,7 +13,6 @@ from reader.render import render_section
 from reader.search import SearchIndex
 from reader.search.query import MAX_EXPANSION, MAX_QUERY_CHARS
 
-from .conftest import CONTENT
 from .search_content import mini_guide, write_content
 
 
@@ -21,16 +20,6 @@ from .search_content import mini_guide, write_content
 def mini(tmp_path_factory):
     base = tmp_path_factory.mktemp("mini")
     index = SearchIndex.open_or_build(mini_guide(base / "content"), roots=[base / "index"])
-    yield index
-    index.close()
-
-
-@pytest.fixture(scope="module")
-def guide_index(tmp_path_factory):
-    from reader.library import open_guide
-
-    base = tmp_path_factory.mktemp("guide")
-    index = SearchIndex.open_or_build(open_guide(CONTENT), roots=[base / "index"])
     yield index
     index.close()
 

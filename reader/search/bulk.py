@@ -9,8 +9,10 @@ decompress and one unpickle), intersect the passage numbers as sets, and score o
 passages that match, with the field lengths read once into memory.
 
 The score of each passage is Whoosh's BM25F, computed with the same operations in the same
-order (the same floating-point result); ties go to the lower passage number, as Whoosh's
-collector orders them. Any other query (phrases, NOT, other fields' queries, a weighting other
+order: the same floating-point result on one segment, and at most a difference in the last bit
+where an index has several segments (a word's weights are added up in another order), which
+never changed an order in the tests; ties go to the lower passage number, as Whoosh's collector
+orders them. Any other query (phrases, NOT, other fields' queries, a weighting other
 than BM25F) returns None from :meth:`BulkScorer.scores`, and the caller lets Whoosh run it.
 """
 
