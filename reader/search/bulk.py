@@ -22,7 +22,7 @@ import pickle
 import struct
 import zlib
 from array import array
-from bisect import insort
+from bisect import bisect_left, insort
 from collections.abc import Iterable
 from itertools import accumulate
 from typing import Any
@@ -111,14 +111,19 @@ class BulkScorer:
         idf, K1 = scorer.idf, scorer.K1
         norms = self._norm_table(q.fieldname, scorer)
         lengths = self._all_lengths(q.fieldname)
-        pairs: Any = zip(ids, weights, strict=True)
-        if within is not None:  # a few passages of a long list: look them up rather than walk it
-            weight_of = dict(pairs)
-            pairs = [(docnum, weight_of[docnum]) for docnum in within if docnum in weight_of]
         # Whoosh's bm25(): idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl))),
         # the second term looked up by the passage's length byte.
-        found = {docnum: idf * ((tf * (K1 + 1)) / (tf + norms[lengths[docnum]]))
-                 for docnum, tf in pairs}
+        K1_1 = K1 + 1
+        if within is None:
+            found = {docnum: idf * ((tf * K1_1) / (tf + norms[lengths[docnum]]))
+                     for docnum, tf in zip(ids, weights, strict=True)}
+        elif len(within) * BISECT_RATIO < len(ids):  # a few passages of a long list: look them up
+            found = {docnum: idf * ((tf * K1_1) / (tf + norms[lengths[docnum]]))
+                     for docnum, tf in _looked_up(ids, weights, within)}
+        else:  # most of the list: a dictionary of it, read straight from (no list of pairs between)
+            weight_of = dict(zip(ids, weights, strict=True))
+            found = {docnum: idf * ((tf * K1_1) / (tf + norms[lengths[docnum]]))
+                     for docnum in within if docnum in weight_of for tf in (weight_of[docnum],)}
         if q.boost != 1.0:
             found = {docnum: score * q.boost for docnum, score in found.items()}
         return found
@@ -152,8 +157,7 @@ class BulkScorer:
             if not common:
                 return {}
         parts = [scored[i] if i in scored else self._evaluate(sub, common) for i, sub in enumerate(subs)]
-        add = _adder(_tree([0 - sub.estimate_size(self._reader) for sub in subs]), parts)
-        total = {docnum: add(docnum) for docnum in common or ()}
+        total = _summed(_tree([0 - sub.estimate_size(self._reader) for sub in subs]), parts, common or set())
         if q.boost != 1.0:
             total = {docnum: score * q.boost for docnum, score in total.items()}
         return total
@@ -224,6 +228,22 @@ class BulkScorer:
         return self._norms[fieldname]
 
 
+#: A posting list this many times longer than the passages wanted is searched (each passage found by
+#: halving) rather than turned whole into a dictionary.
+BISECT_RATIO = 8
+
+
+def _looked_up(ids: list[int], weights: Any, within: set[int]) -> list[tuple[int, float]]:
+    """(passage, weight) for the passages of ``within`` that the posting list ``ids`` (ascending)
+    holds, each found by halving: far quicker than a dictionary of a long list for a few passages."""
+    size, pairs = len(ids), []
+    for docnum in within:
+        place = bisect_left(ids, docnum)
+        if place < size and ids[place] == docnum:
+            pairs.append((docnum, weights[place]))
+    return pairs
+
+
 def _blocks(matcher: Any) -> tuple[list[int], list[float]]:
     """A posting list's passages and weights, read from the file in one piece and split into
     Whoosh 2.7's blocks here (a length, a pickled header, the pickled, maybe compressed, data);
@@ -269,12 +289,10 @@ def _tree(weights: list[int]) -> Any:
     return pending[0][2]
 
 
-def _adder(node: Any, parts: list[dict[int, float]]) -> Any:
-    """A function adding a passage's part scores in the order of ``node`` (see :func:`_tree`)."""
+def _summed(node: Any, parts: list[dict[int, float]], common: set[int]) -> dict[int, float]:
+    """Each passage of ``common``'s part scores added in the order of ``node`` (see :func:`_tree`):
+    a node's two sums a dictionary at a time, with no function call per passage."""
     if isinstance(node, int):
-        return parts[node].__getitem__
-    left, right = _adder(node[0], parts), _adder(node[1], parts)
-    if isinstance(node[0], int) and isinstance(node[1], int):
-        first, second = parts[node[0]], parts[node[1]]
-        return lambda docnum: first[docnum] + second[docnum]
-    return lambda docnum: left(docnum) + right(docnum)
+        return parts[node]
+    left, right = _summed(node[0], parts, common), _summed(node[1], parts, common)
+    return {docnum: left[docnum] + right[docnum] for docnum in common}
