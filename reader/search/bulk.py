@@ -145,7 +145,8 @@ class BulkScorer:
             return {}
         common = within
         scored: dict[int, dict[int, float]] = {}  # parts other than terms, scored to be matched
-        for index in sorted(range(len(subs)), key=lambda i: subs[i].estimate_size(self._reader)):
+        sizes = [sub.estimate_size(self._reader) for sub in subs]  # each a look-up in the term index
+        for index in sorted(range(len(subs)), key=sizes.__getitem__):
             sub = subs[index]
             if type(sub) is wq.Term:  # matched by passage number alone, scored later
                 ids, _ = self._postings(sub.fieldname, sub.text)
@@ -157,7 +158,7 @@ class BulkScorer:
             if not common:
                 return {}
         parts = [scored[i] if i in scored else self._evaluate(sub, common) for i, sub in enumerate(subs)]
-        total = _summed(_tree([0 - sub.estimate_size(self._reader) for sub in subs]), parts, common or set())
+        total = _summed(_tree([0 - size for size in sizes]), parts, common or set())
         if q.boost != 1.0:
             total = {docnum: score * q.boost for docnum, score in total.items()}
         return total
