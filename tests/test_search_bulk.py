@@ -73,6 +73,32 @@ def test_bulk_scoring_stays_exact_after_content_is_added_and_replaced(guide_inde
         assert assert_same_scoring(index) > 0
 
 
+def test_stored_fields_read_directly_are_whooshs_in_every_segment(tmp_path_factory):
+    from reader.library import open_guide
+
+    base = tmp_path_factory.mktemp("stored")
+    guide = open_guide(CONTENT)
+    with SearchIndex.open_or_build(guide, roots=[base / "index"]) as index:
+        first = next(s for s in guide if "carers" in s.body.lower())
+        index.add_sections([replace(first, body=first.body + "\n\nCarers, once more.\n")])
+        searcher = index._searcher
+        assert len(list(searcher.reader().leaf_readers())) > 1
+        scorer = bulk.BulkScorer(searcher)
+        numbers = list(searcher.reader().all_doc_ids())
+        assert numbers[-1] >= searcher.reader().leaf_readers()[-1][1]  # the last segment is read too
+        assert [scorer.stored_fields(n) for n in numbers] == [searcher.stored_fields(n) for n in numbers]
+
+
+def test_a_few_passages_of_a_long_posting_list_are_found_by_halving():
+    rng = random.Random(7)
+    ids = sorted(rng.sample(range(50_000), 4000))
+    weights = [float(rng.randint(1, 9)) for _ in ids]
+    within = set(rng.sample(ids, 200)) | set(rng.sample(range(50_000), 200))
+    assert len(within) * bulk.BISECT_RATIO < len(ids)
+    weight_of = dict(zip(ids, weights, strict=True))
+    assert dict(bulk._looked_up(ids, weights, within)) == {d: weight_of[d] for d in within if d in weight_of}
+
+
 def test_a_search_gives_the_same_hits_with_and_without_bulk_scoring(guide_index, monkeypatch):
     fast = {text: guide_index.search(text) for text in QUERIES}
     monkeypatch.setattr(guide_index, "_bulk", None)

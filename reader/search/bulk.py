@@ -24,7 +24,7 @@ import pickle
 import struct
 import zlib
 from array import array
-from bisect import insort
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable
 from itertools import accumulate
 from typing import Any
@@ -63,6 +63,7 @@ class BulkScorer:
         self._searcher = searcher
         self._reader = searcher.reader()
         self._leaves = list(self._reader.leaf_readers())
+        self._offsets = [offset for _, offset in self._leaves]
         weighting = searcher.weighting
         self._usable = type(weighting) is BM25F  # a subclass may score otherwise
         self._weighting = weighting
@@ -113,14 +114,19 @@ class BulkScorer:
         idf, K1 = scorer.idf, scorer.K1
         norms = self._norm_table(q.fieldname, scorer)
         lengths = self._all_lengths(q.fieldname)
-        pairs: Any = zip(ids, weights, strict=True)
-        if within is not None:  # a few passages of a long list: look them up rather than walk it
-            weight_of = dict(pairs)
-            pairs = [(docnum, weight_of[docnum]) for docnum in within if docnum in weight_of]
         # Whoosh's bm25(): idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl))),
         # the second term looked up by the passage's length byte.
-        found = {docnum: idf * ((tf * (K1 + 1)) / (tf + norms[lengths[docnum]]))
-                 for docnum, tf in pairs}
+        K1_1 = K1 + 1
+        if within is None:
+            found = {docnum: idf * ((tf * K1_1) / (tf + norms[lengths[docnum]]))
+                     for docnum, tf in zip(ids, weights, strict=True)}
+        elif len(within) * BISECT_RATIO < len(ids):  # a few passages of a long list: look them up
+            found = {docnum: idf * ((tf * K1_1) / (tf + norms[lengths[docnum]]))
+                     for docnum, tf in _looked_up(ids, weights, within)}
+        else:  # most of the list: a dictionary of it, read straight from (no list of pairs between)
+            weight_of = dict(zip(ids, weights, strict=True))
+            found = {docnum: idf * ((tf * K1_1) / (tf + norms[lengths[docnum]]))
+                     for docnum in within if docnum in weight_of for tf in (weight_of[docnum],)}
         if q.boost != 1.0:
             found = {docnum: score * q.boost for docnum, score in found.items()}
         return found
@@ -142,7 +148,8 @@ class BulkScorer:
             return {}
         common = within
         scored: dict[int, dict[int, float]] = {}  # parts other than terms, scored to be matched
-        for index in sorted(range(len(subs)), key=lambda i: subs[i].estimate_size(self._reader)):
+        sizes = [sub.estimate_size(self._reader) for sub in subs]  # each a look-up in the term index
+        for index in sorted(range(len(subs)), key=sizes.__getitem__):
             sub = subs[index]
             if type(sub) is wq.Term:  # matched by passage number alone, scored later
                 ids, _ = self._postings(sub.fieldname, sub.text)
@@ -154,13 +161,29 @@ class BulkScorer:
             if not common:
                 return {}
         parts = [scored[i] if i in scored else self._evaluate(sub, common) for i, sub in enumerate(subs)]
-        add = _adder(_tree([0 - sub.estimate_size(self._reader) for sub in subs]), parts)
-        total = {docnum: add(docnum) for docnum in common or ()}
+        total = _summed(_tree([0 - size for size in sizes]), parts, common or set())
         if q.boost != 1.0:
             total = {docnum: score * q.boost for docnum, score in total.items()}
         return total
 
     # Reading the index ----------------------------------------------------------------------
+
+    def stored_fields(self, docnum: int) -> dict[str, Any]:
+        """A passage's stored fields, as ``searcher.stored_fields`` returns them, read from its
+        segment's column directly: a search reads up to 60 (twins folded), and Whoosh's layers
+        (searcher, multi-segment reader, a generator filtering the fields) cost a third of each."""
+        place = bisect_right(self._offsets, docnum) - 1
+        leaf, offset = self._leaves[place]
+        perdoc = getattr(leaf, "_perdoc", None)
+        if perdoc is None or leaf.is_closed:
+            whole: dict[str, Any] = self._searcher.stored_fields(docnum)  # not a plain segment: Whoosh's own way
+            return whole
+        fields: dict[str, Any] = perdoc.stored_fields(docnum - offset)
+        schema = leaf.schema
+        if all(name in schema for name in fields):
+            return fields  # unpickled afresh for every call: the caller's own
+        return {name: value for name, value in fields.items() if name in schema}  # a field since removed
+
 
     def _postings(self, fieldname: str, text: Any) -> tuple[list[int], list[float]]:
         """Every (passage, weight) of a term over all segments, deleted passages left out."""
@@ -226,6 +249,22 @@ class BulkScorer:
         return self._norms[fieldname]
 
 
+#: A posting list this many times longer than the passages wanted is searched (each passage found by
+#: halving) rather than turned whole into a dictionary.
+BISECT_RATIO = 8
+
+
+def _looked_up(ids: list[int], weights: Any, within: set[int]) -> list[tuple[int, float]]:
+    """(passage, weight) for the passages of ``within`` that the posting list ``ids`` (ascending)
+    holds, each found by halving: far quicker than a dictionary of a long list for a few passages."""
+    size, pairs = len(ids), []
+    for docnum in within:
+        place = bisect_left(ids, docnum)
+        if place < size and ids[place] == docnum:
+            pairs.append((docnum, weights[place]))
+    return pairs
+
+
 def _blocks(matcher: Any) -> tuple[list[int], list[float]]:
     """A posting list's passages and weights, read from the file in one piece and split into
     Whoosh 2.7's blocks here (a length, a pickled header, the pickled, maybe compressed, data);
@@ -271,12 +310,10 @@ def _tree(weights: list[int]) -> Any:
     return pending[0][2]
 
 
-def _adder(node: Any, parts: list[dict[int, float]]) -> Any:
-    """A function adding a passage's part scores in the order of ``node`` (see :func:`_tree`)."""
+def _summed(node: Any, parts: list[dict[int, float]], common: set[int]) -> dict[int, float]:
+    """Each passage of ``common``'s part scores added in the order of ``node`` (see :func:`_tree`):
+    a node's two sums a dictionary at a time, with no function call per passage."""
     if isinstance(node, int):
-        return parts[node].__getitem__
-    left, right = _adder(node[0], parts), _adder(node[1], parts)
-    if isinstance(node[0], int) and isinstance(node[1], int):
-        first, second = parts[node[0]], parts[node[1]]
-        return lambda docnum: first[docnum] + second[docnum]
-    return lambda docnum: left(docnum) + right(docnum)
+        return parts[node]
+    left, right = _summed(node[0], parts, common), _summed(node[1], parts, common)
+    return {docnum: left[docnum] + right[docnum] for docnum in common}

@@ -344,6 +344,7 @@ class SearchIndex:
         about_reader, meaning = ranking.about_the_reader(found.text), ranking.asks_meaning(typed)
         secondary = self._secondary
         candidates = []
+        load = self._bulk.stored_fields if self._bulk is not None else searcher.stored_fields
         for checked, (score, docnum) in enumerate(top_n):
             fields = None
             if phrases and checked >= MAX_PHRASE_CHECKS:
@@ -352,14 +353,14 @@ class SearchIndex:
                                                    "checked for the exact phrase."), count=MAX_PHRASE_CHECKS))
                 break
             if phrases:
-                fields = searcher.stored_fields(docnum)
+                fields = load(docnum)
                 if not ranking.holds(fields["text"], phrases):
                     total -= 1
                     continue
             tier = ranking.tier(secondary.get(docnum, ""), about_reader, meaning)
             candidates.append(ranking.Candidate(tier, score, docnum, fields))
         candidates.sort(key=lambda c: c.tier)  # stable: within a tier, Whoosh's order
-        kept, folded = ranking.collapse(candidates, found.highlighter, searcher.stored_fields, limit)
+        kept, folded = ranking.collapse(candidates, found.highlighter, load, limit)
         hits = []
         for candidate in kept:
             fields, extract = candidate.fields, candidate.extract

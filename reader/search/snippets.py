@@ -53,14 +53,17 @@ class Highlighter:
             return []
         tokens: list[tuple[int, int, frozenset[str]]] = []  # kept words: place and stems
         found: list[tuple[int, int]] = []
+        words, stems, phrases = self.words, self.stems, self.phrases
         for match in TOKEN.finditer(text):
             analysed = _analysed(match.group())
             if analysed is None:
                 continue
             word, part, forms = analysed
-            if self.phrases:
+            if phrases:
                 tokens.append((match.start(), match.end(), forms))
-            if self.matches(word) or (part is not None and self.matches(part)):
+            # matches(word) or matches(part), with the stems already in ``forms``: the loop runs
+            # for every word of every extract.
+            if word in words or (part is not None and part in words) or not stems.isdisjoint(forms):
                 found.append((match.start(), match.end()))
         for phrase in self.phrases:
             size = len(phrase)
