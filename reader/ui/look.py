@@ -107,11 +107,13 @@ QPushButton:disabled, QToolButton:disabled {{ color: {t.disabled_text}; backgrou
     border: {thin}px dashed {t.disabled_text}; }}
 QPushButton:focus, QToolButton:focus {{ border: {wide}px solid {t.focus}; padding: {px(3)}px {px(8)}px;
     outline: none; }}
-QComboBox, QSpinBox, QDoubleSpinBox, QLineEdit {{ border: {thin}px solid {t.border}; border-radius: 3px;
+QComboBox, QSpinBox, QDoubleSpinBox, QLineEdit, QPlainTextEdit {{ border: {thin}px solid {t.border}; border-radius: 3px;
     padding: {px(2) + pad}px; background-color: {t.base}; color: {t.text}; }}
-QComboBox:focus, QSpinBox:focus, QDoubleSpinBox:focus, QLineEdit:focus {{ border: {wide}px solid {t.focus};
+QComboBox:focus, QSpinBox:focus, QDoubleSpinBox:focus, QLineEdit:focus,
+QPlainTextEdit:focus {{ border: {wide}px solid {t.focus};
     padding: {px(2)}px; }}
-QComboBox:disabled, QSpinBox:disabled, QDoubleSpinBox:disabled, QLineEdit:disabled {{ color: {t.disabled_text};
+QComboBox:disabled, QSpinBox:disabled, QDoubleSpinBox:disabled, QLineEdit:disabled,
+QPlainTextEdit:disabled {{ color: {t.disabled_text};
     background-color: {t.window}; border: {thin}px dashed {t.disabled_text}; }}
 QCheckBox:disabled, QRadioButton:disabled, QLabel:disabled {{ color: {t.disabled_text}; }}
 QSpinBox, QDoubleSpinBox {{ padding-right: {arrow_box + px(2)}px; }}

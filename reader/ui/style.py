@@ -12,8 +12,9 @@ def focus_stylesheet(colour: str = DEFAULT_FOCUS_COLOUR, width: int = 3) -> str:
 QToolButton {{ border: {width}px solid transparent; border-radius: 4px; padding: 3px 6px; }}
 QToolButton:focus {{ border-color: {colour}; }}
 QToolButton:hover {{ border-color: palette(mid); }}
-QTreeView, QTextBrowser, QListView, QLineEdit, QComboBox {{ border: {width}px solid transparent; }}
-QTreeView:focus, QTextBrowser:focus, QListView:focus, QLineEdit:focus, QComboBox:focus {{
+QTreeView, QTextBrowser, QListView, QLineEdit, QPlainTextEdit, QComboBox {{ border: {width}px solid transparent; }}
+QTreeView:focus, QTextBrowser:focus, QListView:focus, QLineEdit:focus, QPlainTextEdit:focus,
+QComboBox:focus {{
     border-color: {colour};
 }}
 QPushButton:focus, QCheckBox:focus, QRadioButton:focus, QSpinBox:focus, QSlider:focus {{

@@ -269,3 +269,14 @@ def test_a_selected_name_is_said_whole(orca: OrcaSession) -> None:
     orca.press("Escape", wait=1.0)
     field = [utterance for utterance in said if utterance.endswith(" selected.")]
     assert field and said[0] and field[-1] == f"{said[0]} selected.", said
+
+
+def test_a_selected_search_is_said_whole(orca: OrcaSession) -> None:
+    """The search box said a chosen search without its last character ("young sco selected")."""
+    _home(orca)
+    orca.press("ctrl+f", wait=1.0)
+    orca.type_text("young scot", quiet=1.5)
+    orca.press("Escape", wait=1.0)  # the panel closes; Ctrl+F opens it with the search chosen
+    said = orca.press("ctrl+f", wait=3.0)
+    orca.press("Escape", wait=1.0)
+    assert "young scot selected." in said, said

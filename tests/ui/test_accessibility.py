@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLineEdit, QTextEdit, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QToolButton,
+    QWidget,
+)
 
-INTERACTIVE = (QAbstractButton, QAbstractItemView, QLineEdit, QTextEdit)
+from reader.ui.search_panel import SearchBox
+
+INTERACTIVE = (QAbstractButton, QAbstractItemView, QLineEdit, QTextEdit, QPlainTextEdit)
 
 
 def _interactive(window) -> list[QWidget]:
@@ -29,7 +39,7 @@ def test_toolbar_buttons_say_what_they_do_and_take_focus(make_window):
     names = {b.accessibleName() for b in buttons}
     assert {"Contents", "Back", "Previous section", "Next section", "Read aloud", "Stop reading", "Smaller text",
             "Larger text", "Reading settings panel"} <= names
-    assert window.findChild(QLineEdit, "toolbar_search").accessibleName() == "Search the guide"
+    assert window.findChild(SearchBox, "toolbar_search").accessibleName() == "Search the guide"
     for button in buttons:
         assert button.focusPolicy() & button.focusPolicy().TabFocus
         assert button.accessibleDescription()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QPlainTextEdit,
     QPushButton,
     QStyle,
     QStyleOptionComboBox,
@@ -143,7 +144,8 @@ def shown_in(root: QWidget) -> list[Shown]:
                 continue
             found += [Shown(f"{where} (item)", widget.itemText(i)) for i in range(widget.count())]
             found.append(Shown(where, widget.currentText(), fits))
-        elif isinstance(widget, QLineEdit) and widget.placeholderText() and not widget.text():
+        elif (isinstance(widget, QLineEdit | QPlainTextEdit) and widget.placeholderText()
+              and not (widget.text() if isinstance(widget, QLineEdit) else widget.toPlainText())):
             found.append(Shown(f"{where} (placeholder)", widget.placeholderText(),
                                not _wider(metrics, widget.placeholderText(), widget.width() - 8)))
         elif isinstance(widget, QTabWidget):

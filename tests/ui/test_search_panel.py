@@ -317,13 +317,14 @@ def test_start_up_does_not_load_the_search_engine_until_after_the_first_paint(tm
 
 
 def test_every_control_of_the_open_panel_has_an_accessible_name(make_window, qtbot):
-    from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QComboBox, QLineEdit
+    from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QComboBox, QLineEdit, QPlainTextEdit
 
     window = make_window()
     panel = search_for(qtbot, window, "comissioning")  # shows the suggestion button too
     controls = [w for w in window.search.dock.findChildren(QWidget)
-                if isinstance(w, QAbstractButton | QAbstractItemView | QComboBox | QLineEdit) and w.isVisible()]
-    assert panel.suggestion in controls and panel.results in controls
+                if isinstance(w, QAbstractButton | QAbstractItemView | QComboBox | QLineEdit | QPlainTextEdit)
+                and w.isVisible()]
+    assert panel.suggestion in controls and panel.results in controls and panel.box in controls
     for widget in controls:
         name = QAccessible.queryAccessibleInterface(widget).text(QAccessible.Text.Name)
         assert name, f"{type(widget).__name__} {widget.objectName()!r} has no accessible name"
@@ -389,3 +390,42 @@ def test_the_current_match_stays_current_when_the_text_size_changes(make_window,
     assert window.view.textCursor().selectedText().lower().startswith("public service")
     press(qtbot, Qt.Key.Key_F3)
     assert panel.matches.text().startswith("Match 3 of ")
+
+
+def test_the_search_box_behaves_as_a_line_edit(qtbot):
+    """A plain-text box (so Orca says a chosen search whole) with a line edit's signals and clear button."""
+    from PySide6.QtWidgets import QToolButton
+
+    from reader.ui.search_panel import SearchBox
+
+    box = SearchBox()
+    qtbot.addWidget(box)
+    box.show()
+    qtbot.waitExposed(box)
+    edited, changed = [], []
+    box.textEdited.connect(edited.append)
+    box.textChanged.connect(changed.append)
+    box.setText("carers")
+    assert (box.text(), changed, edited) == ("carers", ["carers"], []), "setText is not the user's edit"
+    assert box.textCursor().position() == len("carers")
+    qtbot.keyClicks(box, " fund")
+    assert edited[-1] == changed[-1] == "carers fund"
+    with qtbot.waitSignal(box.returnPressed):
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+    with qtbot.waitSignal(box.downPressed):
+        qtbot.keyClick(box, Qt.Key.Key_Down)
+    with qtbot.waitSignal(box.escapePressed):
+        qtbot.keyClick(box, Qt.Key.Key_Escape)
+    assert box.text() == "carers fund", "Enter does not start a second line"
+    QApplication.clipboard().setText("young\nscot")
+    box.selectAll()
+    box.paste()
+    assert box.text() == "young scot" and edited[-1] == "young scot", "a pasted line break becomes a space"
+    assert box.selectedText() == ""
+    box.selectAll()
+    assert box.selectedText() == "young scot"
+    clear = box.findChild(QToolButton, "search_clear")
+    assert clear.accessibleName() == "Clear the search" and clear.isVisible()
+    assert box.viewport().geometry().right() < clear.geometry().left(), "the text never runs under the button"
+    qtbot.mouseClick(clear, Qt.MouseButton.LeftButton)
+    assert box.text() == "" and edited[-1] == "" and not clear.isVisible()

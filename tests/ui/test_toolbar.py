@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QToolButton
+from PySide6.QtWidgets import QApplication, QToolButton
 
 from reader import interface_size
 from reader.speech.narrator import State
 from reader.ui import interface_scale, look
+from reader.ui.search_panel import SearchBox
 from tests.ui import layout_check
 
 
@@ -94,7 +95,7 @@ def test_play_pause_keeps_its_place_and_stop_never_moves(make_window, monkeypatc
 
 def test_typing_in_the_toolbar_search_box_searches_and_opens_the_panel(make_window, qtbot) -> None:
     window = _window(make_window, 1366, 768)
-    box = window.findChild(QLineEdit, "toolbar_search")
+    box = window.findChild(SearchBox, "toolbar_search")
     assert box.accessibleName() == "Search the guide" and box.isVisible()
     box.setFocus()
     qtbot.keyClicks(box, "Lochside")
@@ -103,6 +104,28 @@ def test_typing_in_the_toolbar_search_box_searches_and_opens_the_panel(make_wind
     assert window.search.panel.box.text() == "Lochside"
     qtbot.keyClick(box, Qt.Key.Key_Down)
     assert window.search.panel.results.hasFocus()
+
+
+@pytest.mark.parametrize("percent", [100, 200])
+def test_the_search_boxes_are_as_high_as_a_line_edit_in_every_theme(make_window, percent) -> None:
+    """They are one-line plain-text boxes (Orca says their selection whole), shaped as line edits."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from reader import themes
+
+    window = _window(make_window, 1366, 768, percent)
+    window.search.dock.show()
+    for theme in themes.THEMES.values():
+        look.apply_theme(theme, window)
+        QApplication.processEvents()
+        for box in (window.findChild(SearchBox, "toolbar_search"), window.search.panel.box):
+            probe = QLineEdit(box.parentWidget())  # styled as the box is
+            probe.setPlaceholderText(box.placeholderText())
+            probe.show()
+            QApplication.processEvents()
+            assert box.height() == probe.sizeHint().height(), (theme.name, box.objectName())
+            assert box.viewport().height() >= box.fontMetrics().lineSpacing(), "the line shows whole"
+            probe.deleteLater()
 
 
 def test_tab_goes_through_the_toolbar_in_order(make_window, qtbot) -> None:
