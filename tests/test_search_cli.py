@@ -94,10 +94,11 @@ def test_wrong_arguments_exit_2_with_one_line(home, arguments):
 
 #: Modules a search with a fresh index never needs: rendering (Markdown), downloading and asyncio
 #: (which Whoosh imports for helpers the reader never calls), a query type the reader never makes,
+#: the query parser (plain words need none),
 #: the packs' importer, speech and the window.
 NOT_NEEDED = ("markdown", "xml.etree.ElementTree", "reader.render", "urllib.request", "http.client", "email",
-              "ssl", "asyncio", "cached_property", "whoosh.lang.morph_en", "uuid", "yaml", "frontmatter",
-              "pysbd", "reader.packs.importer", "reader.speech", "PySide6")
+              "ssl", "asyncio", "cached_property", "whoosh.lang.morph_en", "whoosh.qparser", "uuid", "yaml",
+              "frontmatter", "pysbd", "reader.packs.importer", "reader.speech", "PySide6")
 
 
 def test_a_search_imports_nothing_its_answer_does_not_need(home):
