@@ -125,13 +125,18 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--no-installed", action="store_true", help="skip the installed wheel (it takes a minute)")
     args = parser.parse_args()
-    commands = {
-        "python -c pass": Command([PYTHON, "-c", "pass"]),
-        "Whoosh, bare import": Command([PYTHON, "-c", f"import {WHOOSH}"]),
-        "Whoosh, as the reader loads it": Command([PYTHON, "-c", "from reader.search import engine; engine.load()"]),
-        f"{SEARCH}, checkout": Command([PYTHON, "-m", "reader", "search", QUERY]),
-    }
     with contextlib.ExitStack() as stack:
+        # Its own user folder, so the library cache it lists from is its own (another copy of the
+        # reader started meanwhile from another folder would otherwise have it listed again).
+        home = stack.enter_context(tempfile.TemporaryDirectory(prefix="cli-search-bench-home-"))
+        commands = {
+            "python -c pass": Command([PYTHON, "-c", "pass"]),
+            "Whoosh, bare import": Command([PYTHON, "-c", f"import {WHOOSH}"]),
+            "Whoosh, as the reader loads it": Command([PYTHON, "-c",
+                                                       "from reader.search import engine; engine.load()"]),
+            f"{SEARCH}, checkout": Command([PYTHON, "-m", "reader", "search", QUERY],
+                                           env={**ENV, "COPRODUCTION_READER_HOME": home}),
+        }
         if not args.no_installed:
             commands[INSTALLED] = stack.enter_context(installed_copy())
         for command in commands.values():  # builds the index if missing, compiles, warms the disk cache
