@@ -9,6 +9,7 @@ import sys
 
 import pytest
 
+from .clirun import guarded_env
 from .conftest import ROOT
 
 
@@ -103,11 +104,12 @@ NOT_NEEDED = ("markdown", "xml.etree.ElementTree", "reader.render", "urllib.requ
 
 def test_a_search_imports_nothing_its_answer_does_not_need(home):
     assert run("search", "young scot", env_home=home).returncode == 0  # the index is built if missing
-    env = {**os.environ, "COPRODUCTION_READER_HOME": str(home),
-           "COPRODUCTION_READER_INDEX": str(home / "bundled-index")}
+    log = home.with_name(f"{home.name}-network.log")  # the network forbidden, as in every command-line test
+    env = {**guarded_env(home, log), "COPRODUCTION_READER_INDEX": str(home / "bundled-index")}
     result = subprocess.run([sys.executable, "-X", "importtime", "-m", "reader", "search", "young scot"],
                             cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0 and "Young Scot" in result.stdout
+    assert not log.exists(), log.read_text()
     imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
     assert "whoosh.searching" in imported and "reader.search.index" in imported
     submodules = tuple(f"{name}." for name in NOT_NEEDED)
