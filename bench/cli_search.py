@@ -150,11 +150,14 @@ def main() -> None:
             cpu = f"{statistics.median(command.cpu) * 1000:7.1f}" if command.cpu else "      –"
             print(f"  {name:<34} {statistics.median(command.wall) * 1000:7.1f} {min(command.wall) * 1000:7.1f}"
                   f" {cpu}")
-        floor = statistics.median(commands["Whoosh, as the reader loads it"].wall)
+        floor = commands["Whoosh, as the reader loads it"]
         for name in (f"{SEARCH}, checkout", INSTALLED):
             if name in commands:
-                above = (statistics.median(commands[name].wall) - floor) * 1000
-                print(f"  {name} above Whoosh as the reader loads it: {above:.1f} ms")
+                search = commands[name]
+                above = (statistics.median(search.wall) - statistics.median(floor.wall)) * 1000
+                cpu = (f", processor {(statistics.median(search.cpu) - statistics.median(floor.cpu)) * 1000:.1f}"
+                       if floor.cpu else "")
+                print(f"  {name} above Whoosh as the reader loads it: wall {above:.1f}{cpu} ms")
         shown = commands.get(INSTALLED) or commands[f"{SEARCH}, checkout"]
         print(f"Largest imports of one {'installed ' if INSTALLED in commands else ''}search (cumulative ms):")
         for micros, name in largest_imports(shown):
