@@ -11,7 +11,9 @@ Each round runs, in turn and alternating (so a change in the machine's load hits
   import finder to every start);
 * the same search as an installed user runs it: the wheel built from this checkout, installed
   into a scratch environment beside the set-up's dependencies, started by its console script
-  from another folder with its own user folder (skip it with ``--no-installed``).
+  from another folder with its own user folder (skip it with ``--no-installed``);
+* with ``--compare FOLDER`` (repeatable), the search of another checkout, such as the main branch
+  before a change, run from that folder with this environment's dependencies.
 
 It prints the median and fastest wall-clock time of each (process start to exit) and the median
 processor time (user + system, Unix), which the machine's load moves less; then where the
@@ -124,6 +126,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--no-installed", action="store_true", help="skip the installed wheel (it takes a minute)")
+    parser.add_argument("--compare", type=Path, metavar="FOLDER", action="append", default=[],
+                        help="also time the search of another checkout (an earlier version: before and after in "
+                             "one run), with this environment's dependencies; its compiled files are read, never "
+                             "written")
     args = parser.parse_args()
     with contextlib.ExitStack() as stack:
         # Its own user folder, so the library cache it lists from is its own (another copy of the
@@ -137,6 +143,11 @@ def main() -> None:
             f"{SEARCH}, checkout": Command([PYTHON, "-m", "reader", "search", QUERY],
                                            env={**ENV, "COPRODUCTION_READER_HOME": home}),
         }
+        for folder in args.compare:
+            other = stack.enter_context(tempfile.TemporaryDirectory(prefix="cli-search-bench-home-"))
+            commands[f"{SEARCH}, {folder.resolve().name}"] = Command(
+                [PYTHON, "-m", "reader", "search", QUERY], cwd=folder.resolve(),
+                env={**ENV, "COPRODUCTION_READER_HOME": other, "PYTHONDONTWRITEBYTECODE": "1"})
         if not args.no_installed:
             commands[INSTALLED] = stack.enter_context(installed_copy())
         for command in commands.values():  # builds the index if missing, compiles, warms the disk cache
