@@ -64,3 +64,36 @@ def test_importing_search_does_not_load_whoosh():
     code = "import sys, reader.search; print('whoosh' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_accents_fold_the_same_when_each_character_is_worked_out_as_met():
+    """The folding table once worked out every character up front; worked out on demand it must
+    fold exactly as that table did, for every character, whatever order they are met in."""
+    from unicodedata import combining, normalize
+
+    from reader.search.analysis import fold
+
+    whole: dict[int, str] = {}
+    for code in range(0xC0, 0x2000):
+        char = chr(code)
+        base = "".join(c for c in normalize("NFKD", char) if not combining(c))
+        if base and base != char and base.isascii():
+            whole[code] = base
+    whole.update({ord("ß"): "ss", ord("æ"): "ae", ord("Æ"): "AE", ord("ø"): "o", ord("Ø"): "O",
+                  ord("œ"): "oe", ord("Œ"): "OE", ord("đ"): "d", ord("ł"): "l", ord("Ł"): "L"})
+    every = "".join(chr(code) for code in [*range(0x3100), 0x1F600, 0x10FFFF] if not 0xD800 <= code < 0xE000)
+    assert fold(every[::-1]) == every[::-1].lower().translate(whole)
+    assert fold(every) == every.lower().translate(whole)
+    assert normalise("Co-Producción") == "coproduccion" and fold("Straße ŁÓDŹ") == "strasse lodz"
+
+
+def test_the_index_recipe_names_markdowns_version_without_importing_it():
+    code = ("import sys\n"
+            "from reader.search import store\n"
+            "recipe = store.recipe()\n"
+            "assert 'markdown' not in sys.modules\n"
+            "import markdown\n"
+            "assert recipe == store.recipe() and recipe.endswith(f'; markdown {markdown.__version__}')\n"
+            "print(recipe)\n")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and "markdown 3." in result.stdout, result.stderr

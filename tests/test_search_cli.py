@@ -9,6 +9,7 @@ import sys
 
 import pytest
 
+from .clirun import guarded_env
 from .conftest import ROOT
 
 
@@ -90,3 +91,43 @@ def test_wrong_arguments_exit_2_with_one_line(home, arguments):
     assert result.returncode == 2
     assert result.stdout == ""
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+#: Modules a search with a fresh index never needs: rendering (Markdown), downloading and asyncio
+#: (which Whoosh imports for helpers the reader never calls), a query type the reader never makes,
+#: the query parser (plain words need none),
+#: the packs' importer, speech and the window.
+NOT_NEEDED = ("markdown", "xml.etree.ElementTree", "reader.render", "urllib.request", "http.client", "email",
+              "ssl", "asyncio", "cached_property", "whoosh.lang.morph_en", "whoosh.qparser", "uuid", "yaml",
+              "frontmatter", "pysbd", "reader.packs.importer", "reader.speech", "PySide6")
+
+
+def test_a_search_imports_nothing_its_answer_does_not_need(home):
+    assert run("search", "young scot", env_home=home).returncode == 0  # the index is built if missing
+    log = home.with_name(f"{home.name}-network.log")  # the network forbidden, as in every command-line test
+    env = {**guarded_env(home, log), "COPRODUCTION_READER_INDEX": str(home / "bundled-index")}
+    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "reader", "search", "young scot"],
+                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0 and "Young Scot" in result.stdout
+    assert not log.exists(), log.read_text()
+    imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
+    assert "whoosh.searching" in imported and "reader.search.index" in imported
+    submodules = tuple(f"{name}." for name in NOT_NEEDED)
+    loaded = sorted(name for name in imported if name in NOT_NEEDED or name.startswith(submodules))
+    assert loaded == []
+
+
+def test_whoosh_loaded_without_its_unused_imports_still_has_them_when_asked():
+    """The stand-ins only last while Whoosh loads: later imports and Whoosh's own calls get the real thing."""
+    code = ("import sys\n"
+            "from reader.search import engine\n"
+            "engine.load()\n"
+            "assert not {'urllib.request', 'asyncio', 'cached_property', 'whoosh.lang.morph_en'} & set(sys.modules)\n"
+            "from whoosh.query import terms\n"
+            "assert 'renderings' in terms.variations('rendering')\n"
+            "assert sys.modules['whoosh.lang.morph_en'].__file__.endswith('morph_en.py')\n"
+            "import urllib.request, cached_property\n"
+            "assert urllib.request.urlopen and cached_property.threaded_cached_property\n"
+            "print('ok')\n")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.stdout.strip() == "ok", result.stderr

@@ -316,3 +316,62 @@ def test_a_prefix_standing_for_many_passages_searches_its_most_used_words_and_sa
     assert any("“co*” stands for many words" in note for note in fewer.notes)
     assert 0 < len(fewer.highlighter.words) < len(everything.highlighter.words)
     assert 0 < fewer.total < everything.total
+
+
+# Plain words without Whoosh's parser -------------------------------------------------------------
+
+_WORD_PARTS = ["young", "Scot", "the", "and", "And", "AND", "OR", "not", "NOT", "To", "TO", "a", "of", "café",
+               "Straße", "2014", "², "[:-2], "é", "x", "carers", "Co", "co", "production", "ÆON", "ŁÓDŹ", "people",
+               "examples", "design", "α", "ωμέγα", "Ⅷ", "q" * 41, "young"]
+
+
+def test_plain_words_make_the_query_the_parser_makes_without_it():
+    """Every text of letters and digits that skips the parser gets the parser's own query, and the
+    parser is not made for it; anything with syntax goes to the parser."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from reader.search.parser import make_parser as make_whoosh_parser
+    from reader.search.query import Parser, plain_words_query
+    from reader.search.schema import make_schema
+
+    schema = make_schema()
+    whoosh_parser = make_whoosh_parser(schema)
+    skipped = []
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(st.one_of(st.sampled_from(_WORD_PARTS), st.text(min_size=1, max_size=12)), min_size=1,
+                    max_size=30))
+    def check(parts: list[str]) -> None:
+        cleaned = " ".join(" ".join(parts).split())
+        if not cleaned:
+            return
+        made = plain_words_query(cleaned)
+        if made is not None:
+            skipped.append(cleaned)
+            assert made == whoosh_parser.parse(cleaned), cleaned
+            assert repr(made) == repr(whoosh_parser.parse(cleaned))
+
+    check()
+    assert len(skipped) > 50  # the plain case was exercised, not only the fallback
+    for syntax in ['"young scot"', "young AND scot", "young OR scot", "NOT scot", "you*", "scot~", "title:scot",
+                   "co-design", "don't", "e.g.", "(young)", "young^2", "snake_case"]:
+        assert plain_words_query(syntax) is None, syntax
+    lazy = Parser(schema)
+    assert lazy.parse("young scot") == whoosh_parser.parse("young scot") and lazy._parser is not None
+
+
+def test_a_plain_search_makes_no_parser_and_finds_what_the_parser_finds(tmp_path):
+    from reader.search.parser import make_parser as make_whoosh_parser
+    from reader.search.query import plan
+
+    index = SearchIndex.open_or_build(mini_guide(tmp_path / "content"), roots=[tmp_path / "index"])
+    with index:
+        plain = index.search("public services")
+        assert index._parser._parser is None, "plain words built Whoosh's parser"
+        reader = index._searcher.reader()
+        whoosh_parser = make_whoosh_parser(index._searcher.schema)
+        for text in ["public services", "the carers", "What is coproduction", "Café 2014", "a", "zzz"]:
+            assert plan(text, index._parser, reader) == plan(text, whoosh_parser, reader), text
+        assert index.search('"public services"').total == 2 and index._parser._parser is not None
+    assert plain.total == 3 and {hit.section for hit in plain.results} == {"spaced", "other", "phrases"}

@@ -337,10 +337,11 @@ def test_builds_swept_away_by_other_copies_are_retried_a_few_times_only(tmp_path
     """If every build vanishes before it can be opened, the reader stops with a clear message
     rather than building forever."""
     import reader.search.index as index_module
+    from reader.search import build
 
     guide = mini_guide(tmp_path / "content")
     builds = []
-    real_write = index_module.build.write_index
+    real_write = build.write_index
 
     def counting_write(*args, **kwargs):
         builds.append(1)
@@ -351,7 +352,7 @@ def test_builds_swept_away_by_other_copies_are_retried_a_few_times_only(tmp_path
     def vanished(inspection):
         raise FileNotFoundError("swept away by another copy")
 
-    monkeypatch.setattr(index_module.build, "write_index", counting_write)
+    monkeypatch.setattr(build, "write_index", counting_write)
     monkeypatch.setattr(index_module, "_open_live", vanished)
     with pytest.raises(IndexUnavailable, match="kept being replaced"):
         SearchIndex.open_or_build(guide, roots=[tmp_path / "index"])

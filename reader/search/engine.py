@@ -3,10 +3,13 @@
 A command-line search is a whole process, and a third of Whoosh's import time went on two
 things no search needs: ``whoosh.compat`` imports ``urllib.request`` (and with it ``http`` and
 ``email``) for a download helper, and ``whoosh.reading`` takes ``cached_property`` from the
-package of that name, which imports ``asyncio`` for its coroutine variant. While Whoosh's own
-modules load, those two names are stand-ins (an unusable download helper; the same caching
-property without the coroutine branch, as Whoosh never decorates a coroutine); they are taken
-out of ``sys.modules`` again at once, so any later import gets the real modules.
+package of that name, which imports ``asyncio`` for its coroutine variant. ``whoosh.query.terms``
+also imports ``whoosh.lang.morph_en``, which compiles a few hundred patterns, for the one query
+type the reader never makes (``Variations``). While Whoosh's own modules load, those three names
+are stand-ins (an unusable download helper; the same caching property without the coroutine
+branch, as Whoosh never decorates a coroutine; a ``variations`` that imports the real module
+when first called); they are taken out of ``sys.modules`` again at once, so any later import
+gets the real modules.
 """
 
 from __future__ import annotations
@@ -37,6 +40,13 @@ def _no_download(*_args: Any, **_kwargs: Any) -> Any:
     raise RuntimeError("the reader never downloads anything")
 
 
+def _variations(word: str) -> Any:
+    """English variations of a word from the real module, imported only now (after :func:`load`)."""
+    from whoosh.lang.morph_en import variations
+
+    return variations(word)
+
+
 @contextlib.contextmanager
 def _stand_ins() -> Iterator[None]:
     made = {}
@@ -46,6 +56,9 @@ def _stand_ins() -> Iterator[None]:
     if "cached_property" not in sys.modules:
         made["cached_property"] = types.ModuleType("cached_property")
         made["cached_property"].cached_property = _CachedProperty  # type: ignore[attr-defined]
+    if "whoosh.lang.morph_en" not in sys.modules:
+        made["whoosh.lang.morph_en"] = types.ModuleType("whoosh.lang.morph_en")
+        made["whoosh.lang.morph_en"].variations = _variations  # type: ignore[attr-defined]
     sys.modules.update(made)
     try:
         yield

@@ -29,7 +29,7 @@ from whoosh import query as wq  # noqa: E402
 from whoosh.filedb.filestore import FileStorage  # noqa: E402
 
 from reader.model import Guide, Section  # noqa: E402
-from reader.search import build, bulk, ranking, store  # noqa: E402
+from reader.search import bulk, ranking, store  # noqa: E402
 from reader.search.query import Plan, any_words_plan, fuzzy_plan, make_parser, plan, suggest  # noqa: E402
 from reader.search.results import Hit, IndexReport, SearchResults  # noqa: E402
 from reader.search.store import default_roots  # noqa: E402
@@ -182,6 +182,8 @@ class SearchIndex:
                                        fallback=root != self._roots[0], steps=tuple(steps))
             folder = store.new_build_folder(root)
             try:
+                from reader.search import build  # renders Markdown: only a build needs it
+
                 count = build.write_index(folder, self._sections.values(), self._guide)
                 pointer = store.publish(root, folder, expected, count)
             except BaseException:
@@ -232,6 +234,8 @@ class SearchIndex:
         ids = {s.id for s in sections} | hidden
 
         def change(writer: Any) -> int:
+            from reader.search import build
+
             for section_id in ids:
                 writer.delete_by_term("section", section_id)
             return build.add_documents(writer, sections, self._guide)
@@ -247,6 +251,8 @@ class SearchIndex:
                 if s.id in ids and s.replaces in self._replaced]
 
         def change(writer: Any) -> int:
+            from reader.search import build
+
             removed = sum(writer.delete_by_term("section", section_id) or 0 for section_id in ids)
             build.add_documents(writer, back, self._guide)
             return removed

@@ -27,7 +27,6 @@ from itertools import pairwise
 from typing import Any
 
 from whoosh import query as wq
-from whoosh.qparser import QueryParser, plugins, syntax
 
 from reader.search.analysis import JOINED_PREFIXES, join_prefixes, keep, normalise, stem, words
 from reader.search.snippets import Highlighter
@@ -49,6 +48,7 @@ _SPACES = re.compile(r"\s+")
 # Anything a user writes to say exactly what they want: then no words are dropped for them.
 _EXACT = re.compile(r'["():*?~]|\b(?:AND|OR|NOT|ANDNOT|ANDMAYBE)\b')
 _PLAIN_WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
+_LETTERS_AND_DIGITS = re.compile(r"[^\W_]+")
 _OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"})
 #: Words that make a plain query a question: dropped, as the answer rarely holds them.
 QUESTION_WORDS = frozenset({"what", "who", "whom", "whose", "how", "why", "where", "which", "does", "do",
@@ -66,33 +66,25 @@ def clean(text: str) -> tuple[str, list[str]]:
     return cleaned, notes
 
 
-class _RetargetPlugin(plugins.Plugin):
-    """Send prefix, wildcard and fuzzy terms to the unstemmed ``words`` field, where the
-    letters typed are the letters indexed ("commissio*" would never match a stem)."""
+class Parser:
+    """Whoosh's query parser for a schema (:func:`reader.search.parser.make_parser`), made the
+    first time a query needs it: plain words never do (:func:`plain_words_query`)."""
 
-    _NODES = (plugins.PrefixPlugin.PrefixNode, plugins.WildcardPlugin.WildcardNode,
-              plugins.FuzzyTermPlugin.FuzzyTermNode)
+    def __init__(self, schema: Any) -> None:
+        self.schema = schema
+        self._parser: Any = None
 
-    def filters(self, parser: QueryParser) -> list[tuple[Any, int]]:
-        return [(self._retarget, 105)]  # after explicit field names (100)
+    def parse(self, text: str) -> Any:
+        if self._parser is None:
+            from reader.search.parser import make_parser as make_whoosh_parser
 
-    def _retarget(self, parser: QueryParser, group: syntax.GroupNode) -> syntax.GroupNode:
-        for node in group:
-            if isinstance(node, syntax.GroupNode):
-                self._retarget(parser, node)
-            elif isinstance(node, self._NODES) and node.fieldname in (None, TEXT):
-                node.fieldname = WORDS
-        return group
+            self._parser = make_whoosh_parser(self.schema)
+        return self._parser.parse(text)
 
 
-def make_parser(schema: Any) -> QueryParser:
-    """Whoosh's parser on ``text``, all words required, without ranges or match-everything."""
-    parser = QueryParser(TEXT, schema)
-    parser.remove_plugin_class(plugins.RangePlugin)
-    parser.remove_plugin_class(plugins.EveryPlugin)
-    parser.add_plugin(plugins.FuzzyTermPlugin())
-    parser.add_plugin(_RetargetPlugin())
-    return parser
+def make_parser(schema: Any) -> Parser:
+    """The query parser for ``schema``: Whoosh's, configured and made when first used."""
+    return Parser(schema)
 
 
 @dataclass
@@ -487,15 +479,28 @@ def plain_query(text: str) -> Any:
     return terms[0] if len(terms) == 1 else wq.And(terms)
 
 
-def plan(text: str, parser: QueryParser, reader: Any) -> Plan:
-    """Parse ``text`` within the caps; malformed input becomes a search for its plain words."""
+def plain_words_query(cleaned: str) -> Any:
+    """What the parser makes of ``cleaned`` when it is only words of letters and digits, made
+    without it (every word required, stemmed, stop words left out, each word once); None for
+    anything else. The tests hold it equal to the parser's query for every such text."""
+    typed = cleaned.split(" ")
+    if not all(_LETTERS_AND_DIGITS.fullmatch(word) and word.upper() not in _OPERATORS for word in typed):
+        return None
+    terms = [wq.Term(TEXT, stem(word)) for word in map(normalise, typed) if keep(word)]
+    return wq.And(terms).normalize() if terms else wq.NullQuery
+
+
+def plan(text: str, parser: Any, reader: Any) -> Plan:
+    """Parse ``text`` within the caps; malformed input becomes a search for its plain words.
+    ``parser`` is a :class:`Parser` (or Whoosh's own), used only for text that is not plain words."""
     cleaned, notes = clean(text)
     cleaned = without_question_words(join_prefixes(cleaned))
     if not cleaned:
         return Plan(None, Highlighter(), notes)
     bounder = _Bounder(reader, notes)
     try:
-        q = bounder.rewrite(parser.parse(cleaned))
+        parsed = plain_words_query(cleaned)
+        q = bounder.rewrite(parser.parse(cleaned) if parsed is None else parsed)
     except Exception:  # the parser's failure modes are many and undocumented
         q, bounder.invalid = None, True
     if q is not None and not _has_positive(q):
