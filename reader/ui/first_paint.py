@@ -54,6 +54,12 @@ class _Waiter(QObject):
                 QTimer.singleShot(0, self._run_next)
 
 
+def waiting(widget: QWidget) -> int:
+    """How many jobs still wait for ``widget``'s first paint, or to run after it (tests wait for none)."""
+    waiter = widget.findChild(_Waiter, "", Qt.FindChildOption.FindDirectChildrenOnly)
+    return len(waiter.jobs) if waiter is not None else 0
+
+
 def after_first_paint(widget: QWidget, job: Callable[[], object]) -> None:
     """Run ``job`` just after ``widget`` first paints (soon, if it already has); jobs run in the order given."""
     waiter = widget.findChild(_Waiter, "", Qt.FindChildOption.FindDirectChildrenOnly)
