@@ -19,6 +19,7 @@ from reader import interface_size
 from reader.ui import interface_scale, look
 
 _WATCHED = "reader_menu_fit"  # a menu's dynamic property, once it is fitted as it opens
+_SIZED = "reader_menu_sized"  # a menu's dynamic property: the size it is drawn at / the interface size then
 
 
 class MenuFit(QObject):
@@ -89,6 +90,10 @@ class MenuFit(QObject):
             self._busy = False
 
     def _size(self, menu: QMenu, percent: int, interface: int) -> None:
+        sized = f"{percent}/{interface}"
+        if menu.property(_SIZED) == sized:
+            return  # as it is: setting a menu's style and stylesheet again restyles it (twice before the paint)
+        menu.setProperty(_SIZED, sized)
         if percent == interface:
             menu.setFont(QFont())  # as the rest of the interface
             menu.setStyleSheet("")
