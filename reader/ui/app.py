@@ -88,7 +88,12 @@ def run_app(language: str | None = None) -> int:
     if library.problems:
         QTimer.singleShot(0, lambda: window.messages.warning(tr("Some added content was left out"),
                                                              "\n\n".join(map(translated, library.problems))))
+    # The bookmarks are read once the page is on screen, with the rest of reading comfort.
+    after_first_paint(window.view.viewport(), lambda: _warn_bookmarks_reset(window))
+    return app.exec()
+
+
+def _warn_bookmarks_reset(window: MainWindow) -> None:
     for problem in window.comfort.startup_problems():
         QTimer.singleShot(0, lambda problem=problem: window.messages.warning(tr("Bookmarks reset"),
                                                                              translated(problem)))
-    return app.exec()

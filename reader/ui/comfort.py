@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
     QLabel,
+    QMenu,
     QPlainTextEdit,
     QScrollArea,
     QTabWidget,
@@ -139,7 +140,9 @@ class Comfort(QObject):
 
         if context.current:
             self.places.record_visit(context.current, "")
-        self.apply(refresh_page=True)
+        # The window showed the page with these settings already (the computer's theme followed, the
+        # bundled font registered when the page uses it): it is set again only if the theme changes.
+        self.apply(refresh_page=False)
 
     # Building ---------------------------------------------------------------------------------
 
@@ -172,13 +175,17 @@ class Comfort(QObject):
             self.preset_menu.addAction(action)
             self.preset_actions[preset.key] = action
         self.preset_menu.addSeparator()
-        reset = self.preset_menu.addAction(tr("&Reset to defaults"))
+        # Entries made here rather than by addAction(text): built after the first paint, while an earlier
+        # window's objects may still be being deleted, each must get a wrapper of its own.
+        reset = QAction(tr("&Reset to defaults"), self)
+        self.preset_menu.addAction(reset)
         reset.setObjectName("reset_reading_settings")
         reset.setStatusTip(tr("Put colours, font, size and spacing back to normal"))
         reset.triggered.connect(self.reset)
 
         self.theme_menu = menus["colours"]
-        self.follow_action = self.theme_menu.addAction(tr("&Match the computer's setting"))
+        self.follow_action = QAction(tr("&Match the computer's setting"), self)
+        self.theme_menu.addAction(self.follow_action)
         self.follow_action.setObjectName("theme_follow_system")
         self.follow_action.setCheckable(True)
         self.follow_action.triggered.connect(lambda checked: self.choose("follow_system_theme", bool(checked)))
@@ -196,7 +203,8 @@ class Comfort(QObject):
 
         self.bookmarks_menu = menus["bookmarks"]
         self._fixed_bookmark_entries = list(self.bookmarks_menu.actions())
-        self.recent_menu = self.bookmarks_menu.addMenu(tr("&Recently read"))
+        self.recent_menu = QMenu(tr("&Recently read"), self.bookmarks_menu)
+        self.bookmarks_menu.addMenu(self.recent_menu)
         self.recent_menu.setObjectName("menu_recent")
         self.bookmarks_menu.aboutToShow.connect(self._fill_bookmarks_menu)
         self._fill_bookmarks_menu()

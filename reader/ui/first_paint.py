@@ -33,14 +33,14 @@ class _Waiter(QObject):
     def add(self, job: Callable[[], object]) -> None:
         self.jobs.append(job)
         if has_painted(self.widget) and len(self.jobs) == 1:
-            QTimer.singleShot(0, self._run_next)
+            QTimer.singleShot(0, self, self._run_next)  # not run once the widget has gone
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
             self.widget.setProperty(PAINTED, True)
             if self.jobs:
-                QTimer.singleShot(0, self._run_next)
+                QTimer.singleShot(0, self, self._run_next)  # not run once the widget has gone
         return False
 
     def _run_next(self) -> None:
@@ -51,7 +51,13 @@ class _Waiter(QObject):
             job()
         finally:
             if self.jobs:
-                QTimer.singleShot(0, self._run_next)
+                QTimer.singleShot(0, self, self._run_next)  # not run once the widget has gone
+
+
+def waiting(widget: QWidget) -> int:
+    """How many jobs still wait for ``widget``'s first paint, or to run after it (tests wait for none)."""
+    waiter = widget.findChild(_Waiter, "", Qt.FindChildOption.FindDirectChildrenOnly)
+    return len(waiter.jobs) if waiter is not None else 0
 
 
 def after_first_paint(widget: QWidget, job: Callable[[], object]) -> None:

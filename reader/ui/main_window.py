@@ -18,17 +18,16 @@ from PySide6.QtCore import QByteArray, QObject, QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QSizePolicy, QSplitter, QWidget
 
-from reader import APP_NAME, __version__, page_cache, reading_style, zoom
+from reader import APP_NAME, __version__, page_cache, presets, reading_style, typography, zoom
 from reader.action_specs import replace_key_table
 from reader.history import History, Location
 from reader.model import Guide, Section
 from reader.rendered import Rendered, is_web_link, parse_section_link
 from reader.rich_text import for_qt_rich_text
 from reader.settings import Settings
-from reader.ui import dialog_keys, icons, look, window_place
+from reader.ui import dialog_keys, icons, interface_scale, look, search_box, window_place
 from reader.ui.actions import ActionRegistry
 from reader.ui.announce import describe
-from reader.ui.comfort import Comfort
 from reader.ui.contents_panel import ContentsPanel
 from reader.ui.context import WindowContext
 from reader.ui.first_paint import after_first_paint
@@ -37,19 +36,24 @@ from reader.ui.menu_fit import MenuFit
 from reader.ui.messages import LinkChoice, Messages
 from reader.ui.pane_fit import PaneFit
 from reader.ui.reading_view import ReadingView
-from reader.ui.search_panel import SearchDock
 from reader.ui.toolbar_room import ToolbarRoom
 
 if TYPE_CHECKING:
     from reader.ui.added_content import AddedContent
+    from reader.ui.comfort import Comfort
+    from reader.ui.search_panel import SearchDock
     from reader.ui.speech_ui import SpeechUi
     from reader.ui.talking_book import TalkingBookUi
 
 HELP_SECTION = "using-this-reader"
 # Features the first page does not need, built (and their modules imported) just after the text is
 # painted, one per turn of the event loop, in this order; any of them is built at once when used
-# before that (a command, a test, another feature).
-LATER_FEATURES = ("speech", "talking_book", "added_content")  # search: with the toolbar, before the paint
+# before that (a command, a test, another feature, the keyboard entering the toolbar's search box).
+# Search comes before reading comfort, as their panels did: docks are stacked, and F6 goes between
+# panels, in the order they were added.
+# Before the paint the window has the page, the contents, the menu bar, the toolbar (its search box
+# included) and the status line, so nothing moves when these arrive.
+LATER_FEATURES = ("search", "comfort", "speech", "talking_book", "added_content")
 
 
 class MainWindow(QMainWindow):
@@ -79,8 +83,14 @@ class MainWindow(QMainWindow):
         self._text_size = zoom.clamp(settings.get("text_size"))
 
         # The theme before any child exists, so each widget is styled once, as it is made (Comfort applies
-        # the same theme again, which then changes nothing).
+        # the same theme again, which then changes nothing): the computer's, when the reader follows it.
+        presets.follow_system(settings, look.system_theme())
+        app = QApplication.instance()
+        if isinstance(app, QApplication):  # the interface size too, as Comfort would (once the page is shown)
+            interface_scale.apply(app, settings.get("interface_size"))
         look.apply_theme(reading_style.active_theme(settings), self)
+        if typography.font(settings.get("font_family")).bundled:
+            look.register_fonts()  # the page is set in a font the reader ships (else they come with Comfort)
         self.setWindowTitle(APP_NAME)
         self.setAccessibleName(APP_NAME)
         self.contents = ContentsPanel(guide)
@@ -106,8 +116,9 @@ class MainWindow(QMainWindow):
         self.menus = self.commands.build_menus(self.menuBar())
         self.toolbar = self.commands.build_toolbar("main")
         self.addToolBar(self.toolbar)
-        # Search is built before the first paint: its box is part of the toolbar, which must not move.
-        self.feature("search")
+        # The search box is on the toolbar from the start, so the toolbar never moves; the search panel
+        # behind it is built after the first paint, or as soon as the keyboard enters the box.
+        self.search_box = search_box.toolbar_box(self.commands)
         self.pane_fit = PaneFit(self, self.splitter, self.contents, self.view, self.actions["show_contents"])
         self.sectionShown.connect(lambda _id: self.pane_fit.section_shown())
         self.context.textSizeChanged.connect(lambda _size: self.pane_fit.schedule())
@@ -146,14 +157,15 @@ class MainWindow(QMainWindow):
             self._restore()
         finally:
             self._starting = False
-        # Themes, reading settings, presets, reading ruler, bookmarks and large print.
-        self.comfort = Comfort(self.context)
         # Play and Stop are on the toolbar from the start (the registry made every command); reading aloud
         # itself, the talking book and added content are built just after the first paint.
         self.commands.steady_texts["speech_play"] = (tr("Read aloud"), tr("Pause"), tr("Carry on"))
         icons.decorate(self, reading_style.active_theme(settings))  # before the toolbar is measured
         self.toolbar_room = ToolbarRoom(self.toolbar, self.commands, self, moved=self._set_tab_order)
-        self.menu_fit = MenuFit(self)  # the menus exist now, the features' ones included
+        self.menu_fit = MenuFit(self)  # the menus exist now; those features make are added as they are built
+        if settings.get("reading_ruler"):  # the ruler is drawn over the first page: never a page without it
+            self.feature("search")  # first, so the panels keep their order
+            self.feature("comfort")
         self.context.listening = _ListeningWhenUsed(self)
         self.commands.bind_later(self.build_features)
         viewport = self.view.viewport()
@@ -168,6 +180,11 @@ class MainWindow(QMainWindow):
             self.feature(name)
 
     # Features built after the first paint ---------------------------------------------------------
+
+    @property
+    def comfort(self) -> Comfort:
+        """Themes, reading settings, presets, reading ruler, bookmarks and large print."""
+        return self.feature("comfort")  # type: ignore[return-value]
 
     @property
     def speech(self) -> SpeechUi:
@@ -192,6 +209,7 @@ class MainWindow(QMainWindow):
         feature = self._features.get(name)
         if feature is None:
             feature = self._features[name] = getattr(self, f"_build_{name}")()
+            self.pane_fit.watch_docks()  # its panels, if it has any
         return feature
 
     def is_built(self, name: str) -> bool:
@@ -207,7 +225,16 @@ class MainWindow(QMainWindow):
 
     def _after_features(self) -> None:
         self.build_features()
-        icons.decorate(self, reading_style.active_theme(self.settings))
+        # The icons last, once the panels the features make after the paint (queued as they were built) exist.
+        after_first_paint(self.view.viewport(), lambda: None if self._closed else icons.decorate(
+            self, reading_style.active_theme(self.settings)))
+
+    def _build_comfort(self) -> QObject:
+        from reader.ui.comfort import Comfort
+
+        comfort = Comfort(self.context)
+        self.menu_fit.watch_new()  # its Recently read menu
+        return comfort
 
     def _build_speech(self) -> QObject:
         from reader.ui.speech_ui import SpeechUi
@@ -223,12 +250,14 @@ class MainWindow(QMainWindow):
         return search
 
     def _tab_after_text(self, dock: QWidget) -> None:
-        """Tab goes from the text into ``dock``'s panel when it is open, whenever the panel was made."""
-        inside, widget = [], self.view.nextInFocusChain()
-        while widget is not None and widget is not self.view:
-            if dock.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
-                inside.append(widget)
-            widget = widget.nextInFocusChain()
+        """Tab goes from the text into ``dock``'s panel when it is open, whenever the panel was made.
+
+        The panel's controls are taken in the order they were made (the order of a freshly made focus
+        chain), not by walking the window's focus chain: PySide keeps each widget ``nextInFocusChain()``
+        returns as a child of the widget asked, so such a walk would tie the menus to a placeholder
+        panel, and they would be lost with it when it is deleted."""
+        inside = [widget for widget in dock.findChildren(QWidget)
+                  if dock.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus]
         for first, second in pairwise([self.view, *inside]):
             QWidget.setTabOrder(first, second)
 
@@ -313,6 +342,8 @@ class MainWindow(QMainWindow):
         (no window manager, or one that does not hand it back), give it back to that place."""
         if new is not None and new.window() is self:
             self._focus_before_dialog = new
+            if new is self.search_box and not self.is_built("search"):
+                self.feature("search")  # before the first key typed there is handled
             return
         dialog = old.window() if old is not None else None
         owner = dialog.parentWidget() if dialog is not None and dialog is not self else None

@@ -11,12 +11,15 @@ wider than the window, Qt would hide its last menus behind an unlabelled "»".
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QSize, QTimer
+from PySide6.QtCore import QEvent, QMetaObject, QObject, QSize, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QStyle, QWidget
 
 from reader import interface_size
 from reader.ui import interface_scale, look
+
+_WATCHED = "reader_menu_fit"  # a menu's dynamic property, once it is fitted as it opens
+_SIZED = "reader_menu_sized"  # a menu's dynamic property: the size it is drawn at / the interface size then
 
 
 class MenuFit(QObject):
@@ -28,11 +31,24 @@ class MenuFit(QObject):
         self._busy = False
         self._pending = False
         self._styles: dict[int, QStyle] = {}
-        for menu in host.findChildren(QMenu):
-            menu.installEventFilter(self)
-            menu.aboutToShow.connect(lambda m=menu: self.fit(m))
+        self._opening: list[QMetaObject.Connection] = []
+        self.watch_new()
         host.installEventFilter(self)
         self.fit_all()
+
+    def watch_new(self) -> None:
+        """Fit each menu as it opens, those made since (by a feature built after the first paint) too.
+
+        Each menu's fitting is connected again, after what the features connected since (Comfort fills
+        the Bookmarks menu as it opens), so a menu is measured once it is filled."""
+        for menu in self.host.findChildren(QMenu):
+            if not menu.property(_WATCHED):
+                menu.setProperty(_WATCHED, True)
+                menu.installEventFilter(self)
+        for connection in self._opening:
+            QObject.disconnect(connection)
+        self._opening = [menu.aboutToShow.connect(lambda m=menu: self.fit(m))
+                         for menu in self.host.findChildren(QMenu)]
 
     def room(self) -> QSize:
         screen = self.host.screen().availableGeometry()
@@ -74,6 +90,10 @@ class MenuFit(QObject):
             self._busy = False
 
     def _size(self, menu: QMenu, percent: int, interface: int) -> None:
+        sized = f"{percent}/{interface}"
+        if menu.property(_SIZED) == sized:
+            return  # as it is: setting a menu's style and stylesheet again restyles it (twice before the paint)
+        menu.setProperty(_SIZED, sized)
         if percent == interface:
             menu.setFont(QFont())  # as the rest of the interface
             menu.setStyleSheet("")

@@ -92,6 +92,10 @@ class PaneFit(QObject):
             self.schedule()
         return False
 
+    def watch_docks(self) -> None:
+        """Panels added since (by a feature built after the first paint) are fitted as they open, too."""
+        self._open_docks()
+
     def _dock_shown_or_hidden(self, _visible: bool) -> None:
         self.fit()  # at once, so the page never shows squeezed; and again once the layout has settled
         self.schedule()

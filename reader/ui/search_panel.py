@@ -31,15 +31,12 @@ from PySide6.QtGui import (
     QAccessibleAnnouncementEvent,
     QFocusEvent,
     QFont,
-    QIcon,
     QKeyEvent,
     QKeySequence,
     QPainter,
-    QPaintEvent,
     QPalette,
     QResizeEvent,
     QShortcut,
-    QTextCursor,
     QTextDocument,
 )
 from PySide6.QtWidgets import (
@@ -50,12 +47,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -63,13 +58,13 @@ from PySide6.QtWidgets import (
 from reader import themes
 from reader.model import Guide
 from reader.search.results import Hit, IndexReport, SearchResults
+from reader.ui import search_box
 from reader.ui.context import SectionsChange, WindowContext
 from reader.ui.first_paint import after_first_paint
 from reader.ui.i18n import tr, translated
 from reader.ui.match_highlights import MatchHighlights, counter_text
-from reader.ui.one_line import make_one_line
+from reader.ui.search_box import SearchBox
 from reader.ui.search_worker import SearchThread
-from reader.ui.toolbar_room import put_widget
 
 DEBOUNCE_MS = 150
 PREPARE_AFTER_PAINT_MS = 300
@@ -148,104 +143,6 @@ class _ResultDelegate(QStyledItemDelegate):
         width = view.viewport().width() if isinstance(view, QAbstractItemView) else 300
         document = self._document(index, width, option)
         return QSize(width, round(document.size().height()) + 2)
-
-
-class _ClearButton(QToolButton):
-    """Only the clear icon, as a line edit draws its own: the themes' button frame would not fit in the box."""
-
-    def paintEvent(self, _event: QPaintEvent) -> None:
-        side = min(self.width(), self.height(), self.iconSize().width())
-        mode = QIcon.Mode.Active if self.underMouse() else QIcon.Mode.Normal
-        pixmap = self.icon().pixmap(QSize(side, side), self.devicePixelRatioF(), mode)
-        QPainter(self).drawPixmap((self.width() - side) // 2, (self.height() - side) // 2, side, side, pixmap)
-
-
-class SearchBox(QPlainTextEdit):
-    """A one-line search box with a line edit's signals and a clear button.
-
-    A plain-text box rather than a QLineEdit, so that Orca says a chosen search whole (see
-    :mod:`reader.ui.one_line`)."""
-
-    textChanged = Signal(str)  # any change, as QLineEdit's
-    textEdited = Signal(str)  # changes the user made, not setText()
-    returnPressed = Signal()
-    downPressed = Signal()
-    escapePressed = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._said = ""  # the text last signalled
-        self._setting = False  # inside setText(): not the user's edit
-        make_one_line(self, enter_accepts=False)
-        self._clear = _ClearButton(self)
-        self._clear.setObjectName("search_clear")
-        self._clear.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_LineEditClearButton))
-        self._clear.setAccessibleName(tr("Clear the search"))
-        self._clear.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self._clear.setCursor(Qt.CursorShape.ArrowCursor)
-        self._clear.hide()
-        self._clear.clicked.connect(self._clear_by_user)
-        self.document().contentsChanged.connect(self._changed)
-
-    def text(self) -> str:
-        return self.toPlainText()
-
-    def setText(self, text: str) -> None:
-        self._setting = True
-        try:
-            self.setPlainText(text)
-            self.moveCursor(QTextCursor.MoveOperation.End)
-        finally:
-            self._setting = False
-
-    def clear(self) -> None:
-        self.setText("")
-
-    def selectedText(self) -> str:
-        return self.textCursor().selectedText()
-
-    def _changed(self) -> None:
-        text = self.toPlainText()
-        if text == self._said or any(mark in text for mark in ("\n", "\r", "\u2028", "\u2029")):
-            return  # nothing new, or line breaks that are about to become spaces
-        self._said = text
-        self._clear.setVisible(bool(text))
-        self.textChanged.emit(text)
-        if not self._setting:
-            self.textEdited.emit(text)
-
-    def _clear_by_user(self) -> None:
-        self.selectAll()
-        self.textCursor().removeSelectedText()  # an edit: it can be undone, and it signals textEdited
-        self.setFocus(Qt.FocusReason.MouseFocusReason)
-
-    def sizeHint(self) -> QSize:
-        """A line edit's: a line high (the toolbar counts that as the frame and the clear button) and
-        about 17 characters wide, not a text area's."""
-        margins = self.contentsMargins()
-        return QSize(17 * self.fontMetrics().averageCharWidth() + margins.left() + margins.right()
-                     + self.maximumHeight(), self.maximumHeight())
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(2 * self.maximumHeight(), self.maximumHeight())
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        rect = self.contentsRect()
-        side = rect.height()
-        self.setViewportMargins(0, 0, side, 0)
-        self._clear.setGeometry(rect.right() - side + 1, rect.top(), side, side)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        if key == Qt.Key.Key_Down:
-            self.downPressed.emit()
-        elif key == Qt.Key.Key_Escape:
-            self.escapePressed.emit()
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.returnPressed.emit()
-        else:
-            super().keyPressEvent(event)
 
 
 class ResultsList(QListWidget):
@@ -543,14 +440,7 @@ class SearchDock(QObject):
 
     def _toolbar_box(self) -> SearchBox:
         """The search box on the toolbar: typing there searches as the panel's box does, and opens the panel."""
-        box = SearchBox()
-        box.setObjectName("toolbar_search")
-        box.setPlaceholderText(tr("Search"))
-        box.setAccessibleName(tr("Search the guide"))
-        box.setAccessibleDescription(tr("Results appear in the search panel as you type. Down arrow moves to them."))
-        box.setToolTip(self.context.commands.actions["search"].toolTip())
-        box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        put_widget(self.context.commands, "search", box, wide=16, narrow=8)
+        box = search_box.toolbar_box(self.context.commands)
         box.textEdited.connect(self._typed_on_toolbar)
 
         def open_first() -> None:

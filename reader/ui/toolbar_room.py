@@ -54,6 +54,7 @@ class ToolbarRoom(QObject):
         self.more_action = toolbar.addWidget(self.more)
         self.more_action.setVisible(False)
         self._pending = False
+        self._measured: tuple[tuple[object, ...], list[toolbar_fit.Item]] | None = None
         host.installEventFilter(self)
         toolbar.installEventFilter(self)
 
@@ -101,7 +102,23 @@ class ToolbarRoom(QObject):
     def _spacing(self) -> int:
         return self.toolbar.style().pixelMetric(QStyle.PixelMetric.PM_ToolBarItemSpacing, None, self.toolbar)
 
+    def _look(self) -> tuple[object, ...]:
+        """What the buttons' widths depend on: their words, font, icon size, style and stylesheet."""
+        icon = self.toolbar.iconSize()
+        return (self.toolbar.font().key(), icon.width(), icon.height(), self.toolbar.style(), self.host.styleSheet(),
+                tuple((name, action.text(), action.iconText()) for name, action in self.commands.actions.items()
+                      if name in self.group),
+                tuple(self.commands.steady_texts.items()))
+
     def _items(self) -> list[toolbar_fit.Item]:
+        """Each command's widths, measured again only when the look changed: the window fits the toolbar
+        at every resize (twice before the first paint), and measuring makes three buttons a command."""
+        look = self._look()
+        if self._measured is None or self._measured[0] != look:
+            self._measured = (look, self._measure())
+        return self._measured[1]
+
+    def _measure(self) -> list[toolbar_fit.Item]:
         spacing = self._spacing()
         items = []
         for name in self.order:

@@ -47,6 +47,7 @@ def messages() -> RecordedMessages:
 @pytest.fixture
 def make_window(qtbot, guide, messages) -> Callable[..., object]:
     """Open a main window as the app does, reading settings from the test's own user folder."""
+    from reader.ui import first_paint
     from reader.ui.main_window import LATER_FEATURES, MainWindow
 
     def make(width: int | None = None, height: int | None = None):
@@ -60,7 +61,8 @@ def make_window(qtbot, guide, messages) -> Callable[..., object]:
         window.activateWindow()
         qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
         # As a user meets it: with the features built just after the first paint in place.
-        qtbot.waitUntil(lambda: all(window.is_built(name) for name in LATER_FEATURES), timeout=10000)
+        qtbot.waitUntil(lambda: all(window.is_built(name) for name in LATER_FEATURES)
+                        and not first_paint.waiting(window.view.viewport()), timeout=10000)
         QApplication.processEvents()
         return window
 

@@ -13,13 +13,17 @@ import sys
 import textwrap
 from pathlib import Path
 
+import shiboken6
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QToolButton
 
 from reader import page_cache, paths
 from reader.render import render_section
 from reader.rendered import Block, Rendered
 from reader.settings import Settings
+from reader.ui.first_paint import has_painted
 from reader.ui.main_window import LATER_FEATURES, MainWindow
+from reader.ui.search_box import SearchBox
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -31,8 +35,8 @@ def _window(qtbot, guide, messages) -> MainWindow:
 
 
 def test_nothing_but_the_page_is_built_or_imported_before_the_first_paint(tmp_path) -> None:
-    # The search panel is built with the toolbar (its box is on it, and the toolbar must not move); the
-    # index behind it (Whoosh) still loads after the paint.
+    # Reading comfort and the search panel come after the paint too: the toolbar's search box is there
+    # from the start (the toolbar must not move), the panel and the index behind it are not.
     script = textwrap.dedent("""
         import json, sys
         from PySide6.QtWidgets import QApplication
@@ -44,8 +48,8 @@ def test_nothing_but_the_page_is_built_or_imported_before_the_first_paint(tmp_pa
         window = MainWindow(open_library().guide, Settings(paths.settings_file()), remember=False)
         print(json.dumps({"built": [name for name in LATER_FEATURES if window.is_built(name)],
                           "imported": sorted(m for m in sys.modules if m in (
-                              "reader.ui.speech_ui", "reader.ui.talking_book",
-                              "reader.ui.added_content", "whoosh", "pyttsx3"))}))
+                              "reader.ui.speech_ui", "reader.ui.talking_book", "reader.ui.added_content",
+                              "reader.ui.comfort", "reader.ui.search_panel", "whoosh", "pyttsx3"))}))
     """)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", COPRODUCTION_READER_HOME=str(tmp_path))
     env.pop("PYTHONPATH", None)
@@ -196,3 +200,94 @@ def test_a_packs_file_edited_in_place_since_the_last_start_shows_just_after_the_
     assert window.guide.get("garden-group").digest == body_digest(page_now_reads("garden-group"))  # search sees it
     assert window.current == "garden-group"
     assert messages.shown == []  # nothing to say: the page simply shows what the file says
+
+
+def _places(window: MainWindow) -> dict[str, QRect]:
+    """Where the page, the contents, the toolbar and the menu bar are in the window."""
+    return {name: QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+            for name, widget in (("page", window.view), ("contents", window.contents),
+                                 ("toolbar", window.toolbar), ("menu bar", window.menuBar()))}
+
+
+def test_what_arrives_after_the_first_paint_moves_nothing_and_changes_no_colour(qtbot, guide, messages) -> None:
+    settings = Settings(paths.settings_file())
+    settings.set("last_section", "introduction")
+    settings.save()
+    window = _window(qtbot, guide, messages)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitUntil(lambda: has_painted(window.view.viewport()))
+    first = {"places": _places(window), "theme": window.property("reader_theme"), "sheet": window.styleSheet(),
+             "palette": QApplication.palette().color(QApplication.palette().ColorRole.Window).name(),
+             "menus": [a.text() for a in window.menuBar().actions()], "text": window.view.toPlainText()}
+    assert not all(window.is_built(name) for name in LATER_FEATURES), "the test must see the window before the rest"
+    assert window.toolbar.isVisible() and window.findChild(SearchBox, "toolbar_search").isVisible()
+    qtbot.waitUntil(lambda: all(window.is_built(name) for name in LATER_FEATURES), timeout=10000)
+    QApplication.processEvents()
+    assert {"places": _places(window), "theme": window.property("reader_theme"), "sheet": window.styleSheet(),
+            "palette": QApplication.palette().color(QApplication.palette().ColorRole.Window).name(),
+            "menus": [a.text() for a in window.menuBar().actions()], "text": window.view.toPlainText()} == first
+
+
+def test_once_the_rest_is_built_the_window_is_whole(make_window, qtbot) -> None:
+    settings = Settings(paths.settings_file())
+    settings.set("last_section", "examples")
+    settings.save()
+    window = make_window()
+    qtbot.wait(100)  # placeholders replaced by the panels made after the paint, and deleted
+    assert window.current == "examples" and window.view.toPlainText().startswith("Examples")
+    assert window.windowTitle().startswith("Examples")
+    assert window.contents.current_section() == "examples" and window.contents.model().rowCount() > 10
+    assert QApplication.focusWidget() is window.contents  # where the keyboard starts, as before
+    assert window.toolbar.isVisible() and window.commands.unbound() == []
+    assert len(window.menus["presets"].actions()) > 3  # filled by reading comfort
+    # Every menu is still there for Python to open (a walk round the focus chain once tied them to a
+    # placeholder panel, and they were lost with it).
+    for name, menu in window.menus.items():
+        assert shiboken6.isValid(menu), name
+        assert menu.sizeHint().height() > 0 and menu.actions(), name
+
+
+def _active_before_the_rest_is_built(qtbot, guide, messages, monkeypatch) -> MainWindow:
+    """A window painted and active, the features left for after the paint not built yet (as when a
+    key comes between the paint and the rest)."""
+    monkeypatch.setattr(MainWindow, "_build_later", lambda self, name: None)
+    window = _window(qtbot, guide, messages)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window and has_painted(window.view.viewport()))
+    return window
+
+
+def test_typing_in_the_search_box_before_search_is_built_searches(qtbot, guide, messages, monkeypatch) -> None:
+    window = _active_before_the_rest_is_built(qtbot, guide, messages, monkeypatch)
+    box = window.findChild(SearchBox, "toolbar_search")
+    assert not window.is_built("search")
+    box.setFocus()  # the keyboard enters the box: the search panel is built before the first key
+    qtbot.waitUntil(box.hasFocus)
+    qtbot.keyClicks(box, "Lochside")
+    assert window.is_built("search") and window.search.dock.isVisible()
+    qtbot.waitUntil(lambda: window.search.panel.results.count() > 0, timeout=20000)
+    assert window.search.panel.box.text() == "Lochside" and box.hasFocus()
+
+
+def test_a_reading_comfort_key_pressed_before_it_is_built_does_its_work(qtbot, guide, messages, monkeypatch) -> None:
+    window = _active_before_the_rest_is_built(qtbot, guide, messages, monkeypatch)
+    assert not window.is_built("comfort") and not window.settings.get("reading_ruler")
+    window.view.setFocus()
+    qtbot.waitUntil(window.view.hasFocus)
+    qtbot.keyClick(window.view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.is_built("comfort")
+    assert window.settings.get("reading_ruler") and window.actions["reading_ruler"].isChecked()
+    assert window.comfort.ruler.isVisible()
+
+
+def test_a_reading_ruler_left_on_is_there_at_the_first_paint(qtbot, guide, messages) -> None:
+    settings = Settings(paths.settings_file())
+    settings.set("reading_ruler", True)
+    settings.save()
+    window = _window(qtbot, guide, messages)
+    assert window.is_built("comfort")  # the ruler is drawn over the first page
+    window.show()
+    qtbot.waitUntil(lambda: has_painted(window.view.viewport()))
+    assert window.comfort.ruler.isVisible()
