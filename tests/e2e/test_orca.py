@@ -63,8 +63,9 @@ def test_orca_starts_in_the_window_and_hears_the_contents(orca: OrcaSession) -> 
 def test_the_first_search_after_start_is_said(orca: OrcaSession) -> None:
     """Kept second: only the first Ctrl+F of a session was silent."""
     said = _said(orca.press("ctrl+f"))
-    assert "Search the guide" in said, said
     orca.press("Escape", wait=1.0)
+    assert "Search the guide" in said, said
+    assert said.count("Results appear below as you type") == 1, f"the box's description once: {said}"
 
 
 def test_enter_in_the_contents_says_the_section_once_and_moves_to_its_text(
