@@ -310,6 +310,11 @@ class SearchPanel(QWidget):
         self.status = QLabel()
         self.status.setObjectName("search_status")
         self.status.setWordWrap(True)
+        # What was found is also the box's and the list's description, said with them. Orca reads a
+        # panel's free-standing labels as the focus comes into it, so Ctrl+F back to a search said it
+        # twice; a label with a relation is not free-standing: this one is its own buddy (so an "&" in
+        # its text is doubled, see show_message).
+        self.status.setBuddy(self.status)
         self.suggestion = QPushButton()
         self.suggestion.setObjectName("search_suggestion")
         self.suggestion.hide()
@@ -435,7 +440,7 @@ class SearchPanel(QWidget):
     # Showing what was found ---------------------------------------------------------------
 
     def show_message(self, message: str, speak: bool = True) -> None:
-        self.status.setText(message)
+        self.status.setText(message.replace("&", "&&"))  # shown and named with one "&", not as a shortcut
         self.results.setAccessibleDescription(message)
         self.box.setAccessibleDescription(message)
         if speak:

@@ -102,6 +102,18 @@ def test_search_results_say_the_section_and_the_match_and_f3_the_next(orca: Orca
     assert re.search(r": section \d+ of \d+\. Match 1 of \d+: Young Scot", said), said
 
 
+def test_ctrl_f_back_to_a_search_says_the_number_found_once(orca: OrcaSession) -> None:
+    """Orca reads a panel's free-standing labels as the focus comes into it, then the box with its
+    description: the number found was said by both."""
+    _home(orca)
+    orca.press("ctrl+f", wait=1.0)
+    orca.type_text("Young Scot", quiet=1.5)
+    orca.press("Return", wait=2.0)  # the first result opens; the keyboard is in the text
+    said = _said(orca.press("ctrl+f"))
+    orca.press("Escape", wait=1.0)
+    assert "Young Scot selected" in said and said.count("passages found") == 1, said
+
+
 def test_read_aloud_says_start_pause_carry_on_and_stop(orca: OrcaSession) -> None:
     _home(orca)
     assert "Reading aloud" in _said(orca.press("F8"))

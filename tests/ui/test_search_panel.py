@@ -392,6 +392,18 @@ def test_the_current_match_stays_current_when_the_text_size_changes(make_window,
     assert panel.matches.text().startswith("Match 3 of ")
 
 
+def test_what_was_found_is_tied_to_its_label_and_shown_as_written(make_window, qtbot):
+    """Orca reads a panel's free-standing labels on the way in: the number found, also the box's
+    description, has a relation so it is said once; an "&" in it stays an "&", not a shortcut."""
+    window = make_window()
+    panel = search_for(qtbot, window, "carers")
+    status = QAccessible.queryAccessibleInterface(panel.status)
+    assert status.relations(QAccessible.RelationFlag.Labelled), "a free-standing label"
+    panel.show_message("No passages match “R&D”.", speak=False)
+    assert status.text(QAccessible.Text.Name) == "No passages match “R&D”.", "the '&' kept (and shown)"
+    assert panel.box.accessibleDescription() == "No passages match “R&D”."
+
+
 def test_the_search_box_behaves_as_a_line_edit(qtbot):
     """A plain-text box (so Orca says a chosen search whole) with a line edit's signals and clear button."""
     from PySide6.QtWidgets import QToolButton
