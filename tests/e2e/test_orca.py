@@ -131,6 +131,19 @@ def test_text_size_changes_are_said(orca: OrcaSession) -> None:
     assert "Text size 100%" in _said(orca.press("ctrl+0"))
 
 
+def test_a_new_text_size_is_said_without_choosing_the_match_again(orca: OrcaSession) -> None:
+    """The page laid out again chose the match the reader had moved on from, and Orca read it out.
+    (Orca may first read the line the caret is on, laid out anew: the caret stays where it was.)"""
+    _home(orca)
+    orca.press("ctrl+f", wait=1.0)
+    orca.type_text("co-production", quiet=2.0)
+    orca.press("Return", wait=2.0)  # a match selected in the text
+    orca.press("Down", wait=2.0)  # on to the next line: nothing selected
+    said = orca.press("ctrl+plus")
+    orca.press("ctrl+0", wait=1.0)
+    assert said[-1:] == ["Text size 110%."] and "selected" not in _said(said), said
+
+
 def test_the_key_list_in_the_help_is_read_a_line_at_a_time(orca: OrcaSession) -> None:
     _home(orca)
     orca.press("F1", wait=2.0)
