@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from reader import paths
 from reader.library import open_library
 from reader.packs import PackError, import_document, list_packs, remove
+from reader.packs.archive import open_zip
 from reader.packs.importer import make_id
 from reader.render import render_section
 from tests.packkit import tree_hash
@@ -110,6 +112,15 @@ def test_bad_documents_are_refused_and_nothing_changes(tmp_path: Path, name: str
     with pytest.raises(PackError, match=message):
         import_document(path)
     assert tree_hash(paths.data_dir()) == before
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows calls a file used as a folder missing")
+def test_a_pack_or_a_document_that_cannot_be_looked_at_is_refused_in_the_same_words(tmp_path: Path) -> None:
+    blocker = _write(tmp_path / "notes.txt", b"Text.\n")  # a file where a folder should be
+    for path, refuse in ((blocker / "pack.zip", open_zip), (blocker / "page.md", import_document)):
+        with pytest.raises(PackError) as refused:
+            refuse(path)
+        assert str(refused.value) == f"{path} cannot be read (Not a directory)"
 
 
 def test_bad_pack_names_are_refused(tmp_path: Path) -> None:

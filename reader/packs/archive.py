@@ -6,7 +6,6 @@ written, because the sizes a zip declares can lie.
 
 from __future__ import annotations
 
-import os
 import re
 import stat
 import zipfile
@@ -16,6 +15,7 @@ from pathlib import Path, PurePosixPath
 
 from reader import atomic
 from reader.packs.errors import PackError
+from reader.packs.file_check import ordinary_file
 from reader.packs.limits import (
     ALLOWED_DESCRIPTION,
     ALLOWED_SUFFIXES,
@@ -137,19 +137,10 @@ def list_members(zip_file: zipfile.ZipFile, limits: Limits = DEFAULT_LIMITS) -> 
 
 def open_zip(path: Path) -> zipfile.ZipFile:
     """Open ``path`` as a zip, or a PackError saying plainly that it is not one."""
-    try:
-        info = os.stat(path)
-    except FileNotFoundError:
-        raise PackError(Text(QT_TR_NOOP("{path}: no such file"), path=path)) from None
-    except OSError as error:
-        raise PackError(Text(QT_TR_NOOP("{path} cannot be read ({error})"),
-                             path=path, error=error.strerror or error)) from None
-    if stat.S_ISDIR(info.st_mode):
-        raise PackError(Text(QT_TR_NOOP("{path} is a folder: a pack is a zip file (make one with 'pack create')"),
-                             path=path))
-    if not stat.S_ISREG(info.st_mode):
-        raise PackError(Text(QT_TR_NOOP("{path} is not an ordinary file (a device or pipe): a pack is a zip file"),
-                             path=path))
+    ordinary_file(path,
+                  Text(QT_TR_NOOP("{path} is a folder: a pack is a zip file (make one with 'pack create')"), path=path),
+                  Text(QT_TR_NOOP("{path} is not an ordinary file (a device or pipe): a pack is a zip file"),
+                       path=path))
     if not zipfile.is_zipfile(path):
         raise PackError(Text(QT_TR_NOOP("{name} is not a zip file"), name=path.name))
     try:

@@ -25,6 +25,7 @@ from reader.model import Section
 from reader.packs import store
 from reader.packs.errors import PackError
 from reader.packs.events import SectionsListener
+from reader.packs.file_check import ordinary_file
 from reader.packs.htmltext import escape_line_start, escape_text, html_to_markdown
 from reader.packs.limits import DEFAULT_LIMITS, Limits
 from reader.packs.structure import StructureProblem, check_html, check_text
@@ -70,18 +71,9 @@ def _decode(data: bytes, name: str) -> str:
 
 def _read_bounded(path: Path, limit: int) -> bytes:
     """The bytes of an ordinary file of at most ``limit`` bytes, never blocking on a pipe or device."""
-    try:
-        info = os.stat(path)
-    except FileNotFoundError:
-        raise PackError(Text(QT_TR_NOOP("{path}: no such file"), path=path)) from None
-    except OSError as error:
-        raise PackError(Text(QT_TR_NOOP("{name} cannot be read ({error})"),
-                             name=path.name, error=error.strerror or error)) from None
-    if stat.S_ISDIR(info.st_mode):
-        raise PackError(Text(QT_TR_NOOP("{path} is a folder, not a document"), path=path))
-    if not stat.S_ISREG(info.st_mode):
-        raise PackError(Text(QT_TR_NOOP("{path} is not an ordinary file (a device or pipe): only documents can be "
-                                        "added"), path=path))
+    info = ordinary_file(path, Text(QT_TR_NOOP("{path} is a folder, not a document"), path=path),
+                         Text(QT_TR_NOOP("{path} is not an ordinary file (a device or pipe): only documents can be "
+                                         "added"), path=path))
     too_large = PackError(Text(QT_TR_NOOP("{name} is larger than {megabytes} MB"),
                                name=path.name, megabytes=limit // (1024 * 1024)))
     if info.st_size > limit:

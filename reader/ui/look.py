@@ -128,6 +128,10 @@ QSpinBox::up-arrow:disabled, QDoubleSpinBox::up-arrow:disabled, QSpinBox::up-arr
 QDoubleSpinBox::up-arrow:off {{ image: url({up_off}); }}
 QSpinBox::down-arrow:disabled, QDoubleSpinBox::down-arrow:disabled, QSpinBox::down-arrow:off,
 QDoubleSpinBox::down-arrow:off {{ image: url({down_off}); }}
+QComboBox::drop-down {{ subcontrol-origin: padding; subcontrol-position: top right; width: {arrow_box}px;
+    background-color: {t.button}; border-left: {thin}px solid {t.border}; }}
+QComboBox::down-arrow {{ image: url({down}); width: {arrow}px; height: {arrow}px; }}
+QComboBox::down-arrow:disabled {{ image: url({down_off}); }}
 QComboBox QAbstractItemView {{ background-color: {t.base}; color: {t.text};
     selection-background-color: {t.selection_background}; selection-color: {t.selection_text}; }}
 QCheckBox, QRadioButton {{ border: {wide}px solid transparent; padding: 1px; }}

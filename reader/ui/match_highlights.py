@@ -77,13 +77,12 @@ class MatchHighlights(QObject):
         self._seen = key
         text = document.toPlainText()
         spans = self.highlighter.spans(text) if self.highlighter else []
-        # The same words laid out again (a new text size, a theme): the current match stays current.
+        # The same words laid out again (a new text size, a theme): the current match stays current, and the
+        # view keeps its selection itself. Choosing the match again would choose it after the reader had moved
+        # on from it, and screen readers would read it out as newly selected.
         same_place = text == self._text and spans == self.spans
         self._text, self.spans = text, spans
-        if same_place and self.current >= 0:
-            if not self._selected_is_current():
-                self._select(self.current)
-        else:
+        if not (same_place and self.current >= 0):
             self.current = -1
         self._paint()
 

@@ -280,7 +280,8 @@ class ReadingSettingsForm(QWidget):
                     control.setValue(float(value))
                 if name in self.labels:
                     self.labels[name].setText(self._label_text(name, value))
-            self.controls["ruler_lines"].setEnabled(bool(get("reading_ruler")))
+            for part in (self.controls["ruler_lines"], self.labels["ruler_lines"]):  # the name greys out too
+                part.setEnabled(bool(get("reading_ruler")))
             for key, button in self.preset_buttons.items():
                 button.setChecked(key == active_preset)
         finally:

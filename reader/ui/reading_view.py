@@ -93,6 +93,10 @@ class ReadingView(QTextBrowser):
             self._showing = False
 
     def _show_html(self, html: str, style: ReadingStyle) -> None:
+        # The same page in a new size or look keeps the reader's caret and selection (a search match):
+        # put back at once, before screen readers hear of it, they see no new selection to read out.
+        cursor = self.textCursor()
+        kept = (cursor.anchor(), cursor.position()) if html == self._html else None  # numbers: a cursor moves
         self.style_shown = style
         font = QFont(self.document().defaultFont())
         font.setFamilies(list(style.font.families))
@@ -111,6 +115,11 @@ class ReadingView(QTextBrowser):
             self.document().setDefaultStyleSheet(fitted.css())
             self.setHtml(html)
             self.fit_line_length()
+        if kept is not None and max(kept) < self.document().characterCount():
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(kept[0])
+            cursor.setPosition(kept[1], QTextCursor.MoveMode.KeepAnchor)
+            self.setTextCursor(cursor)
 
     def _headings_fitting(self, style: ReadingStyle) -> ReadingStyle:
         """``style``, with headings capped if a heading's longest word would not fit the column."""

@@ -207,6 +207,11 @@ class SearchPanel(QWidget):
         self.status = QLabel()
         self.status.setObjectName("search_status")
         self.status.setWordWrap(True)
+        # What was found is also the box's and the list's description, said with them. Orca reads a
+        # panel's free-standing labels as the focus comes into it, so Ctrl+F back to a search said it
+        # twice; a label with a relation is not free-standing: this one is its own buddy (so an "&" in
+        # its text is doubled, see show_message).
+        self.status.setBuddy(self.status)
         self.suggestion = QPushButton()
         self.suggestion.setObjectName("search_suggestion")
         self.suggestion.hide()
@@ -332,7 +337,7 @@ class SearchPanel(QWidget):
     # Showing what was found ---------------------------------------------------------------
 
     def show_message(self, message: str, speak: bool = True) -> None:
-        self.status.setText(message)
+        self.status.setText(message.replace("&", "&&"))  # shown and named with one "&", not as a shortcut
         self.results.setAccessibleDescription(message)
         self.box.setAccessibleDescription(message)
         if speak:
@@ -420,7 +425,6 @@ class SearchDock(QObject):
         self.ready = False
         self.closed = False
         self.report: IndexReport | None = None
-        self._box_introduced = False
         self._say_match = False  # True while showing a match the reader asked for (not the page drawn again)
 
         self.panel.queryChanged.connect(self.search_now)
@@ -514,16 +518,12 @@ class SearchDock(QObject):
             QTimer.singleShot(0, self._focus_new_box)
 
     def _focus_new_box(self) -> None:
-        """The box of a panel just shown takes the focus; the first time, it also says so. The first
-        time the box is focused, its caret move reaches Orca before the focus does, and Orca then
-        takes the box as already presented and says nothing (later times it says the box itself)."""
+        """The box of a panel just shown takes the focus. Orca says the box with its description (a
+        one-line plain-text box is presented the first time too: saying its name and description as
+        well had Orca say the description twice)."""
         if not shiboken6.isValid(self.panel):
             return
         self.panel.focus_box()
-        if not self._box_introduced:
-            self._box_introduced = True
-            box = self.panel.box
-            self.context.say(f"{box.accessibleName()}. {box.accessibleDescription()}".strip())
 
     def search_now(self) -> None:
         text, kind, tag = self.panel.query()

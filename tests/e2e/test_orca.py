@@ -63,8 +63,9 @@ def test_orca_starts_in_the_window_and_hears_the_contents(orca: OrcaSession) -> 
 def test_the_first_search_after_start_is_said(orca: OrcaSession) -> None:
     """Kept second: only the first Ctrl+F of a session was silent."""
     said = _said(orca.press("ctrl+f"))
-    assert "Search the guide" in said, said
     orca.press("Escape", wait=1.0)
+    assert "Search the guide" in said, said
+    assert said.count("Results appear below as you type") == 1, f"the box's description once: {said}"
 
 
 def test_enter_in_the_contents_says_the_section_once_and_moves_to_its_text(
@@ -101,6 +102,18 @@ def test_search_results_say_the_section_and_the_match_and_f3_the_next(orca: Orca
     assert re.search(r": section \d+ of \d+\. Match 1 of \d+: Young Scot", said), said
 
 
+def test_ctrl_f_back_to_a_search_says_the_number_found_once(orca: OrcaSession) -> None:
+    """Orca reads a panel's free-standing labels as the focus comes into it, then the box with its
+    description: the number found was said by both."""
+    _home(orca)
+    orca.press("ctrl+f", wait=1.0)
+    orca.type_text("Young Scot", quiet=1.5)
+    orca.press("Return", wait=2.0)  # the first result opens; the keyboard is in the text
+    said = _said(orca.press("ctrl+f"))
+    orca.press("Escape", wait=1.0)
+    assert "Young Scot selected" in said and said.count("passages found") == 1, said
+
+
 def test_read_aloud_says_start_pause_carry_on_and_stop(orca: OrcaSession) -> None:
     _home(orca)
     assert "Reading aloud" in _said(orca.press("F8"))
@@ -116,6 +129,19 @@ def test_text_size_changes_are_said(orca: OrcaSession) -> None:
     _home(orca)
     assert "Text size 110%" in _said(orca.press("ctrl+plus"))
     assert "Text size 100%" in _said(orca.press("ctrl+0"))
+
+
+def test_a_new_text_size_is_said_without_choosing_the_match_again(orca: OrcaSession) -> None:
+    """The page laid out again chose the match the reader had moved on from, and Orca read it out.
+    (Orca may first read the line the caret is on, laid out anew: the caret stays where it was.)"""
+    _home(orca)
+    orca.press("ctrl+f", wait=1.0)
+    orca.type_text("co-production", quiet=2.0)
+    orca.press("Return", wait=2.0)  # a match selected in the text
+    orca.press("Down", wait=2.0)  # on to the next line: nothing selected
+    said = orca.press("ctrl+plus")
+    orca.press("ctrl+0", wait=1.0)
+    assert said[-1:] == ["Text size 110%."] and "selected" not in _said(said), said
 
 
 def test_the_key_list_in_the_help_is_read_a_line_at_a_time(orca: OrcaSession) -> None:

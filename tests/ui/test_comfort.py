@@ -201,6 +201,27 @@ def test_every_control_of_the_form_is_named_and_reachable_by_tab(make_window) ->
     assert order == widgets[1:]
 
 
+def test_the_ruler_lines_name_greys_out_with_its_box(make_window, qtbot) -> None:
+    """Without the ruler its number box is disabled; its name must look disabled too, not like a live setting."""
+    window = make_window(1280, 720)
+    window.comfort.toggle_settings_panel()
+    form = window.comfort.settings_form
+    box, name = form.controls["ruler_lines"], form.labels["ruler_lines"]
+    assert name.text().startswith("Lines the ruler leaves clear")
+
+    def colours() -> set[str]:
+        image = name.grab().toImage()
+        return {image.pixelColor(x, y).name() for x in range(image.width()) for y in range(image.height())}
+
+    assert not window.settings.get("reading_ruler") and not box.isEnabled()
+    off = colours()
+    assert themes.LIGHT.disabled_text in off and themes.LIGHT.window_text not in off
+    assert not name.isEnabled()  # screen readers hear it as unavailable too
+    qtbot.mouseClick(form.findChild(QLabel, "label_reading_ruler"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(box.isEnabled)
+    assert name.isEnabled() and themes.LIGHT.window_text in colours()
+
+
 def test_a_check_box_is_ticked_by_a_click_on_its_words_which_wrap(make_window, qtbot) -> None:
     """A check box's own text never wraps: its words are a label beside it, which wraps and still ticks it."""
     window = make_window(1280, 720)

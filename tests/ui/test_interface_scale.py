@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QSpinBox, QStyle
+from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox, QSpinBox, QStyle, QStyleOptionComboBox
 
 from reader import paths, themes
 from reader.settings import Settings
@@ -134,6 +134,38 @@ def test_number_boxes_show_their_arrows(make_window) -> None:
     arrow_column = range(image.width() - 18, image.width() - 4)
     assert any(image.pixelColor(x, y) == ink for x in arrow_column for y in range(image.height())), \
         "no arrow drawn at the right of the number box"
+
+
+def test_list_arrows_grow_with_the_interface_as_number_box_arrows_do(make_window, qapp, qtbot) -> None:
+    window = make_window(1280, 720)
+    window.comfort.toggle_settings_panel()
+    combo = window.comfort.settings_form.controls["font_family"]
+    assert isinstance(combo, QComboBox)
+    ink = QColor(themes.LIGHT.button_text)
+
+    def part(which: QStyle.SubControl):
+        option = QStyleOptionComboBox()
+        combo.initStyleOption(option)
+        return combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option, which, combo)
+
+    def arrow_ink() -> tuple[int, int]:
+        """How wide and how tall the arrow is drawn, in pixels of the button's text colour."""
+        area = part(QStyle.SubControl.SC_ComboBoxArrow)
+        image = combo.grab().toImage()
+        inked = [(x, y) for x in range(area.left(), area.right() + 1) for y in range(area.top(), area.bottom() + 1)
+                 if image.pixelColor(x, y) == ink]
+        assert inked, "no arrow drawn at the right of the list"
+        return (max(x for x, _ in inked) - min(x for x, _ in inked) + 1,
+                max(y for _, y in inked) - min(y for _, y in inked) + 1)
+
+    normal_box, normal_ink = part(QStyle.SubControl.SC_ComboBoxArrow), arrow_ink()
+    interface_scale.apply(qapp, 400)
+    qtbot.waitUntil(lambda: combo.height() > 3 * normal_box.height())
+    large_box, large_ink = part(QStyle.SubControl.SC_ComboBoxArrow), arrow_ink()
+    assert large_box.width() >= 3 * normal_box.width(), (normal_box, large_box)
+    assert large_ink[0] >= 3 * normal_ink[0] and large_ink[1] >= 3 * normal_ink[1], (normal_ink, large_ink)
+    field = part(QStyle.SubControl.SC_ComboBoxEditField)
+    assert field.right() < large_box.left(), "the chosen name must not run under the arrow"
 
 
 @pytest.mark.parametrize("name", ["high-contrast", "high-contrast-light", "dark"])

@@ -392,6 +392,45 @@ def test_the_current_match_stays_current_when_the_text_size_changes(make_window,
     assert panel.matches.text().startswith("Match 3 of ")
 
 
+def test_a_new_text_size_keeps_the_selection_as_it_is(make_window, qtbot):
+    """The page laid out again keeps its caret and selection at once; the match is not chosen again a
+    moment later (Orca read it out as newly selected, even after the reader had moved on from it)."""
+    window = make_window()
+    panel = search_exactly(qtbot, window, "co-production")
+    press(qtbot, Qt.Key.Key_Return)  # the first result, its match selected
+    qtbot.waitUntil(window.view.hasFocus)
+    view = window.view
+    chosen = (view.textCursor().anchor(), view.textCursor().position())
+    counter = panel.matches.text()
+    assert view.textCursor().selectedText().lower() == "co-production" and counter.startswith("Match ")
+    press(qtbot, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert window.text_size == 110
+    assert (view.textCursor().anchor(), view.textCursor().position()) == chosen, "not kept while laid out"
+    qtbot.wait(50)
+    assert panel.matches.text() == counter, "the same match is still the current one"
+    press(qtbot, Qt.Key.Key_Right)  # the reader moves on: nothing selected
+    moved = view.textCursor().position()
+    press(qtbot, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    qtbot.wait(50)
+    assert not view.textCursor().hasSelection() and view.textCursor().position() == moved, \
+        "the match the reader moved on from is not chosen again"
+    assert panel.matches.text() == counter
+    press(qtbot, Qt.Key.Key_F3)
+    assert panel.matches.text() != counter and view.textCursor().selectedText().lower() == "co-production"
+
+
+def test_what_was_found_is_tied_to_its_label_and_shown_as_written(make_window, qtbot):
+    """Orca reads a panel's free-standing labels on the way in: the number found, also the box's
+    description, has a relation so it is said once; an "&" in it stays an "&", not a shortcut."""
+    window = make_window()
+    panel = search_for(qtbot, window, "carers")
+    status = QAccessible.queryAccessibleInterface(panel.status)
+    assert status.relations(QAccessible.RelationFlag.Labelled), "a free-standing label"
+    panel.show_message("No passages match “R&D”.", speak=False)
+    assert status.text(QAccessible.Text.Name) == "No passages match “R&D”.", "the '&' kept (and shown)"
+    assert panel.box.accessibleDescription() == "No passages match “R&D”."
+
+
 def test_the_search_box_behaves_as_a_line_edit(qtbot):
     """A plain-text box (so Orca says a chosen search whole) with a line edit's signals and clear button."""
     from PySide6.QtWidgets import QToolButton
