@@ -113,8 +113,9 @@ def prove(sections: Sequence[Section], root: Path, guide: Guide | None = None, *
                 raise describe(problems, name_of(section), _source(section))
             classes = block_classes(sanitise_html(rendered.html))
             prepare_blocks(section.id, rendered.blocks, None, classes)
+            analysed: set[tuple[int, str]] = set()
             for document in documents(section, guide, rendered=rendered):
-                _analyse(schema, document)
+                _analyse(schema, document, analysed)
         except RecursionError:
             raise PackError(Text(QT_TR_NOOP("{name}: its structure is nested too deeply to show"),
                                  name=name_of(section))) from None
@@ -130,15 +131,15 @@ def prove(sections: Sequence[Section], root: Path, guide: Guide | None = None, *
                                  name=name_of(section), section_time_budget=limits.section_time_budget))
 
 
-def _analyse(schema: Any, document: dict[str, Any]) -> None:
+def _analyse(schema: Any, document: dict[str, Any], done: set[tuple[int, str]]) -> None:
     """Turn a search document into its terms, field by field, as the index writer does
     (``field.index``), without writing them anywhere.
 
     The writer's own work past that point (pooling postings, writing segments) depends on the
     terms, not on the text. A scratch index used to be written here: a quarter of ``pack add``'s
-    time, and a shared temporary file to coordinate. Fields given the same text through the same
-    analyser (the stemmed text with and without positions) are analysed once, with positions."""
-    done: set[tuple[int, str]] = set()
+    time, and a shared temporary file to coordinate. The same text through the same analyser (the
+    stemmed text with and without positions; the section's title in each of its passages) is
+    analysed once: ``done`` holds what was."""
     for name, value in document.items():
         if name.startswith("_"):
             continue
