@@ -83,6 +83,17 @@ class Section:
     # sha256 of the body, known without reading it when listed from the library cache
     known_digest: str = field(default="", compare=False, repr=False)
 
+    @classmethod
+    def listed(cls, id: str, title: str, kind: str, path: str, tags: tuple[str, ...], parent: str | None,
+               summary: str, pack: str, replaces: str | None, known_digest: str) -> Section:
+        """A section listed from the library cache, body unread: the same as ``Section(...)`` with
+        ``body=UNREAD``, made without the frozen dataclass's field-by-field ``__init__`` (a third of
+        the time ten thousand sections took to list)."""
+        section = object.__new__(cls)
+        section.__dict__.update(id=id, title=title, kind=kind, _path=path, _body=UNREAD, tags=tags, parent=parent,
+                                summary=summary, pack=pack, replaces=replaces, known_digest=known_digest)
+        return section
+
     @property
     def loaded(self) -> bool:
         """Whether the body is in memory (given, or read since)."""

@@ -259,3 +259,29 @@ def test_checking_content_uses_a_scratch_folder_of_its_own(tmp_path: Path, monke
     pack = create(write_pack_folder(tmp_path / "stories"), tmp_path / "stories.zip")
     assert pack.path.exists()
     assert sorted(p.name for p in shared_temp.iterdir()) == ["MAIN.tmp"]  # and nothing of ours left behind
+
+
+@pytest.mark.parametrize("broken", ["stemmed", "unstemmed", "pairs"])
+def test_text_the_search_index_cannot_take_is_refused_naming_its_file(broken: str, tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The check analyses each passage for every search field as the index writer does (no scratch index is
+    written): a failure in any of the analysers refuses the pack, naming the file, and nothing is installed."""
+    from reader.search import filters
+
+    def poisoned(real):
+        def call(self, tokens):
+            for token in real(self, tokens):
+                stemmed = getattr(self, "stemming", None)
+                if "poison" in token.text and (broken == "pairs" or stemmed == (broken == "stemmed")):
+                    raise ValueError("the analyser broke")
+                yield token
+        return call
+
+    target = filters.PairFilter if broken == "pairs" else filters.WordFilter
+    monkeypatch.setattr(target, "__call__", poisoned(target.__call__))
+    folder = write_pack_folder(tmp_path / "src", sections=[("fine", "Fine", "Fine words.\n"),
+                                                           ("hostile", "Hostile", "Some poisonous words.\n")])
+    before = tree_hash(paths.data_dir())
+    message, _ = _refused(add, zip_folder(folder, tmp_path / "pack.zip"))
+    assert message.startswith("hostile.md: the reader could not show it (ValueError"), message
+    assert tree_hash(paths.data_dir()) == before

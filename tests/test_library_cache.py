@@ -219,3 +219,34 @@ def test_a_quick_listing_reloads_a_folder_whose_files_were_renamed_or_replaced(
     strict = open_library()
     assert _listing(listed.guide) == _listing(strict.guide)
     assert not listed.changed_since_listed()
+
+
+def test_a_listed_section_is_the_same_as_one_made_field_by_field(tmp_path: Path) -> None:
+    from reader.model import UNREAD, Section
+
+    page = tmp_path / "page.md"
+    page.write_text("Words on the page.\n", encoding="utf-8")
+    listed = Section.listed("s", "Title", "examples", str(page), ("a", "b"), "parent", "Sum.", "pack", "old", "d1")
+    made = Section("s", "Title", "examples", str(page), UNREAD, ("a", "b"), "parent", "Sum.", "pack",  # type: ignore[arg-type]
+                   replaces="old", known_digest="d1")
+    assert listed.__dict__ == made.__dict__
+    assert listed.path == page and not listed.loaded and listed.digest == "d1"
+    assert listed == made and listed.loaded and listed.body.startswith("Words on the page.")
+
+
+def test_folders_are_keyed_by_their_real_path_through_linked_parents(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Packs' folders are keyed by their real path, worked out once per parent folder: a parent reached
+    through a link, a folder that is itself a link and a relative path give what ``resolve()`` gives."""
+    real = tmp_path / "real"
+    (real / "packs" / "one").mkdir(parents=True)
+    (real / "elsewhere").mkdir()
+    (tmp_path / "link").symlink_to(real)
+    (real / "packs" / "linked").symlink_to(real / "elsewhere")
+    parents: dict[Path, Path] = {}
+    folders = [tmp_path / "link" / "packs" / "one", tmp_path / "link" / "packs" / "linked",
+               real / "packs" / "one", tmp_path / "link" / "packs" / "missing", tmp_path / "link" / "packs" / ".."]
+    for folder in folders:
+        assert library_cache._key(folder, parents) == str(folder.resolve()), folder
+    monkeypatch.chdir(real)
+    assert library_cache._key(Path("packs") / "one", parents) == str((real / "packs" / "one").resolve())

@@ -160,3 +160,47 @@ def test_nothing_but_words_reaches_the_voice(guide, section_id: str) -> None:
     for text in _texts(section_id, guide):
         assert not re.search(r"[<>*_#`\[\]{}]", text), text
         assert "  " not in text
+
+
+SPLIT_CASES = [
+    "The foreword is signed by Dr. Margaret Whoriskey. It was written in 2014.",
+    "Yes. Yes. Yes.  No! No.",
+    "a. a. a.",
+    "He said “Go.” Then he left. “Go.”",
+    "  Space before. e.g. this one. i.e. that. The U.S. then. Mr. A. B. Smith went.",
+    "(a.) (a.) b. a.\n\nb\n\nc",
+    "1. one\n2. two\n3. three",
+    "... ... ... And then?!",
+    "Yes.  " * 300,
+]
+
+
+@pytest.mark.parametrize("text", SPLIT_CASES)
+def test_sentences_are_found_where_pysbd_itself_finds_them(text: str) -> None:
+    """The reader's segmenter finds each sentence by plain search instead of pysbd's regular expression
+    per sentence; the pieces and their offsets must be exactly pysbd's own."""
+    import pysbd
+
+    from reader.speech.prepare import _segmenter
+
+    theirs = pysbd.Segmenter(language="en", clean=False, char_span=True).segment(text)
+    ours = _segmenter().segment(text)
+    assert [(p.sent, p.start, p.end) for p in ours] == [(p.sent, p.start, p.end) for p in theirs]
+
+
+def test_splitting_compiles_no_pattern_per_sentence() -> None:
+    """pysbd compiled a pattern of each sentence to find it again, pushing its own rules out of the ``re``
+    module's cache so that they were compiled again for every paragraph (most of ``pack add``'s time)."""
+    import re._compiler as compiler
+
+    paragraph = " ".join(f"Sentence number {n} is here, with words of its own." for n in range(40))
+    sentences(paragraph)  # pysbd's rules compiled once
+    compiled = []
+    real = compiler.compile
+    try:
+        compiler.compile = lambda *args, **kwargs: compiled.append(args[0]) or real(*args, **kwargs)
+        for n in range(5):
+            sentences(paragraph.replace("here", f"here {n}"))
+    finally:
+        compiler.compile = real
+    assert len(compiled) < 20, compiled[:5]

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader import paths
-from reader.library_cache import LibraryCache
+from reader.library_cache import LibraryCache, Listing
 from reader.loader import ID_PATTERN, MANIFEST_NAME
 from reader.model import Guide, Section
 from reader.packs.errors import PackError, PackExistsError
@@ -105,17 +105,17 @@ def tidy() -> None:
             shutil.rmtree(child, ignore_errors=True)
 
 
-def _listed(folder: Path, taken: Mapping[str, str], cache: LibraryCache) -> Guide | None:
+def _listed(folder: Path, taken: Mapping[str, str], cache: LibraryCache) -> Listing | None:
     """The pack as the cache lists it, if its files are unchanged and it still fits beside ``taken``
     (no id reused, every parent known); otherwise None, and it is loaded strictly for its message."""
     listing = cache.listing(folder, folder.name)
     if listing is None:
         return None
     ids = {section.id for section in listing.sections}
-    if any(section.id in taken or (section.parent is not None and section.parent not in ids
-                                   and section.parent not in taken) for section in listing.sections):
+    if not ids.isdisjoint(taken) or any(section.parent is not None and section.parent not in ids
+                                        and section.parent not in taken for section in listing.sections):
         return None
-    return listing.guide()
+    return listing
 
 
 def scan(known: Mapping[str, str] | None = None,
@@ -130,7 +130,7 @@ def scan(known: Mapping[str, str] | None = None,
     installed: list[InstalledPack] = []
     broken: list[BrokenPack] = []
     for folder in _pack_folders():
-        pack = _listed(folder, taken, cache)
+        pack: Listing | Guide | None = _listed(folder, taken, cache)
         if pack is None:
             from reader.packs.validate import load_pack  # strict checking: only for what the cache lacks
 
@@ -145,7 +145,7 @@ def scan(known: Mapping[str, str] | None = None,
                 broken.append(BrokenPack(folder.name, folder, message_of(error)))
                 continue
             cache.remember(folder, pack)
-        taken.update({section.id: folder.name for section in pack})
+        taken.update(dict.fromkeys([section.id for section in pack.sections], folder.name))
         installed.append(InstalledPack(folder.name, pack.title, folder, tuple(pack.sections)))
     if own_cache:
         cache.save()

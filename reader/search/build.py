@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.model import Guide, Section
-from reader.render import render_section
+from reader.render import Rendered, render_section
 
 TITLE_ANCHOR = "title"
 #: A heading is a word or two: without this, its shortness alone ranks it above every
@@ -21,15 +21,16 @@ HEADING_BOOST = 0.5
 LABEL_WORDS = 6
 
 
-def documents(section: Section, guide: Guide | None = None) -> Iterator[dict[str, Any]]:
+def documents(section: Section, guide: Guide | None = None, *,
+              rendered: Rendered | None = None) -> Iterator[dict[str, Any]]:
     """The section's blocks as documents; the title block is left out (it is a field of each).
 
     Each carries the heading it sits under, so a result can say where in the section it is, and
     the heading's words are searched with the passage's own: the meaning under "Co-design" in the
     glossary is found by "co-design" though it never repeats the word. Only the passage is stored
-    (and so shown)."""
+    (and so shown). ``rendered``: the section already rendered (only its blocks are used)."""
     heading = ""
-    for order, block in enumerate(render_section(section, guide).blocks):
+    for order, block in enumerate((rendered or render_section(section, guide)).blocks):
         if block.anchor == TITLE_ANCHOR or not block.text.strip():
             continue
         under = heading
