@@ -34,10 +34,12 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, W3LeafMat
 from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
 
+from reader.search.codec import ArrayLeafMatcher, unpacked
 from reader.search.query import ExpansionOr
 
 #: Fields whose terms and weights another field holds without positions (read from there).
 WITHOUT_POSITIONS = {"text": "stems"}
+_BLOCK_MATCHERS = (W3LeafMatcher, ArrayLeafMatcher)  # a segment's own blocks, no deletions to filter
 _INT = struct.Struct("!i")  # whoosh.system.pack_int: a block's length, negative for the last block
 
 class _Unsupported(Exception):
@@ -69,7 +71,7 @@ class BulkScorer:
         self._weighting = weighting
         self._lengths: dict[tuple[int, str], bytes] = {}
         self._norms: dict[str, list[float | None]] = {}
-        self._memo: dict[tuple[str, Any], tuple[list[int], list[float]]] = {}  # postings, one query long
+        self._memo: dict[tuple[str, Any], tuple[array[int], array[float]]] = {}  # postings, one query long
 
     def scores(self, q: Any, allowed: Iterable[int] | None = None) -> dict[int, float] | None:
         """Passage number → score for every passage ``q`` matches (only those in ``allowed``
@@ -185,33 +187,33 @@ class BulkScorer:
         return {name: value for name, value in fields.items() if name in schema}  # a field since removed
 
 
-    def _postings(self, fieldname: str, text: Any) -> tuple[list[int], list[float]]:
+    def _postings(self, fieldname: str, text: Any) -> tuple[array[int], array[float]]:
         """Every (passage, weight) of a term over all segments, deleted passages left out."""
         if (fieldname, text) not in self._memo:
             self._memo[fieldname, text] = self._read_postings(fieldname, text)
         return self._memo[fieldname, text]
 
-    def _read_postings(self, fieldname: str, text: Any) -> tuple[list[int], list[float]]:
+    def _read_postings(self, fieldname: str, text: Any) -> tuple[array[int], array[float]]:
         schema = self._searcher.schema
         if fieldname not in schema:
-            return [], []
+            return array("I"), array("f")
         try:
             btext = schema[fieldname].to_bytes(text)
         except ValueError:
-            return [], []
+            return array("I"), array("f")
         shadow = WITHOUT_POSITIONS.get(fieldname)
         if shadow is not None and shadow in schema:
             fieldname = shadow
-        ids: list[int] = []
-        weights: list[float] = []
+        ids: array[int] = array("I")
+        weights: array[float] = array("f")
         for leaf, offset in self._leaves:
             if (fieldname, btext) not in leaf:
                 continue
             matcher = leaf.postings(fieldname, btext)
-            if type(matcher) is W3LeafMatcher:  # whole blocks at a time
+            if type(matcher) in _BLOCK_MATCHERS:  # whole blocks at a time
                 leaf_ids, leaf_weights = _blocks(matcher)
             else:  # deleted passages are filtered out by the wrapping matcher
-                leaf_ids, leaf_weights = [], []
+                leaf_ids, leaf_weights = array("I"), array("f")
                 while matcher.is_active():
                     leaf_ids.append(matcher.id())
                     leaf_weights.append(matcher.weight())
@@ -254,7 +256,7 @@ class BulkScorer:
 BISECT_RATIO = 8
 
 
-def _looked_up(ids: list[int], weights: Any, within: set[int]) -> list[tuple[int, float]]:
+def _looked_up(ids: array[int], weights: Any, within: set[int]) -> list[tuple[int, float]]:
     """(passage, weight) for the passages of ``within`` that the posting list ``ids`` (ascending)
     holds, each found by halving: far quicker than a dictionary of a long list for a few passages."""
     size, pairs = len(ids), []
@@ -265,20 +267,21 @@ def _looked_up(ids: list[int], weights: Any, within: set[int]) -> list[tuple[int
     return pairs
 
 
-def _blocks(matcher: Any) -> tuple[list[int], list[float]]:
+def _blocks(matcher: Any) -> tuple[array[int], array[float]]:
     """A posting list's passages and weights, read from the file in one piece and split into
-    Whoosh 2.7's blocks here (a length, a pickled header, the pickled, maybe compressed, data);
-    each block's positions are unpickled with it but never decoded further."""
+    Whoosh 2.7's blocks here (a length, a pickled header, the pickled, maybe compressed, data).
+    Blocks written by :mod:`reader.search.codec` hold their numbers as array bytes, joined here
+    with no number unpickled; Whoosh's own blocks (an index changed by an older writer) are read
+    too. Each block's values (word counts or positions) are unpickled with it but never decoded."""
     size = matcher._length
     size = size[0] if isinstance(size, tuple) else size  # Whoosh 2.7 keeps it as unpack()'s tuple
     raw = matcher._postfile.get(matcher._startoffset, size)
-    if raw[:4] != WHOOSH3_HEADER_MAGIC:
+    if raw[:4] != WHOOSH3_HEADER_MAGIC or matcher._byteids:
         raise _Unsupported
     view = io.BytesIO(raw)
     position = 4
-    ids: list[int] = []
-    weights: list[float] = []
-    byteids = matcher._byteids
+    ids: array[int] = array("I")
+    weights: array[float] = array("f")
     while True:
         (length,) = _INT.unpack_from(raw, position)
         view.seek(position + _INT.size)
@@ -286,11 +289,16 @@ def _blocks(matcher: Any) -> tuple[list[int], list[float]]:
         end = position + _INT.size + abs(length)
         data = raw[view.tell():end]
         block_ids, block_weights, _ = pickle.loads(zlib.decompress(data) if compression else data)
-        ids.extend(block_ids if byteids else accumulate(block_ids))
+        if type(block_ids) is bytes:
+            ids.extend(unpacked("I", block_ids))
+        else:
+            ids.extend(accumulate(block_ids))
         if block_weights is None:
             weights.extend(array("f", [1.0]) * count)
         elif isinstance(block_weights, float):
             weights.extend(array("f", [block_weights]) * count)
+        elif type(block_weights) is bytes:
+            weights.extend(unpacked("f", block_weights))
         else:
             weights.extend(block_weights)
         if length < 0:  # the last block
