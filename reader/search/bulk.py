@@ -66,6 +66,8 @@ class BulkScorer:
         self._reader = searcher.reader()
         self._leaves = list(self._reader.leaf_readers())
         self._offsets = [offset for _, offset in self._leaves]
+        # Each segment's field names as a set: asking its schema costs a call per field per passage.
+        self._names = [frozenset(leaf.schema.names()) for leaf, _ in self._leaves]
         weighting = searcher.weighting
         self._usable = type(weighting) is BM25F  # a subclass may score otherwise
         self._weighting = weighting
@@ -100,6 +102,10 @@ class BulkScorer:
             return self._term(q, within)
         if type(q) is ExpansionOr and not q.minmatch and not q.scale:
             return self._union(q, within) if len(q.subqueries) != 1 else self._evaluate(q.subqueries[0], within)
+        if type(q) is wq.Or and not q.minmatch and not q.scale:  # any of the words (the retry when none has all)
+            if len(q.subqueries) == 1:
+                return self._evaluate(q.subqueries[0], within)
+            return self._union_tree(q, within) if self._or_as_tree(q) else self._union(q, within)
         if type(q) is wq.And:
             # Whoosh runs a lone part as itself: the compound's boost is not applied.
             return self._intersection(q, within) if len(q.subqueries) != 1 else self._evaluate(q.subqueries[0], within)
@@ -142,6 +148,27 @@ class BulkScorer:
                 total[docnum] = total.get(docnum, 0.0) + score * boost
         return total
 
+    def _or_as_tree(self, q: Any) -> bool:
+        """Whether Whoosh unites ``q``'s parts as a tree of pairs (``DefaultOr``) rather than by
+        adding each part's scores into an array in turn, as its ``Or`` chooses for a search."""
+        kind = q.matcher_type
+        if kind == wq.Or.AUTO_MATCHER:  # a search's own context never needs the current match
+            parts = len(q.subqueries)
+            return parts < q.TOO_MANY_CLAUSES and (parts == 2 or self._reader.doc_count_all() > 5000)
+        if kind in (wq.Or.DEFAULT_MATCHER, wq.Or.ARRAY_MATCHER):
+            return bool(kind == wq.Or.DEFAULT_MATCHER)
+        raise _Unsupported
+
+    def _union_tree(self, q: Any, within: set[int] | None) -> dict[int, float]:
+        """Whoosh's tree of unions: the parts joined lightest first (see :func:`_tree`), a passage
+        in both halves of a pair scoring their sum, one in a single half that half's score."""
+        subs = list(q.subqueries)
+        parts = [self._evaluate(sub, within) for sub in subs]
+        total = _united(_tree([sub.estimate_size(self._reader) for sub in subs]), parts)
+        if q.boost != 1.0:
+            total = {docnum: score * q.boost for docnum, score in total.items()}
+        return total
+
     def _intersection(self, q: Any, within: set[int] | None) -> dict[int, float]:
         """Passages every part matches, found from the passage numbers before any is scored;
         the parts' scores summed as Whoosh's tree of intersections sums them (smallest first)."""
@@ -181,10 +208,10 @@ class BulkScorer:
             whole: dict[str, Any] = self._searcher.stored_fields(docnum)  # not a plain segment: Whoosh's own way
             return whole
         fields: dict[str, Any] = perdoc.stored_fields(docnum - offset)
-        schema = leaf.schema
-        if all(name in schema for name in fields):
+        names = self._names[place]
+        if names.issuperset(fields):
             return fields  # unpickled afresh for every call: the caller's own
-        return {name: value for name, value in fields.items() if name in schema}  # a field since removed
+        return {name: value for name, value in fields.items() if name in names}  # a field since removed
 
 
     def _postings(self, fieldname: str, text: Any) -> tuple[array[int], array[float]]:
@@ -256,10 +283,12 @@ class BulkScorer:
 BISECT_RATIO = 8
 
 
-def _looked_up(ids: array[int], weights: Any, within: set[int]) -> list[tuple[int, float]]:
+def _looked_up(ids: array[int] | list[int], weights: Any, within: set[int]) -> list[tuple[int, float]]:
     """(passage, weight) for the passages of ``within`` that the posting list ``ids`` (ascending)
     holds, each found by halving: far quicker than a dictionary of a long list for a few passages."""
     size, pairs = len(ids), []
+    if isinstance(ids, array):  # halving a list compares stored numbers; an array makes each anew
+        ids = ids.tolist()
     for docnum in within:
         place = bisect_left(ids, docnum)
         if place < size and ids[place] == docnum:
@@ -325,3 +354,15 @@ def _summed(node: Any, parts: list[dict[int, float]], common: set[int]) -> dict[
         return parts[node]
     left, right = _summed(node[0], parts, common), _summed(node[1], parts, common)
     return {docnum: left[docnum] + right[docnum] for docnum in common}
+
+
+def _united(node: Any, parts: list[dict[int, float]]) -> dict[int, float]:
+    """Each passage's part scores added in the order of ``node`` (see :func:`_tree`), for a union:
+    a passage only one side of a pair holds keeps that side's score."""
+    if isinstance(node, int):
+        return parts[node]
+    left, right = _united(node[0], parts), _united(node[1], parts)
+    total = dict(left)
+    for docnum, score in right.items():
+        total[docnum] = left[docnum] + score if docnum in left else score
+    return total

@@ -33,6 +33,8 @@ from whoosh.util.numeric import length_to_byte
 #: (protocol 2 stores them as text to be encoded again on reading).
 _DATA_PROTOCOL = 4
 _COMPRESSION = 3  # zlib level for blocks holding positions, as Whoosh's default codec
+#: Postings in a block of word counts (the ``stems``, ``words`` and ``pairs`` fields; Whoosh: 128).
+COUNT_BLOCK = 512
 _BIG_ENDIAN = sys.byteorder == "big"  # arrays are stored little-endian, whatever built the index
 
 
@@ -73,7 +75,18 @@ class ArrayCodec(W3Codec):  # type: ignore[misc]
 
 class ArrayPostingsWriter(W3PostingsWriter):  # type: ignore[misc]
     """Writes a block as ``(ids bytes, weights bytes | None | float, values)``; term vectors
-    (passage numbers that are words) keep Whoosh's own tuples."""
+    (passage numbers that are words) keep Whoosh's own tuples. Blocks of word counts hold
+    :data:`COUNT_BLOCK` postings: each block costs a header to read, and they are read whole."""
+
+    def __init__(self, postfile: Any, blocklimit: int, byteids: bool = False, compression: int = _COMPRESSION,
+                 inlinelimit: int = 1) -> None:
+        super().__init__(postfile, blocklimit, byteids=byteids, compression=compression, inlinelimit=inlinelimit)
+        self._positions_limit = blocklimit
+
+    def start_postings(self, format_: Any, terminfo: Any) -> None:
+        super().start_postings(format_, terminfo)
+        fixed = format_.fixed_value_size()
+        self._blocklimit = self._positions_limit if fixed is None or fixed < 0 else COUNT_BLOCK
 
     def _mini_ids(self) -> Any:
         if self._byteids:
