@@ -4,9 +4,10 @@ Whoosh scores a query one passage at a time: for every candidate its matchers st
 ask the index file for the passage's length, each a Python call or a file read. Two words over
 40,000 passages cost 60–70 ms that way. The queries the reader makes are nearly all terms, all
 of them required (``And``) or any of an expansion (:class:`~reader.search.query.ExpansionOr`),
-and those can be scored another way: read each term's posting list whole (a block is one
-decompress and one unpickle), intersect the passage numbers as sets, and score only the
-passages that match, with the field lengths read once into memory.
+and those can be scored another way: read each term's posting list whole (a block's numbers are
+array bytes, see :mod:`reader.search.codec`), intersect the passage numbers as sets, and score
+only the passages that match, with the field lengths read once into memory. A search's retry
+with any of the words (Whoosh's plain ``Or``) is united the way Whoosh's ``Or`` would unite it.
 
 The score of each passage is Whoosh's BM25F, computed with the same operations in the same
 order: the same floating-point result on one segment, and at most a difference in the last bit
