@@ -162,7 +162,9 @@ class BulkScorer:
 
     def _union_tree(self, q: Any, within: set[int] | None) -> dict[int, float]:
         """Whoosh's tree of unions: the parts joined lightest first (see :func:`_tree`), a passage
-        in both halves of a pair scoring their sum, one in a single half that half's score."""
+        in both halves of a pair scoring their sum, one in a single half that half's score. The
+        count is every passage holding a part: Whoosh's own search with a limit counts fewer
+        (1,438 of 2,234 passages for three words over 40,000), though its best passages are these."""
         subs = list(q.subqueries)
         parts = [self._evaluate(sub, within) for sub in subs]
         total = _united(_tree([sub.estimate_size(self._reader) for sub in subs]), parts)
