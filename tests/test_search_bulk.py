@@ -14,9 +14,23 @@ import random
 from dataclasses import replace
 
 import pytest
+from whoosh import index as windex
+from whoosh import query as wq
+from whoosh.codec.whoosh3 import W3LeafMatcher
 
 from reader.search import SearchIndex, bulk, ranking
-from reader.search.query import MAX_EXPANSION, MAX_SCAN, _as_text, _within, plan, prefix_words, sorted_words, vocabulary
+from reader.search.query import (
+    MAX_EXPANSION,
+    MAX_SCAN,
+    _as_text,
+    _within,
+    any_words_plan,
+    make_parser,
+    plan,
+    prefix_words,
+    sorted_words,
+    vocabulary,
+)
 
 from .conftest import CONTENT
 
@@ -28,9 +42,14 @@ QUERIES = [
 ]
 
 
-def both_ways(index: SearchIndex, text: str, limit: int | None):
+#: Words never all in one passage of the guide: a search for them retries with any of them.
+ANY_WORDS = ["carers keys", "young scot glossary", "disability housing carers", "young scot carers housing",
+             "project housing bookmark"]
+
+
+def both_ways(index: SearchIndex, text: str, limit: int | None, q=None):
     searcher = index._searcher
-    q = plan(text, index._parser, searcher.reader()).query
+    q = q if q is not None else plan(text, index._parser, searcher.reader()).query
     if q is None:
         return None, None
     scores = bulk.BulkScorer(searcher).scores(q)
@@ -38,12 +57,13 @@ def both_ways(index: SearchIndex, text: str, limit: int | None):
     return (None if scores is None else (len(scores), bulk.top(scores, limit))), (len(whoosh), list(whoosh.top_n))
 
 
-def assert_same_scoring(index: SearchIndex) -> int:
-    """Every query scored alike both ways; returns how many the bulk scorer took."""
+def assert_same_scoring(index: SearchIndex, queries=None) -> int:
+    """Every query (text, or (text, query) pairs) scored alike both ways; returns how many the bulk scorer took."""
     taken = 0
-    for text in QUERIES:
+    for item in queries or QUERIES:
+        text, q = item if isinstance(item, tuple) else (item, None)
         for limit in (60, None):
-            ours, whoosh = both_ways(index, text, limit)
+            ours, whoosh = both_ways(index, text, limit, q)
             if ours is None:
                 continue
             taken += 1
@@ -71,6 +91,87 @@ def test_bulk_scoring_stays_exact_after_content_is_added_and_replaced(guide_inde
         reader = index._searcher.reader()
         assert not reader.is_atomic() and any(leaf.has_deletions() for leaf, _ in reader.leaf_readers())
         assert assert_same_scoring(index) > 0
+
+
+def any_words(index: SearchIndex) -> list[tuple[str, object]]:
+    reader = index._searcher.reader()
+    found = [(text, any_words_plan(text, reader)) for text in ANY_WORDS]
+    assert all(p is not None for _, p in found)
+    return [(text, p.query) for text, p in found]
+
+
+@pytest.mark.parametrize("matcher_type", [wq.Or.AUTO_MATCHER, wq.Or.DEFAULT_MATCHER, wq.Or.ARRAY_MATCHER])
+def test_any_of_the_words_is_scored_as_whoosh_unites_them(guide_index, tmp_path_factory, monkeypatch, matcher_type):
+    """The retry when no passage has every word: Whoosh unites the words as a tree of pairs or in an
+    array (on the guide, automatically: a tree for two words, an array for more), each way matched."""
+    monkeypatch.setattr(wq.Or, "matcher_type", matcher_type)
+    queries = any_words(guide_index)
+    assert assert_same_scoring(guide_index, queries) == 2 * len(queries)
+    assert all(guide_index.search(text).any_words_used for text in ANY_WORDS)
+
+
+def test_any_of_the_words_counts_every_passage_holding_one_of_them(guide_index):
+    """The count is the passages holding any of the words, each word's passages found by Whoosh
+    itself (its own search with a limit counts fewer at 40,000 passages: 1,438 of 2,234)."""
+    searcher = guide_index._searcher
+    for text, q in any_words(guide_index):
+        each = set().union(*(searcher.docs_for_query(sub) for sub in q.subqueries))
+        assert len(bulk.BulkScorer(searcher).scores(q)) == len(each), text
+
+
+def test_any_of_the_words_finds_the_same_hits_with_and_without_bulk_scoring(guide_index, monkeypatch):
+    fast = {text: guide_index.search(text) for text in ANY_WORDS}
+    monkeypatch.setattr(guide_index, "_bulk", None)
+    for text, found in fast.items():
+        assert found.any_words_used and found.total > 0
+        assert (found.total, found.results) == (guide_index.search(text).total, guide_index.search(text).results)
+
+
+def test_posting_lists_are_written_as_arrays_and_whooshs_own_blocks_still_read(tmp_path_factory):
+    """A built index holds :mod:`reader.search.codec`'s blocks; a segment written with Whoosh's
+    default codec beside it (an index changed by another writer) is scored the same both ways."""
+    from whoosh.codec.whoosh3 import W3Codec
+
+    from reader.library import open_guide
+    from reader.search import build
+    from reader.search.codec import ArrayLeafMatcher
+
+    guide = open_guide(CONTENT)
+    root = tmp_path_factory.mktemp("codec")
+    build.write_index(root, guide, guide)
+    ix = windex.open_dir(str(root))
+    try:
+        with ix.searcher() as searcher:
+            matcher = searcher.reader().postings("stems", "carer")
+            assert type(matcher) is ArrayLeafMatcher and matcher.is_active()
+            matcher._read_data()
+            ids, weights, _ = matcher._data
+            assert type(ids) is bytes and matcher._compression == 0
+            assert type(weights) is bytes or weights is None or isinstance(weights, float)
+            text = searcher.reader().postings("text", "carer")
+            assert type(text) is ArrayLeafMatcher and text._compression > 0  # positions stay compressed
+        writer = ix.writer(codec=W3Codec())
+        first = next(s for s in guide if "carers" in s.body.lower())
+        build.add_documents(writer, [replace(first, id="again", body=first.body + "\n\nCarers, again.\n")], guide)
+        writer.commit(merge=False)
+    finally:
+        ix.close()
+    ix = windex.open_dir(str(root))
+    try:
+        with ix.searcher() as searcher:
+            leaves = searcher.reader().leaf_readers()
+            assert len(leaves) == 2 and type(leaves[1][0].postings("stems", "carer")) is W3LeafMatcher
+            scorer = bulk.BulkScorer(searcher)
+            for text in QUERIES:
+                q = plan(text, make_parser(searcher.schema), searcher.reader()).query
+                scores = None if q is None else scorer.scores(q)
+                if scores is None:
+                    continue
+                whoosh = searcher.search(q, limit=None, optimize=False)
+                assert [d for _, d in bulk.top(scores, None)] == [d for _, d in whoosh.top_n], text
+                assert [s for s, _ in bulk.top(scores, None)] == pytest.approx([s for s, _ in whoosh.top_n], rel=1e-12)
+    finally:
+        ix.close()
 
 
 def test_stored_fields_read_directly_are_whooshs_in_every_segment(tmp_path_factory):

@@ -339,9 +339,12 @@ def test_plain_words_make_the_query_the_parser_makes_without_it():
     whoosh_parser = make_whoosh_parser(schema)
     skipped = []
 
-    @settings(max_examples=400, deadline=None)
-    @given(st.lists(st.one_of(st.sampled_from(_WORD_PARTS), st.text(min_size=1, max_size=12)), min_size=1,
-                    max_size=30))
+    # Derandomised, so the count of plain texts below is the same on every run; words from the list
+    # are drawn three times as often as arbitrary text, so that most draws are plain.
+    @settings(max_examples=400, deadline=None, derandomize=True)
+    @given(st.lists(st.one_of(st.sampled_from(_WORD_PARTS), st.sampled_from(_WORD_PARTS),
+                              st.sampled_from(_WORD_PARTS), st.text(min_size=1, max_size=12)),
+                    min_size=1, max_size=30))
     def check(parts: list[str]) -> None:
         cleaned = " ".join(" ".join(parts).split())
         if not cleaned:

@@ -71,11 +71,12 @@ def write_index(folder: Path, sections: Iterable[Section], guide: Guide | None =
     """Create a new index in the empty ``folder`` holding ``sections``; returns the document count."""
     from whoosh import index
 
+    from reader.search.codec import ArrayCodec
     from reader.search.schema import make_schema
 
     ix = index.create_in(str(folder), make_schema())
     try:
-        writer = ix.writer(limitmb=128)
+        writer = ix.writer(limitmb=128, codec=ArrayCodec())
         try:
             count = add_documents(writer, sections, guide)
         except BaseException:

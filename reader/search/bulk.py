@@ -4,9 +4,10 @@ Whoosh scores a query one passage at a time: for every candidate its matchers st
 ask the index file for the passage's length, each a Python call or a file read. Two words over
 40,000 passages cost 60–70 ms that way. The queries the reader makes are nearly all terms, all
 of them required (``And``) or any of an expansion (:class:`~reader.search.query.ExpansionOr`),
-and those can be scored another way: read each term's posting list whole (a block is one
-decompress and one unpickle), intersect the passage numbers as sets, and score only the
-passages that match, with the field lengths read once into memory.
+and those can be scored another way: read each term's posting list whole (a block's numbers are
+array bytes, see :mod:`reader.search.codec`), intersect the passage numbers as sets, and score
+only the passages that match, with the field lengths read once into memory. A search's retry
+with any of the words (Whoosh's plain ``Or``) is united the way Whoosh's ``Or`` would unite it.
 
 The score of each passage is Whoosh's BM25F, computed with the same operations in the same
 order: the same floating-point result on one segment, and at most a difference in the last bit
@@ -34,10 +35,12 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, W3LeafMat
 from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
 
+from reader.search.codec import ArrayLeafMatcher, unpacked
 from reader.search.query import ExpansionOr
 
 #: Fields whose terms and weights another field holds without positions (read from there).
 WITHOUT_POSITIONS = {"text": "stems"}
+_BLOCK_MATCHERS = (W3LeafMatcher, ArrayLeafMatcher)  # a segment's own blocks, no deletions to filter
 _INT = struct.Struct("!i")  # whoosh.system.pack_int: a block's length, negative for the last block
 
 class _Unsupported(Exception):
@@ -64,12 +67,14 @@ class BulkScorer:
         self._reader = searcher.reader()
         self._leaves = list(self._reader.leaf_readers())
         self._offsets = [offset for _, offset in self._leaves]
+        # Each segment's field names as a set: asking its schema costs a call per field per passage.
+        self._names = [frozenset(leaf.schema.names()) for leaf, _ in self._leaves]
         weighting = searcher.weighting
         self._usable = type(weighting) is BM25F  # a subclass may score otherwise
         self._weighting = weighting
         self._lengths: dict[tuple[int, str], bytes] = {}
         self._norms: dict[str, list[float | None]] = {}
-        self._memo: dict[tuple[str, Any], tuple[list[int], list[float]]] = {}  # postings, one query long
+        self._memo: dict[tuple[str, Any], tuple[array[int], array[float]]] = {}  # postings, one query long
 
     def scores(self, q: Any, allowed: Iterable[int] | None = None) -> dict[int, float] | None:
         """Passage number → score for every passage ``q`` matches (only those in ``allowed``
@@ -98,6 +103,10 @@ class BulkScorer:
             return self._term(q, within)
         if type(q) is ExpansionOr and not q.minmatch and not q.scale:
             return self._union(q, within) if len(q.subqueries) != 1 else self._evaluate(q.subqueries[0], within)
+        if type(q) is wq.Or and not q.minmatch and not q.scale:  # any of the words (the retry when none has all)
+            if len(q.subqueries) == 1:
+                return self._evaluate(q.subqueries[0], within)
+            return self._union_tree(q, within) if self._or_as_tree(q) else self._union(q, within)
         if type(q) is wq.And:
             # Whoosh runs a lone part as itself: the compound's boost is not applied.
             return self._intersection(q, within) if len(q.subqueries) != 1 else self._evaluate(q.subqueries[0], within)
@@ -140,6 +149,29 @@ class BulkScorer:
                 total[docnum] = total.get(docnum, 0.0) + score * boost
         return total
 
+    def _or_as_tree(self, q: Any) -> bool:
+        """Whether Whoosh unites ``q``'s parts as a tree of pairs (``DefaultOr``) rather than by
+        adding each part's scores into an array in turn, as its ``Or`` chooses for a search."""
+        kind = q.matcher_type
+        if kind == wq.Or.AUTO_MATCHER:  # a search's own context never needs the current match
+            parts = len(q.subqueries)
+            return parts < q.TOO_MANY_CLAUSES and (parts == 2 or self._reader.doc_count_all() > 5000)
+        if kind in (wq.Or.DEFAULT_MATCHER, wq.Or.ARRAY_MATCHER):
+            return bool(kind == wq.Or.DEFAULT_MATCHER)
+        raise _Unsupported
+
+    def _union_tree(self, q: Any, within: set[int] | None) -> dict[int, float]:
+        """Whoosh's tree of unions: the parts joined lightest first (see :func:`_tree`), a passage
+        in both halves of a pair scoring their sum, one in a single half that half's score. The
+        count is every passage holding a part: Whoosh's own search with a limit counts fewer
+        (1,438 of 2,234 passages for three words over 40,000), though its best passages are these."""
+        subs = list(q.subqueries)
+        parts = [self._evaluate(sub, within) for sub in subs]
+        total = _united(_tree([sub.estimate_size(self._reader) for sub in subs]), parts)
+        if q.boost != 1.0:
+            total = {docnum: score * q.boost for docnum, score in total.items()}
+        return total
+
     def _intersection(self, q: Any, within: set[int] | None) -> dict[int, float]:
         """Passages every part matches, found from the passage numbers before any is scored;
         the parts' scores summed as Whoosh's tree of intersections sums them (smallest first)."""
@@ -179,39 +211,39 @@ class BulkScorer:
             whole: dict[str, Any] = self._searcher.stored_fields(docnum)  # not a plain segment: Whoosh's own way
             return whole
         fields: dict[str, Any] = perdoc.stored_fields(docnum - offset)
-        schema = leaf.schema
-        if all(name in schema for name in fields):
+        names = self._names[place]
+        if names.issuperset(fields):
             return fields  # unpickled afresh for every call: the caller's own
-        return {name: value for name, value in fields.items() if name in schema}  # a field since removed
+        return {name: value for name, value in fields.items() if name in names}  # a field since removed
 
 
-    def _postings(self, fieldname: str, text: Any) -> tuple[list[int], list[float]]:
+    def _postings(self, fieldname: str, text: Any) -> tuple[array[int], array[float]]:
         """Every (passage, weight) of a term over all segments, deleted passages left out."""
         if (fieldname, text) not in self._memo:
             self._memo[fieldname, text] = self._read_postings(fieldname, text)
         return self._memo[fieldname, text]
 
-    def _read_postings(self, fieldname: str, text: Any) -> tuple[list[int], list[float]]:
+    def _read_postings(self, fieldname: str, text: Any) -> tuple[array[int], array[float]]:
         schema = self._searcher.schema
         if fieldname not in schema:
-            return [], []
+            return array("I"), array("f")
         try:
             btext = schema[fieldname].to_bytes(text)
         except ValueError:
-            return [], []
+            return array("I"), array("f")
         shadow = WITHOUT_POSITIONS.get(fieldname)
         if shadow is not None and shadow in schema:
             fieldname = shadow
-        ids: list[int] = []
-        weights: list[float] = []
+        ids: array[int] = array("I")
+        weights: array[float] = array("f")
         for leaf, offset in self._leaves:
             if (fieldname, btext) not in leaf:
                 continue
             matcher = leaf.postings(fieldname, btext)
-            if type(matcher) is W3LeafMatcher:  # whole blocks at a time
+            if type(matcher) in _BLOCK_MATCHERS:  # whole blocks at a time
                 leaf_ids, leaf_weights = _blocks(matcher)
             else:  # deleted passages are filtered out by the wrapping matcher
-                leaf_ids, leaf_weights = [], []
+                leaf_ids, leaf_weights = array("I"), array("f")
                 while matcher.is_active():
                     leaf_ids.append(matcher.id())
                     leaf_weights.append(matcher.weight())
@@ -254,10 +286,12 @@ class BulkScorer:
 BISECT_RATIO = 8
 
 
-def _looked_up(ids: list[int], weights: Any, within: set[int]) -> list[tuple[int, float]]:
+def _looked_up(ids: array[int] | list[int], weights: Any, within: set[int]) -> list[tuple[int, float]]:
     """(passage, weight) for the passages of ``within`` that the posting list ``ids`` (ascending)
     holds, each found by halving: far quicker than a dictionary of a long list for a few passages."""
     size, pairs = len(ids), []
+    if isinstance(ids, array):  # halving a list compares stored numbers; an array makes each anew
+        ids = ids.tolist()
     for docnum in within:
         place = bisect_left(ids, docnum)
         if place < size and ids[place] == docnum:
@@ -265,20 +299,21 @@ def _looked_up(ids: list[int], weights: Any, within: set[int]) -> list[tuple[int
     return pairs
 
 
-def _blocks(matcher: Any) -> tuple[list[int], list[float]]:
+def _blocks(matcher: Any) -> tuple[array[int], array[float]]:
     """A posting list's passages and weights, read from the file in one piece and split into
-    Whoosh 2.7's blocks here (a length, a pickled header, the pickled, maybe compressed, data);
-    each block's positions are unpickled with it but never decoded further."""
+    Whoosh 2.7's blocks here (a length, a pickled header, the pickled, maybe compressed, data).
+    Blocks written by :mod:`reader.search.codec` hold their numbers as array bytes, joined here
+    with no number unpickled; Whoosh's own blocks (an index changed by an older writer) are read
+    too. Each block's values (word counts or positions) are unpickled with it but never decoded."""
     size = matcher._length
     size = size[0] if isinstance(size, tuple) else size  # Whoosh 2.7 keeps it as unpack()'s tuple
     raw = matcher._postfile.get(matcher._startoffset, size)
-    if raw[:4] != WHOOSH3_HEADER_MAGIC:
+    if raw[:4] != WHOOSH3_HEADER_MAGIC or matcher._byteids:
         raise _Unsupported
     view = io.BytesIO(raw)
     position = 4
-    ids: list[int] = []
-    weights: list[float] = []
-    byteids = matcher._byteids
+    ids: array[int] = array("I")
+    weights: array[float] = array("f")
     while True:
         (length,) = _INT.unpack_from(raw, position)
         view.seek(position + _INT.size)
@@ -286,11 +321,16 @@ def _blocks(matcher: Any) -> tuple[list[int], list[float]]:
         end = position + _INT.size + abs(length)
         data = raw[view.tell():end]
         block_ids, block_weights, _ = pickle.loads(zlib.decompress(data) if compression else data)
-        ids.extend(block_ids if byteids else accumulate(block_ids))
+        if type(block_ids) is bytes:
+            ids.extend(unpacked("I", block_ids))
+        else:
+            ids.extend(accumulate(block_ids))
         if block_weights is None:
             weights.extend(array("f", [1.0]) * count)
         elif isinstance(block_weights, float):
             weights.extend(array("f", [block_weights]) * count)
+        elif type(block_weights) is bytes:
+            weights.extend(unpacked("f", block_weights))
         else:
             weights.extend(block_weights)
         if length < 0:  # the last block
@@ -317,3 +357,15 @@ def _summed(node: Any, parts: list[dict[int, float]], common: set[int]) -> dict[
         return parts[node]
     left, right = _summed(node[0], parts, common), _summed(node[1], parts, common)
     return {docnum: left[docnum] + right[docnum] for docnum in common}
+
+
+def _united(node: Any, parts: list[dict[int, float]]) -> dict[int, float]:
+    """Each passage's part scores added in the order of ``node`` (see :func:`_tree`), for a union:
+    a passage only one side of a pair holds keeps that side's score."""
+    if isinstance(node, int):
+        return parts[node]
+    left, right = _united(node[0], parts), _united(node[1], parts)
+    total = dict(left)
+    for docnum, score in right.items():
+        total[docnum] = left[docnum] + score if docnum in left else score
+    return total

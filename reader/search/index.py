@@ -30,6 +30,7 @@ from whoosh.filedb.filestore import FileStorage  # noqa: E402
 
 from reader.model import Guide, Section  # noqa: E402
 from reader.search import bulk, ranking, store  # noqa: E402
+from reader.search.codec import ArrayCodec  # noqa: E402
 from reader.search.query import Plan, any_words_plan, fuzzy_plan, make_parser, plan, suggest  # noqa: E402
 from reader.search.results import Hit, IndexReport, SearchResults  # noqa: E402
 from reader.search.store import default_roots  # noqa: E402
@@ -277,7 +278,7 @@ class SearchIndex:
                 shutil.copytree(current.live, folder, dirs_exist_ok=True)
                 ix = windex.open_dir(str(folder))
                 try:
-                    writer = ix.writer()
+                    writer = ix.writer(codec=ArrayCodec())
                     try:
                         result = change(writer)
                     except BaseException:

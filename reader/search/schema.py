@@ -6,9 +6,10 @@ from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
 from reader.search.analysis import make_analyzer
 
-#: Bump whenever the schema, the analysers or what a document holds changes: every index
-#: built before is then stale and rebuilt at the next start.
-SCHEMA_VERSION = 7
+#: Bump whenever the schema, the analysers, what a document holds or how posting lists are
+#: written (:mod:`reader.search.codec`) changes: every index built before is then stale and
+#: rebuilt at the next start.
+SCHEMA_VERSION = 8
 
 
 def make_schema() -> Schema:
