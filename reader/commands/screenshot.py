@@ -32,6 +32,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help=f"size of menus, buttons and panels, {interface_size.MINIMUM} to "
                              f"{interface_size.MAXIMUM} (default {interface_size.NORMAL})")
     parser.add_argument("--panel", choices=list(PANELS), help="open a panel beside the page")
+    parser.add_argument("--search", metavar="WORDS",
+                        help="search for these words in the search panel and draw its results")
+    parser.add_argument("--open-result", type=whole_number(1, 100, "result"), default=None, metavar="N",
+                        help="with --search: open the Nth result, as Enter on it does, and draw the page at "
+                             "its match")
     parser.add_argument("--reading-aloud", type=whole_number(1, 60, "seconds"), default=None, metavar="SECONDS",
                         help="read the section aloud with a silent stand-in voice for this long, then draw the "
                              "window with the sentence being read highlighted")
@@ -60,6 +65,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.open_result and not args.search:
+        print("coproduction-reader screenshot: error: --open-result needs --search", file=sys.stderr)
+        return 2
     if args.reading_aloud:  # the same picture on every computer, and no sound
         from reader.speech.engine import ENGINE_ENV
         from reader.speech.player import AUDIO_ENV
@@ -99,9 +107,13 @@ def _run(args: argparse.Namespace) -> int:
         window.setWindowState(Qt.WindowState.WindowNoState)  # the size asked for, not the screen's
         window.resize(args.width, args.height)
         window.show()
-        _open_panel(window, args.panel)
+        _open_panel(window, "search" if args.search else args.panel)
         for _ in range(3):
             app.processEvents()
+        if args.search and not _search(window, args.search, args.open_result):
+            print("coproduction-reader screenshot: error: the search gave no results to draw", file=sys.stderr)
+            window.close()
+            return 1
         if args.reading_aloud:
             _read_aloud(window, args.reading_aloud)
         image = window.grab().toImage()
@@ -126,6 +138,48 @@ def _open_panel(window: MainWindow, panel: str | None) -> None:
         window.comfort.toggle_settings_panel()
     elif panel == "bookmarks":
         window.comfort.toggle_bookmarks_panel()
+
+
+def _search(window: MainWindow, words: str, open_result: int | None) -> bool:
+    """Type ``words`` in the search panel and wait for the results, as a reader would see them; then
+    open the chosen result. False when no result came (or fewer than ``open_result``)."""
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui.search_panel import HIT_ROLE
+
+    search = window.search
+    panel = search.panel
+    answered: list[int] = []  # the numbers of the requests answered
+    search.worker.worker.found.connect(lambda request, _found: answered.append(request))  # the worker's thread
+    panel.box.setText(words)
+    search.search_now()  # now, or as soon as the index is open
+
+    def waiting() -> bool:  # for the answer to the last search asked for (typing may ask again)
+        return not search.ready or not answered or answered[-1] != search.worker.latest
+
+    end = time.monotonic() + 30
+    while waiting() and time.monotonic() < end:
+        QApplication.processEvents()
+        time.sleep(0.02)
+    for _ in range(5):  # the answer reaches the panel
+        QApplication.processEvents()
+    if panel.results.count() == 0 or (open_result or 0) > panel.results.count():
+        return False
+    panel.focus_results()
+    if open_result:
+        panel.results.setCurrentRow(open_result - 1)
+        search.open_passage(*_where(panel.results.currentItem().data(HIT_ROLE)))
+    end = time.monotonic() + 1  # the page settles: panels give way, the match scrolls into view
+    while time.monotonic() < end:
+        QApplication.processEvents()
+        time.sleep(0.02)
+    return True
+
+
+def _where(hit: object) -> tuple[str, str]:
+    return hit.section, hit.anchor  # type: ignore[attr-defined]
 
 
 def _read_aloud(window: MainWindow, seconds: int) -> None:

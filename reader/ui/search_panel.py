@@ -426,6 +426,7 @@ class SearchDock(QObject):
         self.closed = False
         self.report: IndexReport | None = None
         self._say_match = False  # True while showing a match the reader asked for (not the page drawn again)
+        self._opening = False  # True while a result opens: a panel lying over the page gives way, marks stay
 
         self.panel.queryChanged.connect(self.search_now)
         self.panel.passageChosen.connect(self.open_passage)
@@ -547,8 +548,12 @@ class SearchDock(QObject):
     # The open section ---------------------------------------------------------------------
 
     def open_passage(self, section_id: str, anchor: str) -> None:
-        if not self.context.reading.open_section(section_id, anchor):
-            return
+        self._opening = True
+        try:
+            if not self.context.reading.open_section(section_id, anchor):
+                return
+        finally:
+            self._opening = False
         self._say_match = True
         self.highlights.select_first_in(anchor)
         self._say_match = False
@@ -594,6 +599,8 @@ class SearchDock(QObject):
             return  # the window is being destroyed
         if visible or not host.isVisible() or host.isMinimized():
             return  # shown again, or only the whole window was minimised or closed
+        if self._opening:
+            return  # a panel over the page gave way to the result chosen in it: its matches are wanted
         self.highlights.clear()
         self.panel.matches.clear()
         focused = QApplication.focusWidget()

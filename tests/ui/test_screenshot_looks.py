@@ -46,3 +46,23 @@ def test_unknown_theme_or_preset_is_a_usage_error(tmp_path: Path) -> None:
         result = _shoot(tmp_path, *arguments)
         assert result.returncode == 2
         assert len(result.stderr.strip().splitlines()) == 1 and "invalid choice" in result.stderr
+
+
+def _count(path: Path, colour: str, left: int = 0) -> int:
+    """Pixels of ``colour`` right of ``left`` (every fourth pixel each way: enough to see a mark)."""
+    image, wanted = QImage(str(path)), QColor(colour)
+    return sum(image.pixelColor(x, y) == wanted
+               for x in range(left, image.width(), 4) for y in range(0, image.height(), 4))
+
+
+def test_a_search_and_an_opened_match_are_drawn(tmp_path: Path, qapp) -> None:
+    light = themes.THEMES["light"]
+    result = _shoot(tmp_path, "--search", "young scot")
+    assert result.returncode == 0, result.stderr
+    assert _count(tmp_path / "shot.png", light.search_background, left=700) > 20  # the words marked in results
+    result = _shoot(tmp_path, "--search", '"young scot"', "--open-result", "1", "--interface-size", "300")
+    assert result.returncode == 0, result.stderr
+    # The panel gave way to the page, where the match is chosen (the selection's colour, not the results').
+    assert _count(tmp_path / "shot.png", light.selection_background) > 20
+    result = _shoot(tmp_path, "--search", "zzzqqq")
+    assert result.returncode == 1 and "no results" in result.stderr

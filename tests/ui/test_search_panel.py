@@ -468,3 +468,27 @@ def test_the_search_box_behaves_as_a_line_edit(qtbot):
     assert box.viewport().geometry().right() < clear.geometry().left(), "the text never runs under the button"
     qtbot.mouseClick(clear, Qt.MouseButton.LeftButton)
     assert box.text() == "" and edited[-1] == "" and not clear.isVisible()
+
+
+def test_a_result_opened_from_a_panel_over_the_page_keeps_its_marks(make_window, qtbot):
+    """On a small screen at a large interface size the panel lies over the page and gives way once a
+    result is opened: the match is still chosen and marked, and F3 still steps through the matches."""
+    from reader import paths
+    from reader.settings import Settings
+
+    settings = Settings(paths.settings_file())
+    settings.set("interface_size", 300)
+    settings.save()
+    window = make_window(1024, 600)
+    panel = search_exactly(qtbot, window, "communities")
+    assert window.pane_fit.room.page_covered, "the panel lies over the page here"
+    target = next(hit(panel, r) for r in range(panel.results.count()) if hit(panel, r).section == "foreword")
+    panel.passageChosen.emit(target.section, target.anchor)
+    QApplication.processEvents()
+    assert not window.search.dock.isVisible() and window.view.isVisible()
+    assert window.view.textCursor().selectedText().lower() == "communities"
+    occurrences = len(window.view.extraSelections())  # "community" and "communities": one stem
+    assert occurrences > 1
+    assert window.search.highlights.counter_text() == f"Match 1 of {occurrences}"
+    press(qtbot, Qt.Key.Key_F3)
+    assert window.search.highlights.counter_text() == f"Match 2 of {occurrences}"
