@@ -147,7 +147,6 @@ class MainWindow(QMainWindow):
         self.view.customContextMenuRequested.connect(
             lambda position: self.text_menu(position).exec(self.view.viewport().mapToGlobal(position)))
         self.commands.keysChanged.connect(self._keys_changed)
-        dialog_keys.install(self)
         # F10 opens the first menu, as on Windows and GNOME (Qt gives it no key on Linux).
         QShortcut(QKeySequence(Qt.Key.Key_F10), self, self.open_menus)
 
@@ -171,6 +170,9 @@ class MainWindow(QMainWindow):
         viewport = self.view.viewport()
         self._closed = False
         after_first_paint(viewport, self._check_kept_page)
+        # Every key in the application passes through this filter: none can reach a file dialog
+        # before the page is on screen, and until then each event would cross into Python for nothing.
+        after_first_paint(viewport, lambda: None if self._closed else dialog_keys.install(self))
         for name in LATER_FEATURES:
             after_first_paint(viewport, functools.partial(self._build_later, name))
         after_first_paint(viewport, lambda: None if self._closed else self._after_features())
