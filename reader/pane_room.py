@@ -15,21 +15,19 @@ other) get only what is left:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 MIN_COLUMN_CHARACTERS = 45
 
 
-@dataclass(frozen=True)
-class Pane:
+class Pane(NamedTuple):
     """What a pane would like (``wants``) and the least it can show whole (``least``), in pixels."""
 
     wants: int
     least: int
 
 
-@dataclass(frozen=True)
-class PaneRoom:
+class PaneRoom(NamedTuple):
     """The widths to give: 0 means closed (or collapsed); ``page_covered`` when a pane lies over the page."""
 
     contents: int

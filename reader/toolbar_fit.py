@@ -14,11 +14,10 @@ The widths are measured by the window (they depend on the font and interface siz
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     """A toolbar entry: its width with words beside the icon, with the icon only, whether it may move,
     and its width with the words under the icon (0: as with words beside)."""
 
@@ -29,8 +28,7 @@ class Item:
     text_under: int = 0
 
 
-@dataclass(frozen=True)
-class ToolbarFit:
+class ToolbarFit(NamedTuple):
     """Show words beside the icons or not, and which commands go into the "More" menu."""
 
     with_text: bool

@@ -8,15 +8,14 @@ window is brought back, shrunk to fit if needed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 PREFERRED_WIDTH, PREFERRED_HEIGHT = 1200, 800
 # Below this much free room, a window of the preferred size would leave no useful margin.
 MAXIMISE_BELOW_WIDTH, MAXIMISE_BELOW_HEIGHT = 1400, 900
 
 
-@dataclass(frozen=True)
-class Rect:
+class Rect(NamedTuple):
     x: int
     y: int
     width: int
@@ -40,8 +39,7 @@ class Rect:
                 and other.right <= self.right and other.bottom <= self.bottom)
 
 
-@dataclass(frozen=True)
-class Placement:
+class Placement(NamedTuple):
     """What to do: maximise on ``screen``, or show at ``geometry``."""
 
     maximise: bool

@@ -25,7 +25,7 @@ from reader.model import Guide, Section
 from reader.rendered import Rendered, is_web_link, parse_section_link
 from reader.rich_text import for_qt_rich_text
 from reader.settings import Settings
-from reader.ui import dialog_keys, icons, interface_scale, look, search_box, window_place
+from reader.ui import icons, interface_scale, look, search_box, window_place
 from reader.ui.actions import ActionRegistry
 from reader.ui.announce import describe
 from reader.ui.contents_panel import ContentsPanel
@@ -147,7 +147,6 @@ class MainWindow(QMainWindow):
         self.view.customContextMenuRequested.connect(
             lambda position: self.text_menu(position).exec(self.view.viewport().mapToGlobal(position)))
         self.commands.keysChanged.connect(self._keys_changed)
-        dialog_keys.install(self)
         # F10 opens the first menu, as on Windows and GNOME (Qt gives it no key on Linux).
         QShortcut(QKeySequence(Qt.Key.Key_F10), self, self.open_menus)
 
@@ -171,9 +170,18 @@ class MainWindow(QMainWindow):
         viewport = self.view.viewport()
         self._closed = False
         after_first_paint(viewport, self._check_kept_page)
+        # Every key in the application passes through this filter: none can reach a file dialog
+        # before the page is on screen, and until then each event would cross into Python for nothing.
+        after_first_paint(viewport, self._watch_file_dialog_keys)
         for name in LATER_FEATURES:
             after_first_paint(viewport, functools.partial(self._build_later, name))
         after_first_paint(viewport, lambda: None if self._closed else self._after_features())
+
+    def _watch_file_dialog_keys(self) -> None:
+        from reader.ui import dialog_keys  # Qt's file dialog and its classes: not needed for the first page
+
+        if not self._closed:
+            dialog_keys.install(self)
 
     def _build_later(self, name: str) -> None:
         if not self._closed:

@@ -20,6 +20,8 @@ class _ClearButton(QToolButton):
     """Only the clear icon, as a line edit draws its own: the themes' button frame would not fit in the box."""
 
     def paintEvent(self, _event: QPaintEvent) -> None:
+        if self.icon().isNull():  # looked up when first drawn: hidden until there is text, so not at start
+            self.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_LineEditClearButton))
         side = min(self.width(), self.height(), self.iconSize().width())
         mode = QIcon.Mode.Active if self.underMouse() else QIcon.Mode.Normal
         pixmap = self.icon().pixmap(QSize(side, side), self.devicePixelRatioF(), mode)
@@ -45,7 +47,6 @@ class SearchBox(QPlainTextEdit):
         make_one_line(self, enter_accepts=False)
         self._clear = _ClearButton(self)
         self._clear.setObjectName("search_clear")
-        self._clear.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_LineEditClearButton))
         self._clear.setAccessibleName(tr("Clear the search"))
         self._clear.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._clear.setCursor(Qt.CursorShape.ArrowCursor)

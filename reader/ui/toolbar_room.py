@@ -73,12 +73,24 @@ class ToolbarRoom(QObject):
 
     # Measuring ----------------------------------------------------------------------------------
 
-    def _button_width(self, action: QAction, style: Qt.ToolButtonStyle) -> int:
+    def _probe(self, style: Qt.ToolButtonStyle) -> QToolButton:
         probe = QToolButton(self.toolbar)  # a hidden child: it takes the toolbar's font and stylesheet
         probe.hide()
         probe.setAutoRaise(True)
         probe.setIconSize(self.toolbar.iconSize())
         probe.setToolButtonStyle(style)
+        return probe
+
+    @staticmethod
+    def _drop(probe: QToolButton) -> None:
+        probe.setParent(None)
+        probe.deleteLater()
+
+    def _button_width(self, action: QAction, style: Qt.ToolButtonStyle, probe: QToolButton | None = None) -> int:
+        """``action``'s button width in ``style``, measured on ``probe`` (a button of that style, which one
+        measuring pass shares between commands: each new button costs more than the measuring) or a new one."""
+        own = probe is None
+        probe = probe or self._probe(style)
         probe.setDefaultAction(action)
         probe.ensurePolished()
         icon_only = style == Qt.ToolButtonStyle.ToolButtonIconOnly
@@ -87,8 +99,8 @@ class ToolbarRoom(QObject):
         for text in texts:
             probe.setText(text)
             widths.append(probe.sizeHint().width())
-        probe.setParent(None)
-        probe.deleteLater()
+        if own:
+            self._drop(probe)
         return max(widths)
 
     def _room(self) -> int:
@@ -112,7 +124,7 @@ class ToolbarRoom(QObject):
 
     def _items(self) -> list[toolbar_fit.Item]:
         """Each command's widths, measured again only when the look changed: the window fits the toolbar
-        at every resize (twice before the first paint), and measuring makes three buttons a command."""
+        at every resize, and measuring makes a hidden button for each style."""
         look = self._look()
         if self._measured is None or self._measured[0] != look:
             self._measured = (look, self._measure())
@@ -120,18 +132,25 @@ class ToolbarRoom(QObject):
 
     def _measure(self) -> list[toolbar_fit.Item]:
         spacing = self._spacing()
+        styles = (Qt.ToolButtonStyle.ToolButtonTextBesideIcon, Qt.ToolButtonStyle.ToolButtonIconOnly,
+                  Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+        beside, icon_only, under = probes = [self._probe(style) for style in styles]
         items = []
-        for name in self.order:
-            widget = self.commands.toolbar_widgets.get(name)
-            if widget is not None:
-                wide, narrow = self._widget_widths(widget)
-                items.append(toolbar_fit.Item(name, wide + spacing, narrow + spacing, movable=False))
-                continue
-            action = self.commands.actions[name]
-            items.append(toolbar_fit.Item(
-                name, self._button_width(action, Qt.ToolButtonStyle.ToolButtonTextBesideIcon) + spacing,
-                self._button_width(action, Qt.ToolButtonStyle.ToolButtonIconOnly) + spacing,
-                text_under=self._button_width(action, Qt.ToolButtonStyle.ToolButtonTextUnderIcon) + spacing))
+        try:
+            for name in self.order:
+                widget = self.commands.toolbar_widgets.get(name)
+                if widget is not None:
+                    wide, narrow = self._widget_widths(widget)
+                    items.append(toolbar_fit.Item(name, wide + spacing, narrow + spacing, movable=False))
+                    continue
+                action = self.commands.actions[name]
+                items.append(toolbar_fit.Item(
+                    name, self._button_width(action, styles[0], beside) + spacing,
+                    self._button_width(action, styles[1], icon_only) + spacing,
+                    text_under=self._button_width(action, styles[2], under) + spacing))
+        finally:
+            for probe in probes:
+                self._drop(probe)
         return items
 
     @staticmethod

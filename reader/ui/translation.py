@@ -23,7 +23,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 
 from reader import paths
-from reader.pseudo_translation import pseudo, read_catalogue, read_plural_forms
 from reader.ui.i18n import tr
 
 TRANSLATION_ENV = "COPRODUCTION_READER_TRANSLATION"
@@ -42,6 +41,10 @@ class PseudoTranslator(QTranslator):
 
     def __init__(self, catalogue: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        # Imported here: only this check needs it, and every start would otherwise pay for it.
+        from reader.pseudo_translation import pseudo, read_catalogue, read_plural_forms
+
+        self._pseudo = pseudo
         self._known = {(m.context, m.source, m.disambiguation) for m in read_catalogue(catalogue)}
         # A count of one reads as English does ("1 passage"), from English's plural forms beside the catalogue.
         self._singular = {source: forms[0] for source, forms in
@@ -50,7 +53,7 @@ class PseudoTranslator(QTranslator):
     def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:
         if (context, source, disambiguation or "") in self._known or (
                 context.startswith("Q") and context not in _QT_KEEP):
-            return pseudo(self._singular.get(source, source) if n == 1 else source)
+            return self._pseudo(self._singular.get(source, source) if n == 1 else source)
         return None  # not ours: Qt asks the next translator, or keeps the source (an empty string would show)
 
     def isEmpty(self) -> bool:
