@@ -137,6 +137,11 @@ class MainWindow(QMainWindow):
         self.size_label.setObjectName("text_size_label")
         self.statusBar().addWidget(self.location_label, 1)
         self.statusBar().addPermanentWidget(self.size_label)
+        # A message (such as "Match 1 of 3") takes the place of the location. QStatusBar hides the label
+        # only for the while, and a status bar laid out again meanwhile (its height changes at a large
+        # interface size) shows it again under the message, the two drawn over each other; hidden and
+        # shown here, the label stays hidden until the message goes.
+        self.statusBar().messageChanged.connect(lambda message: self.location_label.setVisible(not message))
 
         self.contents.sectionChosen.connect(self.open_from_contents)
         self.view.linkActivated.connect(self.follow_link)

@@ -10,7 +10,8 @@ so the lines before it are there to read.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
@@ -22,10 +23,38 @@ from reader.ui.reading_view import ReadingView
 CONTEXT_LINES = 3
 
 
-
 def counter_text(current: int, total: int) -> str:
     """ "Match 2 of 3": shown under the search box, in the status line and said by screen readers."""
     return tr("Match {current} of {total}").format(current=current, total=total)
+
+
+class _PlaceAfterResize(QObject):
+    """A match just chosen may be chosen before the page is laid out at its size (a panel lying over
+    the page has just given way to it): each resize in the moment after re-wraps the text, so the
+    match is placed again below the top, not left above the view."""
+
+    def __init__(self, highlights: MatchHighlights, paragraph: int, match: int) -> None:
+        super().__init__(highlights)
+        self.highlights, self.paragraph, self.match = highlights, paragraph, match
+        self.viewport = highlights.view.viewport()
+        self.viewport.installEventFilter(self)
+        QTimer.singleShot(1000, self._stop)  # only for a moment: later resizes are the reader's own
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            QTimer.singleShot(0, self._place)
+        return False
+
+    def _place(self) -> None:
+        if not shiboken6.isValid(self.highlights):
+            return
+        spans = self.highlights.spans
+        if 0 <= self.highlights.current < len(spans) and spans[self.highlights.current][0] == self.match:
+            self.highlights._show_below_top(self.paragraph, self.match)
+
+    def _stop(self) -> None:
+        self.viewport.removeEventFilter(self)
+        self.deleteLater()
 
 
 class MatchHighlights(QObject):
@@ -95,7 +124,9 @@ class MatchHighlights(QObject):
         if index is None:
             return False
         self._go(index, scroll=False)
-        self._show_below_top(start if block is not None else self.spans[index][0], self.spans[index][0])
+        paragraph = start if block is not None else self.spans[index][0]
+        self._show_below_top(paragraph, self.spans[index][0])
+        _PlaceAfterResize(self, paragraph, self.spans[index][0])
         return True
 
     def step(self, delta: int) -> bool:

@@ -477,18 +477,46 @@ def test_a_result_opened_from_a_panel_over_the_page_keeps_its_marks(make_window,
     from reader.settings import Settings
 
     settings = Settings(paths.settings_file())
-    settings.set("interface_size", 300)
+    settings.set("interface_size", 400)
+    settings.set("text_size", 400)
     settings.save()
-    window = make_window(1024, 600)
-    panel = search_exactly(qtbot, window, "communities")
+    window = make_window(1366, 768)
+    panel = search_exactly(qtbot, window, '"young scot"')
     assert window.pane_fit.room.page_covered, "the panel lies over the page here"
-    target = next(hit(panel, r) for r in range(panel.results.count()) if hit(panel, r).section == "foreword")
+    target = next(hit(panel, r) for r in range(panel.results.count()) if hit(panel, r).section == "examples")
     panel.passageChosen.emit(target.section, target.anchor)
     QApplication.processEvents()
     assert not window.search.dock.isVisible() and window.view.isVisible()
-    assert window.view.textCursor().selectedText().lower() == "communities"
-    occurrences = len(window.view.extraSelections())  # "community" and "communities": one stem
-    assert occurrences > 1
+    qtbot.wait(300)  # the page laid out at its new width
+    view = window.view
+    assert view.viewport().rect().contains(view.cursorRect()), "the match in sight, not above the view"
+    assert view.cursorRect().top() > 0
+    # The status line says the match alone: the location gives way to it, not drawn under it.
+    assert window.statusBar().currentMessage().startswith("Match 1 of ")
+    assert not window.location_label.isVisible()
+    assert window.view.textCursor().selectedText().lower() == "young scot"
+    occurrences = len(window.view.extraSelections())
+    assert occurrences >= 1
     assert window.search.highlights.counter_text() == f"Match 1 of {occurrences}"
     press(qtbot, Qt.Key.Key_F3)
-    assert window.search.highlights.counter_text() == f"Match 2 of {occurrences}"
+    assert window.search.highlights.counter_text() == f"Match {2 if occurrences > 1 else 1} of {occurrences}"
+
+
+def test_a_status_message_is_never_drawn_over_the_location(make_window, qtbot):
+    """QStatusBar hides the location under a message only for the while: laid out again (its height
+    changes as the interface grows), it showed the location under the message, both drawn at once."""
+    window = make_window(1366, 768)
+    bar = window.statusBar()
+    window.context.show_status("Match 1 of 3")
+    QApplication.processEvents()
+    assert not window.location_label.isVisible()
+    font = bar.font()
+    font.setPixelSize(font.pixelSize() * 3 if font.pixelSize() > 0 else 40)
+    bar.setFont(font)  # as a larger interface size does: a taller status line
+    window.location_label.setFont(font)
+    qtbot.wait(50)
+    assert bar.currentMessage() == "Match 1 of 3"
+    assert not window.location_label.isVisible()
+    bar.clearMessage()
+    QApplication.processEvents()
+    assert window.location_label.isVisible()
