@@ -15,6 +15,7 @@ other) get only what is left:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import NamedTuple
 
 MIN_COLUMN_CHARACTERS = 45
@@ -63,3 +64,33 @@ def share(window: int, page: int, contents: Pane | None, panel: Pane | None,
     if contents_asked and panel is None:
         return PaneRoom(min(max(contents.wants, contents.least), window), 0, page_covered=True)
     return PaneRoom(0, panel_width)
+
+
+# Rough widths of characters in a proportional font, in "ordinary letter" units: enough to rank words.
+_NARROW = frozenset("iljtfrI.,;:'!|()[]-")
+_WIDE = frozenset("mwMW@%")
+
+
+def _rough_width(word: str) -> float:
+    return len(word) + sum(0.5 for c in word if c in _WIDE) - sum(0.5 for c in word if c in _NARROW)
+
+
+def widest_words(titles: Iterable[str], keep: int = 64) -> list[str]:
+    """The words of ``titles`` that could be the widest on screen, widest first.
+
+    The contents may not be narrower than their widest word (titles wrap between words), but
+    measuring every word of 10,000 titles with font metrics took 420 ms each time the panes were
+    fitted (35 ms before the first paint, with only the first lines made).
+    Distinct words are few, and ranking them by a rough width keeps the few dozen worth measuring;
+    ``keep`` is generous, so a word with fewer but wider letters is still among them.
+    """
+    words: set[str] = set()
+    for title in titles:
+        words.update(title.split())
+    if len(words) <= keep:
+        return sorted(words, key=_rough_width, reverse=True)
+    # Only words with enough letters can rank: no word is roughly wider than 1.5 times its length.
+    longest = sorted(words, key=len, reverse=True)[:keep]
+    floor = min(_rough_width(word) for word in longest) / 1.5
+    contenders = [word for word in words if len(word) >= floor]
+    return sorted(contenders, key=_rough_width, reverse=True)[:keep]

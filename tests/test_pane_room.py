@@ -46,3 +46,19 @@ def test_text_too_large_for_the_window_gives_the_page_everything() -> None:
 def test_column_pixels_counts_characters_and_margins() -> None:
     assert pane_room.column_pixels(10.0, 40) == 490
     assert pane_room.column_pixels(10.0, 0, characters=60) == 600
+
+
+def test_the_widest_words_of_thousands_of_titles_are_a_few() -> None:
+    titles = [f"Pack {pack}, section {number}" for pack in range(100) for number in range(100)]
+    titles.insert(5000, "Working in North Lanarkshire")
+    words = pane_room.widest_words(titles, keep=8)
+    assert len(words) == 8 and words[0] == "Lanarkshire"
+
+
+def test_a_word_of_fewer_but_wider_letters_is_still_measured() -> None:
+    titles = [f"ordinary{letter}" for letter in "abcdeghknopqsuvxyz"] + ["MWMWMWM"]
+    assert "MWMWMWM" in pane_room.widest_words(titles, keep=4)  # 7 wide letters against 9 ordinary ones
+
+
+def test_few_words_are_all_kept() -> None:
+    assert sorted(pane_room.widest_words(["North Lanarkshire", "Foreword"])) == ["Foreword", "Lanarkshire", "North"]

@@ -17,12 +17,11 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QStyle,
-    QTreeWidget,
-    QTreeWidgetItemIterator,
     QWidget,
 )
 
 from reader import pane_room
+from reader.ui.contents_panel import ContentsPanel
 from reader.ui.reading_view import ReadingView
 
 _SAMPLE = "When we set out to develop a new resource, we asked people what makes co-production work."
@@ -125,25 +124,17 @@ class PaneFit(QObject):
 
     def _longest_contents_word(self) -> int:
         """Pixels for the widest word of a title in the contents, with its indentation: titles wrap between
-        words, so a narrower list would cut a word ("Lanarkshire")."""
+        words, so a narrower list would cut a word ("Lanarkshire"). Only the few words that could be the
+        widest are measured, of every title (lines made after the first paint included), so the width
+        is known before the paint and does not change when the rest of the lines arrive."""
         tree = self.contents
-        if not isinstance(tree, QTreeWidget):
+        if not isinstance(tree, ContentsPanel):
+            return 0
+        words = tree.words_to_fit()
+        if not words:
             return 0
         metrics = QFontMetricsF(tree.font())
-        widest = 0.0
-        items = QTreeWidgetItemIterator(tree)
-        while items.value() is not None:
-            item = items.value()
-            depth = 0
-            parent = item.parent()
-            while parent is not None:
-                depth, parent = depth + 1, parent.parent()
-            words = item.text(0).split()
-            if words:
-                widest = max(widest, max(metrics.horizontalAdvance(word) for word in words)
-                             + tree.indentation() * (depth + 1) + 12)
-            items += 1
-        return round(widest)
+        return round(max(metrics.horizontalAdvance(word) for word in words) + tree.indentation() + 12)
 
     def fit(self) -> None:
         """Measure, ask the rule, and size, collapse or uncover the panes."""

@@ -7,8 +7,14 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
+from reader import paths
 from reader.model import Guide, Section
+from reader.settings import Settings
 from reader.ui.contents_panel import FIRST_BATCH, LEVEL_ROLE, SECTION_ROLE, ContentsPanel
+from reader.ui.first_paint import has_painted
+from reader.ui.main_window import MainWindow
+
+LONG_WORD = "Antidisestablishmentarianism"  # wider than the contents would like to be
 
 
 def _large_guide(guide: Guide, packs: int = 30, per_pack: int = 100) -> Guide:
@@ -60,3 +66,34 @@ def test_a_small_library_is_complete_at_once(qtbot, guide) -> None:
     assert panel.complete()
     assert _ids_in_order(panel) == [section.id for section in guide]
     assert panel.topLevelItem(0).data(0, Qt.ItemDataRole.DisplayRole) == guide.first().title
+
+
+def test_the_rest_of_the_lines_wait_until_the_list_has_painted(qtbot, guide) -> None:
+    panel = ContentsPanel(_large_guide(guide))
+    qtbot.addWidget(panel)
+    qtbot.wait(300)  # turns of the event loop: a window still building its first page
+    assert panel.topLevelItemCount() == FIRST_BATCH
+    panel.show()
+    qtbot.waitUntil(panel.complete, timeout=10_000)
+
+
+def test_a_long_word_in_a_line_made_after_the_paint_is_not_cut(qtbot, guide, messages) -> None:
+    large = _large_guide(guide)
+    late = large.get("p29-s98")
+    assert late is not None and large.position(late.id) > FIRST_BATCH
+    large = large.extended([Section("p29-long", f"Pack 29 and {LONG_WORD}", late.kind, Path("x.md"), "",
+                                    parent=late.parent, pack=late.pack, replaces=late.id)])
+    settings = Settings(paths.settings_file())
+    settings.set("text_size", 75)  # room for the contents beside the page on the test's small screen
+    window = MainWindow(large, settings, messages=messages)
+    qtbot.addWidget(window)
+    window.resize(1600, 900)
+    window.show()
+    qtbot.waitUntil(lambda: has_painted(window.contents.viewport()))
+    painted_width = window.contents.width()
+    qtbot.waitUntil(window.contents.complete, timeout=10_000)
+    qtbot.wait(50)
+    assert window.contents.isVisible()
+    assert window.contents.width() == painted_width  # nothing moved when the rest of the lines came
+    widest = window.contents.fontMetrics().horizontalAdvance(LONG_WORD)
+    assert window.contents.viewport().width() >= widest + window.contents.indentation()
