@@ -11,7 +11,7 @@ so the lines before it are there to read.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QTimer, Signal
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
@@ -179,6 +179,13 @@ class MatchHighlights(QObject):
             target = match_rect.top()  # a long paragraph: the match matters more than its start
         bar = view.verticalScrollBar()
         bar.setValue(bar.value() + target - margin)
+        # The view's top on a whole line: a line cut in half at the edge is not read easily. The line
+        # is shown whole if the match stays in sight; otherwise the view starts below it.
+        top = view.cursorRect(view.cursorForPosition(QPoint(view.viewport().width() // 2, 0)))
+        if top.top() < 0:
+            match_rect = view.cursorRect(self._cursor_at(match))
+            step = top.top() if match_rect.bottom() - top.top() <= height else top.bottom() + 1
+            bar.setValue(bar.value() + step)
 
     def _cursor_at(self, position: int) -> QTextCursor:
         cursor = QTextCursor(self.view.document())

@@ -7,7 +7,7 @@ import sys
 import textwrap
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAccessible, QTextCharFormat
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -491,6 +491,8 @@ def test_a_result_opened_from_a_panel_over_the_page_keeps_its_marks(make_window,
     view = window.view
     assert view.viewport().rect().contains(view.cursorRect()), "the match in sight, not above the view"
     assert view.cursorRect().top() > 0
+    top_line = view.cursorRect(view.cursorForPosition(QPoint(view.viewport().width() // 2, 0)))
+    assert top_line.top() >= 0, "the line at the top of the view is whole, not cut at its edge"
     # The status line says the match alone: the location gives way to it, not drawn under it.
     assert window.statusBar().currentMessage().startswith("Match 1 of ")
     assert not window.location_label.isVisible()
