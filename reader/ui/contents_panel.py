@@ -10,7 +10,7 @@ same; the nesting is shown by the indent and said by each example's description.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QResizeEvent, QTextLayout, QTextOption
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QResizeEvent, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QHeaderView,
     QStyledItemDelegate,
@@ -101,6 +101,7 @@ class ContentsPanel(QTreeWidget):
         self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.setItemDelegate(_WrappingDelegate(self))
         self._items: dict[str, QTreeWidgetItem] = {}
+        self._parents: dict[str, str] = {}  # an example's id → the id of the section it is listed under
         self._pending: list[Section] = []
         self._guide = guide
         self._words: list[str] | None = None  # see words_to_fit
@@ -117,6 +118,7 @@ class ContentsPanel(QTreeWidget):
         list has painted, a batch at a time, so a large library does not delay the first page."""
         self.clear()
         self._items.clear()
+        self._parents.clear()
         self._guide, self._words = guide, None
         self._pending = list(guide)
         self._add_more(FIRST_BATCH)
@@ -155,6 +157,7 @@ class ContentsPanel(QTreeWidget):
             item.setData(0, SECTION_ROLE, section.id)
             item.setToolTip(0, tip)
             if parent is not None:
+                self._parents[section.id] = parent.data(0, SECTION_ROLE)
                 item.setData(0, LEVEL_ROLE, int(parent.data(0, LEVEL_ROLE) or 0) + 1)
                 item.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, in_parent.format(parent=parent.text(0)))
             top.append(item)
@@ -166,6 +169,26 @@ class ContentsPanel(QTreeWidget):
     def complete(self) -> bool:
         """Whether every section has its line (see :meth:`set_guide`)."""
         return not self._pending
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Left goes from an example up to the section it is listed under, Right from that section down to
+        its first example, as in any tree (the rows are flat, so Qt's own tree keys do nothing here)."""
+        item = self.currentItem()
+        if item is not None and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            section_id = item.data(0, SECTION_ROLE)
+            target: QTreeWidgetItem | None = None
+            if event.key() == Qt.Key.Key_Left:
+                target = self._items.get(self._parents.get(section_id, ""))
+            elif event.key() == Qt.Key.Key_Right:
+                below = self.itemBelow(item)
+                if below is not None and self._parents.get(below.data(0, SECTION_ROLE)) == section_id:
+                    target = below
+            if target is not None:
+                self.setCurrentItem(target)
+                self.scrollToItem(target)
+                event.accept()
+                return
+        super().keyPressEvent(event)
 
     def _chosen(self, item: QTreeWidgetItem) -> None:
         self.sectionChosen.emit(item.data(0, SECTION_ROLE))

@@ -79,6 +79,16 @@ def test_enter_in_the_contents_says_the_section_once_and_moves_to_its_text(
     assert "Text of the section" in _said(orca.press("KP_Enter")), "the focus is in the text"
 
 
+def test_left_and_right_in_the_contents_move_between_an_example_and_its_section(
+        orca: OrcaSession, titles: list[str]) -> None:
+    _home(orca)
+    orca.press("ctrl+shift+c", wait=1.0)
+    orca.press("Down", "Down", "Down", wait=1.0, quiet=0.5)  # the first example, under its overview
+    said = _said(orca.press("Left"))
+    assert titles[2] in said and titles[3] not in said, said
+    assert titles[3] in _said(orca.press("Right"))
+
+
 def test_section_changes_made_elsewhere_are_said_and_named_in_the_title(
         orca: OrcaSession, titles: list[str]) -> None:
     _home(orca)
