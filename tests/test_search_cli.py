@@ -96,10 +96,12 @@ def test_wrong_arguments_exit_2_with_one_line(home, arguments):
 #: Modules a search with a fresh index never needs: rendering (Markdown), downloading and asyncio
 #: (which Whoosh imports for helpers the reader never calls), a query type the reader never makes,
 #: the query parser (plain words need none),
-#: the packs' importer, speech and the window.
+#: the packs' importer, speech and the window; dataclasses (and the inspect module it imports) and
+#: logging, which nothing on the way to an answer needs (nothing is logged when all goes well).
 NOT_NEEDED = ("markdown", "xml.etree.ElementTree", "reader.render", "urllib.request", "http.client", "email",
               "ssl", "asyncio", "cached_property", "whoosh.lang.morph_en", "whoosh.qparser", "uuid", "yaml",
-              "frontmatter", "pysbd", "reader.packs.importer", "reader.speech", "PySide6")
+              "frontmatter", "pysbd", "reader.packs.importer", "reader.speech", "PySide6", "dataclasses",
+              "inspect", "logging")
 
 
 def test_a_search_imports_nothing_its_answer_does_not_need(home):

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from reader.search.analysis import TOKEN, keep, normalise, second_part, stem
 
@@ -20,15 +20,13 @@ _LEAD = 50  # characters of context shown before the first match of a cut extrac
 _SENTENCE_START = re.compile(r"(?<=[.!?:;])\s+")
 
 
-@dataclass(frozen=True)
-class Extract:
+class Extract(NamedTuple):
     html: str
     text: str
     terms: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Highlighter:
+class Highlighter(NamedTuple):
     """Marks words matching a query: by stem (ordinary terms), as written (prefix, wildcard and
     fuzzy expansions) or as whole phrases (sequences of stems, stop words skipped as the index
     skips them).

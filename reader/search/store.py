@@ -47,9 +47,8 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from reader import atomic, paths, userfile
 from reader.model import Section
@@ -154,14 +153,16 @@ def file_fingerprint(folder: Path) -> dict[str, list[Any]]:
             for path in sorted(folder.iterdir()) if path.is_file()}
 
 
-@dataclass(frozen=True)
-class Inspection:
+class Inspection(NamedTuple):
     """What was found in one index folder."""
 
     root: Path
     status: str  # "fresh", "missing", "stale" or "damaged"
     detail: str
-    pointer: dict[str, Any] | None = field(default=None, repr=False)
+    pointer: dict[str, Any] | None = None
+
+    def __repr__(self) -> str:  # without the pointer (the whole of the pointer file)
+        return f"Inspection(root={self.root!r}, status={self.status!r}, detail={self.detail!r})"
 
     @property
     def fresh(self) -> bool:
