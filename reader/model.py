@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator, Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -16,8 +17,11 @@ from reader.lazy_log import LazyLogger
 
 log = LazyLogger(__name__)
 
-_WORD = re.compile(r"[\w’'-]+")
-_MARKUP = re.compile(r"\]\([^)]*\)|[#>*_`\[\]!]|\{[^}]*\}")
+
+@cache
+def _word_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A word, and the Markdown left out when words are counted: compiled when first counted."""
+    return re.compile(r"[\w’'-]+"), re.compile(r"\]\([^)]*\)|[#>*_`\[\]!]|\{[^}]*\}")
 
 
 class _Unread:
@@ -154,7 +158,8 @@ class Section:
 
     @property
     def word_count(self) -> int:
-        return len(_WORD.findall(_MARKUP.sub(" ", self.body)))
+        word, markup = _word_patterns()
+        return len(word.findall(markup.sub(" ", self.body)))
 
 
 def body_digest(body: str) -> str:
