@@ -31,6 +31,15 @@ class Library:
         self.problems: list[str] = [] if problems is None else problems  # one sentence per pack left out
         self.cache = cache  # what it was listed from (see :meth:`changed_since_listed`)
 
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Library)
+        return ((self.guide, self.packs, self.problems, self.cache)
+                == (other.guide, other.packs, other.problems, other.cache))
+
+    __hash__ = None  # type: ignore[assignment]  # it can change: not a dictionary key
+
     def __repr__(self) -> str:
         return f"Library(guide={self.guide!r}, packs={self.packs!r}, problems={self.problems!r}, cache={self.cache!r})"
 
