@@ -17,7 +17,8 @@ Each round runs, in turn and alternating (so a change in the machine's load hits
 
 It prints the median and fastest wall-clock time of each (process start to exit) and the median
 processor time (user + system, Unix), which the machine's load moves less; then where the
-installed search's time goes (``-X importtime``, the largest imports). It never asserts.
+installed search's time goes (``-X importtime``: the largest imports, and import time by whose
+import it is: the reader's, Whoosh's, Python's start-up). It never asserts.
 """
 
 from __future__ import annotations
@@ -106,8 +107,9 @@ def installed_copy() -> Iterator[Command]:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def largest_imports(command: Command, count: int = 14) -> list[tuple[int, str]]:
-    """The slowest top-level imports of one search (cumulative microseconds, module)."""
+def import_times(command: Command) -> list[tuple[int, int, int, str]]:
+    """One search's ``-X importtime`` lines: (self µs, cumulative µs, depth, module), in its order
+    (each module after those it imported)."""
     python = command.argv[0] if command.argv[0].endswith(("python", "python.exe")) else None
     if python is None:  # a console script: run it with its own Python
         python = str(Path(command.argv[0]).with_name("python.exe" if os.name == "nt" else "python"))
@@ -116,10 +118,39 @@ def largest_imports(command: Command, count: int = 14) -> list[tuple[int, str]]:
         argv = [python, "-X", "importtime", *command.argv[1:]]
     found = []
     for line in command.run(argv).stderr.splitlines():
-        match = re.match(r"import time:\s+\d+ \|\s+(\d+) \| ( *)(\S+)", line)
-        if match and len(match.group(2)) <= 2:  # imported by the command itself or one level down
-            found.append((int(match.group(1)), match.group(3)))
+        match = re.match(r"import time:\s+(\d+) \|\s+(\d+) \| ( *)(\S+)", line)
+        if match:
+            found.append((int(match.group(1)), int(match.group(2)), len(match.group(3)) // 2, match.group(4)))
+    return found
+
+
+def largest_imports(times: list[tuple[int, int, int, str]], count: int = 14) -> list[tuple[int, str]]:
+    """The slowest top-level imports of one search (cumulative microseconds, module)."""
+    found = [(cumulative, name) for _, cumulative, depth, name in times if depth <= 1]  # the command's or one down
     return sorted(found, reverse=True)[:count]
+
+
+def _origin(name: str) -> str | None:
+    if name == "reader" or name.startswith("reader."):
+        return "the reader's own modules"
+    if name == "whoosh" or name.startswith("whoosh."):
+        return "Whoosh"
+    if name == "site":
+        return "Python's start-up (site, an editable install's finder)"
+    return None
+
+
+def imports_by_origin(times: list[tuple[int, int, int, str]]) -> dict[str, int]:
+    """Import time (self µs) by whose import it is: a module of the standard library or another
+    package counts for the nearest reader, Whoosh or start-up module that imported it first."""
+    totals: dict[str, int] = {}
+    owners: list[str] = []  # by depth, walking the tree from the top (the lines reversed)
+    for own, _, depth, name in reversed(times):
+        del owners[depth:]
+        owner = _origin(name) or (owners[-1] if owners else "Python itself and the command line's other modules")
+        owners.append(owner)
+        totals[owner] = totals.get(owner, 0) + own
+    return totals
 
 
 def main() -> None:
@@ -170,9 +201,15 @@ def main() -> None:
                        if floor.cpu else "")
                 print(f"  {name} above Whoosh as the reader loads it: wall {above:.1f}{cpu} ms")
         shown = commands.get(INSTALLED) or commands[f"{SEARCH}, checkout"]
-        print(f"Largest imports of one {'installed ' if INSTALLED in commands else ''}search (cumulative ms):")
-        for micros, name in largest_imports(shown):
+        which = "installed " if INSTALLED in commands else ""
+        times = import_times(shown)
+        print(f"Largest imports of one {which}search (cumulative ms):")
+        for micros, name in largest_imports(times):
             print(f"  {micros / 1000:7.1f}  {name}")
+        print(f"Import time of one {which}search by whose import it is (ms; a module of the standard library "
+              "counts for the first reader or Whoosh module to import it):")
+        for owner, micros in sorted(imports_by_origin(times).items(), key=lambda item: -item[1]):
+            print(f"  {micros / 1000:7.1f}  {owner}")
 
 
 if __name__ == "__main__":

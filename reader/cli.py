@@ -48,8 +48,9 @@ def _command_module(name: str) -> ModuleType:
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
-    """The whole command line; with ``only``, the other sub-commands' options are left out, so
-    running one command imports nothing the others need (``search`` must not load speech)."""
+    """The whole command line; with ``only``, the other sub-commands are left out, so running one
+    command imports nothing the others need (``search`` must not load speech) and builds no parser
+    it will not use (each costs argparse's look-ups for translations of its own help)."""
     parser = _Parser(prog=APP_ID, description="An offline, accessible reader for the Co-production guide. "
                      "With no command, the reader's window opens.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -59,9 +60,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                              "also COPRODUCTION_READER_TRANSLATION)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, summary in COMMANDS.items():
-        sub = commands.add_parser(name, help=summary, description=summary)
         if only is None or name == only:
-            _command_module(name).add_arguments(sub)
+            _command_module(name).add_arguments(commands.add_parser(name, help=summary, description=summary))
     return parser
 
 

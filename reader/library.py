@@ -6,12 +6,11 @@ and left out; it never stops the reader from showing the guide.
 
 from __future__ import annotations
 
-import logging
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader import paths
+from reader.lazy_log import LazyLogger
 from reader.library_cache import LibraryCache
 from reader.model import Guide
 from reader.translatable import QT_TR_NOOP, Text
@@ -19,15 +18,30 @@ from reader.translatable import QT_TR_NOOP, Text
 if TYPE_CHECKING:
     from reader.packs import InstalledPack
 
-log = logging.getLogger(__name__)
+log = LazyLogger(__name__)
 
 
-@dataclass
 class Library:
-    guide: Guide  # the bundled guide with the packs' sections appended
-    packs: list[InstalledPack] = field(default_factory=list)  # in the order shown
-    problems: list[str] = field(default_factory=list)  # one sentence per pack left out
-    cache: LibraryCache | None = None  # what it was listed from (see :meth:`changed_since_listed`)
+    """The content as listed: the guide with the packs' sections, the packs, and those left out."""
+
+    def __init__(self, guide: Guide, packs: list[InstalledPack] | None = None, problems: list[str] | None = None,
+                 cache: LibraryCache | None = None) -> None:
+        self.guide = guide  # the bundled guide with the packs' sections appended
+        self.packs: list[InstalledPack] = [] if packs is None else packs  # in the order shown
+        self.problems: list[str] = [] if problems is None else problems  # one sentence per pack left out
+        self.cache = cache  # what it was listed from (see :meth:`changed_since_listed`)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Library)
+        return ((self.guide, self.packs, self.problems, self.cache)
+                == (other.guide, other.packs, other.problems, other.cache))
+
+    __hash__ = None  # type: ignore[assignment]  # it can change: not a dictionary key
+
+    def __repr__(self) -> str:
+        return f"Library(guide={self.guide!r}, packs={self.packs!r}, problems={self.problems!r}, cache={self.cache!r})"
 
     def changed_since_listed(self) -> bool:
         """Whether a file listed without being checked (``open_library(quick=True)``) has changed since:

@@ -23,17 +23,16 @@ the last one wins; neither can leave half a file behind.
 from __future__ import annotations
 
 import json
-import logging
 import os
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from reader import atomic, paths, userfile
+from reader.lazy_log import LazyLogger
 from reader.loader import MANIFEST_NAME
 from reader.model import Guide, Section
 
-log = logging.getLogger(__name__)
+log = LazyLogger(__name__)
 
 CACHE_NAME = "library.json"
 FORMAT = 3  # 2: a section's ``replaces``; 3: the folders' identities``
@@ -44,8 +43,7 @@ def cache_file() -> Path:
     return paths.cache_dir() / CACHE_NAME
 
 
-@dataclass(frozen=True)
-class Listing:
+class Listing(NamedTuple):
     """One content folder as the cache lists it: the same as a strict load, bodies unread."""
 
     title: str

@@ -127,19 +127,22 @@ def parse_front_matter(text: str) -> frontmatter.Post:
                              if isinstance(handler, frontmatter.default_handlers.YAMLHandler) else handler)
 
 
-_YAML_BOUNDARY = re.compile(r"^-{3,}\s*$", re.MULTILINE)  # python-frontmatter's, for YAML
-_JSON_BOUNDARY = re.compile(r"^(?:{|})$", re.MULTILINE)
+@functools.cache
+def _boundaries() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Front matter's YAML boundary (python-frontmatter's) and JSON's: compiled when first read."""
+    return re.compile(r"^-{3,}\s*$", re.MULTILINE), re.compile(r"^(?:{|})$", re.MULTILINE)
 
 
 def body_of(text: str) -> str:
     """What ``parse_front_matter(text).content`` gives, without parsing the front matter's YAML
     (the first page shown needs its body, not its summary: importing YAML costs more than that)."""
     text = text.strip()
-    if _JSON_BOUNDARY.match(text):
+    yaml_boundary, json_boundary = _boundaries()
+    if json_boundary.match(text):
         return parse_front_matter(text).content  # another format: let the library decide
-    if not _YAML_BOUNDARY.match(text):
+    if not yaml_boundary.match(text):
         return text
-    parts = _YAML_BOUNDARY.split(text, 2)
+    parts = yaml_boundary.split(text, 2)
     return parts[2].strip() if len(parts) == 3 else text
 
 

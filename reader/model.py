@@ -1,20 +1,27 @@
-"""The guide as the rest of the app sees it: ordered sections with their metadata."""
+"""The guide as the rest of the app sees it: ordered sections with their metadata.
+
+:class:`Section` and :class:`Guide` are plain classes that compare, hash and print as dataclasses
+would: a command-line search makes them at every start, and ``dataclasses`` (with ``inspect``,
+which it imports) was a tenth of that search's own time."""
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
-import logging
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-log = logging.getLogger(__name__)
+from reader.lazy_log import LazyLogger
 
-_WORD = re.compile(r"[\w’'-]+")
-_MARKUP = re.compile(r"\]\([^)]*\)|[#>*_`\[\]!]|\{[^}]*\}")
+log = LazyLogger(__name__)
+
+
+@cache
+def _word_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A word, and the Markdown left out when words are counted: compiled when first counted."""
+    return re.compile(r"[\w’'-]+"), re.compile(r"\]\([^)]*\)|[#>*_`\[\]!]|\{[^}]*\}")
 
 
 class _Unread:
@@ -33,7 +40,7 @@ class _Body:
 
     def __get__(self, section: Section | None, owner: type | None = None) -> Any:
         if section is None:
-            return UNREAD  # the dataclass field's default
+            return UNREAD
         body = section.__dict__["_body"]
         if body is UNREAD:
             from reader.loader import ContentError, read_body
@@ -56,7 +63,7 @@ class _PathField:
 
     def __get__(self, section: Section | None, owner: type | None = None) -> Any:
         if section is None:
-            raise AttributeError("path")  # tells the dataclass the field has no default
+            raise AttributeError("path")
         path = section.__dict__["_path"]
         if isinstance(path, str):
             path = section.__dict__["_path"] = Path(path)
@@ -66,33 +73,76 @@ class _PathField:
         section.__dict__["_path"] = value
 
 
-@dataclass(frozen=True)
-class Section:
-    """One page of the guide: a Markdown file plus the manifest's description of it."""
+_SECTION_FIELDS = ("id", "title", "kind", "path", "body", "tags", "parent", "summary", "pack", "replaces")
 
+
+class Section:
+    """One page of the guide: a Markdown file plus the manifest's description of it. Immutable:
+    equal, and hashed alike, when every field but ``known_digest`` is equal."""
+
+    __match_args__ = ("id", "title", "kind", "path", "body", "tags", "parent", "summary", "pack", "replaces")
     id: str
     title: str
     kind: str
     path: Path = _PathField()  # type: ignore[assignment]
     body: str = _Body()  # type: ignore[assignment]  # omitted: read from ``path`` when needed
-    tags: tuple[str, ...] = ()
-    parent: str | None = None
-    summary: str = ""
-    pack: str = "guide"
-    replaces: str | None = None  # a pack's full page takes the place of this section (a short entry)
+    tags: tuple[str, ...]
+    parent: str | None
+    summary: str
+    pack: str
+    replaces: str | None  # a pack's full page takes the place of this section (a short entry)
     # sha256 of the body, known without reading it when listed from the library cache
-    known_digest: str = field(default="", compare=False, repr=False)
+    known_digest: str
+
+    def __init__(self, id: str, title: str, kind: str, path: Path | str, body: str = UNREAD,
+                 tags: tuple[str, ...] = (), parent: str | None = None, summary: str = "", pack: str = "guide",
+                 replaces: str | None = None, known_digest: str = "") -> None:
+        self.__dict__.update(id=id, title=title, kind=kind, _path=path, _body=body, tags=tags, parent=parent,
+                             summary=summary, pack=pack, replaces=replaces, known_digest=known_digest)
 
     @classmethod
     def listed(cls, id: str, title: str, kind: str, path: str, tags: tuple[str, ...], parent: str | None,
                summary: str, pack: str, replaces: str | None, known_digest: str) -> Section:
         """A section listed from the library cache, body unread: the same as ``Section(...)`` with
-        ``body=UNREAD``, made without the frozen dataclass's field-by-field ``__init__`` (a third of
-        the time ten thousand sections took to list)."""
+        ``body=UNREAD``, made without a call to ``__init__`` (ten thousand of them are listed)."""
         section = object.__new__(cls)
         section.__dict__.update(id=id, title=title, kind=kind, _path=path, _body=UNREAD, tags=tags, parent=parent,
                                 summary=summary, pack=pack, replaces=replaces, known_digest=known_digest)
         return section
+
+    def copy(self, **changes: Any) -> Section:
+        """The same section with some fields changed (``dataclasses.replace``): the others,
+        ``known_digest`` too, are copied as they are (the body read if it was not)."""
+        values = {name: getattr(self, name) for name in (*_SECTION_FIELDS, "known_digest")}
+        values.update(changes)
+        return Section(**values)
+
+    def _values(self) -> tuple[Any, ...]:
+        return (self.id, self.title, self.kind, self.path, self.body, self.tags, self.parent, self.summary,
+                self.pack, self.replaces)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Section)
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        fields = zip(_SECTION_FIELDS, self._values(), strict=True)
+        return "Section(" + ", ".join(f"{name}={value!r}" for name, value in fields) + ")"
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        from dataclasses import FrozenInstanceError
+
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        from dataclasses import FrozenInstanceError
+
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
     @property
     def loaded(self) -> bool:
@@ -108,29 +158,43 @@ class Section:
 
     @property
     def word_count(self) -> int:
-        return len(_WORD.findall(_MARKUP.sub(" ", self.body)))
+        word, markup = _word_patterns()
+        return len(word.findall(markup.sub(" ", self.body)))
 
 
 def body_digest(body: str) -> str:
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
-@dataclass
 class Guide:
     """Sections in reading order, with the look-ups that navigation needs."""
 
-    title: str
-    sections: list[Section]
-    language: str = "en-GB"  # BCP 47 tag from the manifest: picks the voice that reads it
-    #: Sections a pack's page took the place of, by id: links, bookmarks and history that name
-    #: them open the page that replaced them.
-    replaced: dict[str, Section] = field(default_factory=dict)
-    _by_id: dict[str, Section] = field(init=False, repr=False)
+    __match_args__ = ("title", "sections", "language", "replaced")
 
-    def __post_init__(self) -> None:
+    def __init__(self, title: str, sections: list[Section], language: str = "en-GB",
+                 replaced: dict[str, Section] | None = None) -> None:
+        self.title = title
+        self.sections = sections
+        self.language = language  # BCP 47 tag from the manifest: picks the voice that reads it
+        #: Sections a pack's page took the place of, by id: links, bookmarks and history that name
+        #: them open the page that replaced them.
+        self.replaced: dict[str, Section] = {} if replaced is None else replaced
         self._by_id = {section.id: section for section in self.sections}
         for old_id, old in self.replaced.items():
             self._by_id.setdefault(old_id, self._replacement(old_id) or old)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Guide)
+        return ((self.title, self.sections, self.language, self.replaced, self._by_id)
+                == (other.title, other.sections, other.language, other.replaced, other._by_id))
+
+    __hash__ = None  # type: ignore[assignment]  # it can change: not a dictionary key
+
+    def __repr__(self) -> str:
+        return (f"Guide(title={self.title!r}, sections={self.sections!r}, language={self.language!r}, "
+                f"replaced={self.replaced!r})")
 
     def _replacement(self, old_id: str) -> Section | None:
         return next((s for s in self.sections if s.replaces == old_id), None)
@@ -194,5 +258,5 @@ class Guide:
             replaced[old.id] = old
             del where[old.id]
             where.setdefault(section.id, at)
-            sections[at] = dataclasses.replace(section, parent=section.parent or old.parent)
+            sections[at] = section.copy(parent=section.parent or old.parent)
         return Guide(self.title, sections, self.language, replaced)

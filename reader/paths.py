@@ -14,8 +14,6 @@ import os
 import sys
 from pathlib import Path
 
-import platformdirs
-
 from reader import APP_ID
 
 HOME_ENV = "COPRODUCTION_READER_HOME"
@@ -71,17 +69,29 @@ def _home() -> Path | None:
 
 def config_dir() -> Path:
     home = _home()
-    return home / "config" if home else Path(platformdirs.user_config_dir(APP_ID, appauthor=False))
+    if home:
+        return home / "config"
+    import platformdirs  # only without a home folder (a portable copy never needs it)
+
+    return Path(platformdirs.user_config_dir(APP_ID, appauthor=False))
 
 
 def data_dir() -> Path:
     home = _home()
-    return home / "data" if home else Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
+    if home:
+        return home / "data"
+    import platformdirs  # only without a home folder (a portable copy never needs it)
+
+    return Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
 
 
 def cache_dir() -> Path:
     home = _home()
-    return home / "cache" if home else Path(platformdirs.user_cache_dir(APP_ID, appauthor=False))
+    if home:
+        return home / "cache"
+    import platformdirs  # only without a home folder (a portable copy never needs it)
+
+    return Path(platformdirs.user_cache_dir(APP_ID, appauthor=False))
 
 
 def settings_file() -> Path:

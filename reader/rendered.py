@@ -6,7 +6,7 @@ Kept apart from :mod:`reader.render` so that showing a page already rendered (se
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 SECTION_SCHEME = "section"
@@ -15,8 +15,7 @@ SECTION_SCHEME = "section"
 BLOCKS_VERSION = 3
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     """One addressable piece of a section: a heading, a paragraph or a list item."""
 
     anchor: str
@@ -24,8 +23,7 @@ class Block:
     text: str
 
 
-@dataclass(frozen=True)
-class Rendered:
+class Rendered(NamedTuple):
     html: str
     blocks: tuple[Block, ...]
 

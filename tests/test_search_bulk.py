@@ -11,7 +11,6 @@ near words as Whoosh's own walk of the index.
 from __future__ import annotations
 
 import random
-from dataclasses import replace
 
 import pytest
 from whoosh import index as windex
@@ -86,7 +85,7 @@ def test_bulk_scoring_stays_exact_after_content_is_added_and_replaced(guide_inde
     guide = open_guide(CONTENT)
     with SearchIndex.open_or_build(guide, roots=[base / "index"]) as index:
         first = next(s for s in guide if "carers" in s.body.lower())
-        changed = replace(first, body=first.body + "\n\nCarers and public services, again.\n")
+        changed = first.copy(body=first.body + "\n\nCarers and public services, again.\n")
         index.add_sections([changed])
         reader = index._searcher.reader()
         assert not reader.is_atomic() and any(leaf.has_deletions() for leaf, _ in reader.leaf_readers())
@@ -152,7 +151,7 @@ def test_posting_lists_are_written_as_arrays_and_whooshs_own_blocks_still_read(t
             assert type(text) is ArrayLeafMatcher and text._compression > 0  # positions stay compressed
         writer = ix.writer(codec=W3Codec())
         first = next(s for s in guide if "carers" in s.body.lower())
-        build.add_documents(writer, [replace(first, id="again", body=first.body + "\n\nCarers, again.\n")], guide)
+        build.add_documents(writer, [first.copy(id="again", body=first.body + "\n\nCarers, again.\n")], guide)
         writer.commit(merge=False)
     finally:
         ix.close()
@@ -181,7 +180,7 @@ def test_stored_fields_read_directly_are_whooshs_in_every_segment(tmp_path_facto
     guide = open_guide(CONTENT)
     with SearchIndex.open_or_build(guide, roots=[base / "index"]) as index:
         first = next(s for s in guide if "carers" in s.body.lower())
-        index.add_sections([replace(first, body=first.body + "\n\nCarers, once more.\n")])
+        index.add_sections([first.copy(body=first.body + "\n\nCarers, once more.\n")])
         searcher = index._searcher
         assert len(list(searcher.reader().leaf_readers())) > 1
         scorer = bulk.BulkScorer(searcher)
@@ -258,7 +257,7 @@ def test_prefixes_expand_to_the_words_the_index_file_lists(guide_index, tmp_path
     guide = open_guide(CONTENT)
     with SearchIndex.open_or_build(guide, roots=[base / "index"]) as index:
         first = next(s for s in guide if "carers" in s.body.lower())
-        index.add_sections([replace(first, body=first.body + "\n\nCarers commissioning commission, zebras.\n")])
+        index.add_sections([first.copy(body=first.body + "\n\nCarers commissioning commission, zebras.\n")])
         assert not index._searcher.reader().is_atomic()
         assert_same_expansions(index._searcher.reader())
 

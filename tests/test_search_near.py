@@ -9,7 +9,6 @@ on the index file); the closest spellings, the fuzzy expansions and the misspelt
 from __future__ import annotations
 
 import random
-from dataclasses import replace
 
 from reader.search import SearchIndex
 from reader.search import query as search_query
@@ -74,7 +73,7 @@ def test_the_table_stays_exact_after_content_is_added_and_replaced(tmp_path_fact
     guide = open_guide(CONTENT)
     with SearchIndex.open_or_build(guide, roots=[tmp_path_factory.mktemp("near-segments") / "index"]) as index:
         first = next(s for s in guide if "carers" in s.body.lower())
-        index.add_sections([replace(first, body=first.body + "\n\nCarers comissioning zebras, zebra-crossings.\n")])
+        index.add_sections([first.copy(body=first.body + "\n\nCarers comissioning zebras, zebra-crossings.\n")])
         reader = index._searcher.reader()
         assert not reader.is_atomic()
         assert_same_near_words(reader, 60, 4)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 import pytest
@@ -78,8 +77,7 @@ def test_abbreviations_and_symbols_are_said_in_words(guide) -> None:
 
 
 def test_a_quotation_that_starts_with_an_ellipsis_is_read_without_it(guide) -> None:
-    quoted = dataclasses.replace(guide.get("north-lanarkshire"),
-                                 body="> …how co-production can take different forms.\n")
+    quoted = guide.get("north-lanarkshire").copy(body="> …how co-production can take different forms.\n")
     texts = [u.text for u in prepare_section(quoted, guide)]
     assert any(t.startswith("how co-production can take different forms") for t in texts)
 

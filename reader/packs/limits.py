@@ -6,15 +6,14 @@ of Markdown) and far below what could fill a USB stick or a laptop's disk by acc
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from reader.translatable import QT_TR_NOOP, Text
 
 MIB = 1024 * 1024
 
 
-@dataclass(frozen=True)
-class Limits:
+class Limits(NamedTuple):
     max_files: int = 500
     max_total_bytes: int = 20 * MIB
     # A text file compresses 3 to 10 times; a zip bomb compresses thousands of times.
@@ -45,8 +44,7 @@ def is_ignored(parts: tuple[str, ...]) -> bool:
         or parts[-1].startswith("._")
 
 
-@dataclass(frozen=True)
-class ContentLimits:
+class ContentLimits(NamedTuple):
     """What one section may hold, so that showing, searching and reading it aloud stay quick.
 
     Python-Markdown's time grows with the square of some counts in one section or paragraph

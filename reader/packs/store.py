@@ -9,15 +9,14 @@ user's data folder is exactly as it was.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import os
 import secrets
 import shutil
 import tempfile
 import time
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from reader import paths
 from reader.library_cache import LibraryCache, Listing
@@ -34,16 +33,14 @@ REMOVED_PREFIX = ".removed."
 STALE_SECONDS = 600  # leftovers older than this belong to no running operation
 
 
-@dataclass(frozen=True)
-class InstalledPack:
+class InstalledPack(NamedTuple):
     name: str
     title: str
     folder: Path
     sections: tuple[Section, ...]
 
 
-@dataclass(frozen=True)
-class BrokenPack:
+class BrokenPack(NamedTuple):
     """An installed folder that no longer loads (edited by hand, or from an older version)."""
 
     name: str
@@ -219,7 +216,7 @@ def swap_in(new: Path, target: Path) -> None:
 
 def moved(sections: Sequence[Section], old_root: Path, new_root: Path) -> tuple[Section, ...]:
     """The same sections, with their files where the final rename put them."""
-    return tuple(dataclasses.replace(s, path=new_root / s.path.relative_to(old_root)) for s in sections)
+    return tuple(s.copy(path=new_root / s.path.relative_to(old_root)) for s in sections)
 
 
 def add(zip_path: Path, *, replace: bool = False, listener: SectionsListener | None = None,

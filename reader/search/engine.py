@@ -5,11 +5,12 @@ things no search needs: ``whoosh.compat`` imports ``urllib.request`` (and with i
 ``email``) for a download helper, and ``whoosh.reading`` takes ``cached_property`` from the
 package of that name, which imports ``asyncio`` for its coroutine variant. ``whoosh.query.terms``
 also imports ``whoosh.lang.morph_en``, which compiles a few hundred patterns, for the one query
-type the reader never makes (``Variations``). While Whoosh's own modules load, those three names
-are stand-ins (an unusable download helper; the same caching property without the coroutine
-branch, as Whoosh never decorates a coroutine; a ``variations`` that imports the real module
-when first called); they are taken out of ``sys.modules`` again at once, so any later import
-gets the real modules.
+type the reader never makes (``Variations``), and ``html`` (with its table of entities) for
+``escape`` alone. While Whoosh's own modules load, those four names are stand-ins (an unusable
+download helper; the same caching property without the coroutine branch, as Whoosh never
+decorates a coroutine; a ``variations`` that imports the real module when first called; an
+``html`` holding :func:`escape`, the same function); they are taken out of ``sys.modules`` again
+at once, so any later import gets the real modules.
 """
 
 from __future__ import annotations
@@ -36,6 +37,15 @@ class _CachedProperty:
         return value
 
 
+def escape(text: str, quote: bool = True) -> str:
+    """``html.escape``: the same replacements, without importing :mod:`html` (the search's
+    extracts use it too)."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if quote:
+        text = text.replace('"', "&quot;").replace("'", "&#x27;")
+    return text
+
+
 def _no_download(*_args: Any, **_kwargs: Any) -> Any:
     raise RuntimeError("the reader never downloads anything")
 
@@ -59,6 +69,9 @@ def _stand_ins() -> Iterator[None]:
     if "whoosh.lang.morph_en" not in sys.modules:
         made["whoosh.lang.morph_en"] = types.ModuleType("whoosh.lang.morph_en")
         made["whoosh.lang.morph_en"].variations = _variations  # type: ignore[attr-defined]
+    if "html" not in sys.modules:
+        made["html"] = types.ModuleType("html")
+        made["html"].escape = escape  # type: ignore[attr-defined]
     sys.modules.update(made)
     try:
         yield

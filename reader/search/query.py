@@ -22,7 +22,6 @@ import fnmatch
 import re
 import weakref
 from bisect import bisect_left
-from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
@@ -87,15 +86,32 @@ def make_parser(schema: Any) -> Parser:
     return Parser(schema)
 
 
-@dataclass
 class Plan:
     """A query ready to run, with what it highlights and what was changed on the way."""
 
-    query: Any  # whoosh.query.Query, or None when nothing is left to search
-    highlighter: Highlighter
-    notes: list[str] = field(default_factory=list)
-    fallback: bool = False
-    text: str = ""  # the query as cleaned, for the rules applied after scoring
+    __slots__ = ("fallback", "highlighter", "notes", "query", "text")
+
+    def __init__(self, query: Any, highlighter: Highlighter, notes: list[str] | None = None,
+                 fallback: bool = False, text: str = "") -> None:
+        self.query = query  # whoosh.query.Query, or None when nothing is left to search
+        self.highlighter = highlighter
+        self.notes: list[str] = [] if notes is None else notes
+        self.fallback = fallback
+        self.text = text  # the query as cleaned, for the rules applied after scoring
+
+    def _values(self) -> tuple[Any, Highlighter, list[str], bool, str]:
+        return self.query, self.highlighter, self.notes, self.fallback, self.text
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Plan)
+        return self._values() == other._values()
+
+    __hash__ = None  # type: ignore[assignment]  # it changes (notes are added): not a dictionary key
+
+    def __repr__(self) -> str:
+        return "Plan(query={!r}, highlighter={!r}, notes={!r}, fallback={!r}, text={!r})".format(*self._values())
 
 
 class ExpansionOr(wq.Or):
@@ -372,13 +388,15 @@ def within_edits(a: str, b: str, most: int) -> bool:
     return previous[-1] <= most
 
 
-@dataclass(frozen=True)
 class Vocabulary:
     """A field's index words, sorted, and how many passages hold each (same place in both lists)."""
 
-    words: list[str]
-    frequency: list[int]
-    _near: dict[tuple[str, int], dict[str, str | list[str]]] = field(default_factory=dict, compare=False, repr=False)
+    __slots__ = ("_near", "frequency", "words")
+
+    def __init__(self, words: list[str], frequency: list[int]) -> None:
+        self.words = words
+        self.frequency = frequency
+        self._near: dict[tuple[str, int], dict[str, str | list[str]]] = {}
 
     def doc_frequency(self, word: str) -> int:
         place = bisect_left(self.words, word)

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -145,17 +144,19 @@ def _contains(forms: Sequence[frozenset[str]], phrase: tuple[str, ...]) -> bool:
 
 # Near-identical passages ---------------------------------------------------------------------
 
-@dataclass
 class Candidate:
     """A matching passage, its tier (see :func:`tier`) and the places of the passages folded into it.
     Its stored fields are read only when it is looked at."""
 
-    tier: int
-    score: float
-    docnum: int
-    fields: dict[str, Any] | None = None
-    also: list[tuple[str, str, str]] = field(default_factory=list)  # (section, title, anchor) of twins
-    extract: Any = None  # reader.search.snippets.Extract, once made
+    __slots__ = ("also", "docnum", "extract", "fields", "score", "tier")
+
+    def __init__(self, tier: int, score: float, docnum: int, fields: dict[str, Any] | None = None) -> None:
+        self.tier = tier
+        self.score = score
+        self.docnum = docnum
+        self.fields = fields
+        self.also: list[tuple[str, str, str]] = []  # (section, title, anchor) of twins
+        self.extract: Any = None  # reader.search.snippets.Extract, once made
 
     def place(self) -> tuple[str, str, str]:
         assert self.fields is not None

@@ -1,15 +1,17 @@
-"""What a search returns: plain data, no Whoosh, so the window and scripts can use it freely."""
+"""What a search returns: plain data, no Whoosh, so the window and scripts can use it freely.
+
+Immutable records (named tuples: a command-line search makes its classes at every start, and
+dataclasses cost that start their own import and several times the time to make each one)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from reader.search.snippets import Highlighter
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """One matching passage."""
 
     section: str
@@ -35,8 +37,7 @@ class Hit:
         return list(dict.fromkeys(title for _, title, _ in self.also))
 
 
-@dataclass(frozen=True)
-class SearchResults:
+class SearchResults(NamedTuple):
     """A query's outcome.
 
     ``total`` counts every matching passage (``results`` holds the first ``limit``).
@@ -51,13 +52,12 @@ class SearchResults:
     results: list[Hit]
     suggestion: str | None = None
     fuzzy_used: bool = False
-    highlighter: Highlighter = field(default_factory=Highlighter)
+    highlighter: Highlighter = Highlighter()  # immutable: one shared empty highlighter is safe
     notes: tuple[str, ...] = ()
     any_words_used: bool = False
 
 
-@dataclass(frozen=True)
-class IndexReport:
+class IndexReport(NamedTuple):
     """What opening, checking or rebuilding an index found and did, for the CLI and logs."""
 
     location: Path | None

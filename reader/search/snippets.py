@@ -8,27 +8,25 @@ the extract that shows the most of them.
 
 from __future__ import annotations
 
-import html
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from reader.search.analysis import TOKEN, keep, normalise, second_part, stem
+from reader.search.engine import escape
 
 EXTRACT_CHARS = 220
 _LEAD = 50  # characters of context shown before the first match of a cut extract
 _SENTENCE_START = re.compile(r"(?<=[.!?:;])\s+")
 
 
-@dataclass(frozen=True)
-class Extract:
+class Extract(NamedTuple):
     html: str
     text: str
     terms: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Highlighter:
+class Highlighter(NamedTuple):
     """Marks words matching a query: by stem (ordinary terms), as written (prefix, wildcard and
     fuzzy expansions) or as whole phrases (sequences of stems, stop words skipped as the index
     skips them).
@@ -82,10 +80,10 @@ class Highlighter:
         tail = "…" if end < len(text) else ""
         parts, cursor = [lead], start
         for s, e in shown:
-            parts.append(html.escape(text[cursor:s]))
-            parts.append(f"<b>{html.escape(text[s:e])}</b>")
+            parts.append(escape(text[cursor:s]))
+            parts.append(f"<b>{escape(text[s:e])}</b>")
             cursor = e
-        parts.append(html.escape(text[cursor:end]))
+        parts.append(escape(text[cursor:end]))
         parts.append(tail)
         return Extract("".join(parts), f"{lead}{text[start:end]}{tail}", terms)
 

@@ -47,9 +47,9 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from reader import atomic, paths, userfile
 from reader.model import Section
@@ -60,8 +60,6 @@ BUILD_PREFIX = ".build-"
 LIVE_PREFIX = "ix-"
 POINTER_FORMAT = 1
 _LIVE_NAME = re.compile(r"^ix-[0-9a-f]{32}$")
-_BUILD_NAME = re.compile(r"^\.build-[0-9a-f]{32}$")
-_POINTER_TEMP = re.compile(r"^\.current\.json\.[A-Za-z0-9_]+\.tmp$")
 KEY_SUFFIX = ".key"
 USER_KEY_FILE = "index.key"
 POINTER_MAX_BYTES = 16 * 1024 * 1024
@@ -69,6 +67,12 @@ _process_key: bytes | None = None  # used only when the data folder cannot hold 
 ABANDONED_AFTER = 3600.0  # seconds before another process's unfinished build is swept away
 _WHOOSH_LOCKS = ("MAIN_WRITELOCK", "MAIN_READLOCK")
 IDENTITY_TICK_NS = 50_000_000  # longer than the coarsest clock tick file times are taken from
+
+
+@cache
+def _leftover_names() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """An abandoned build's folder and pointer file: compiled when leftovers are first looked for."""
+    return re.compile(r"^\.build-[0-9a-f]{32}$"), re.compile(r"^\.current\.json\.[A-Za-z0-9_]+\.tmp$")
 
 
 def default_roots() -> list[Path]:
@@ -154,14 +158,16 @@ def file_fingerprint(folder: Path) -> dict[str, list[Any]]:
             for path in sorted(folder.iterdir()) if path.is_file()}
 
 
-@dataclass(frozen=True)
-class Inspection:
+class Inspection(NamedTuple):
     """What was found in one index folder."""
 
     root: Path
     status: str  # "fresh", "missing", "stale" or "damaged"
     detail: str
-    pointer: dict[str, Any] | None = field(default=None, repr=False)
+    pointer: dict[str, Any] | None = None
+
+    def __repr__(self) -> str:  # without the pointer (the whole of the pointer file)
+        return f"Inspection(root={self.root!r}, status={self.status!r}, detail={self.detail!r})"
 
     @property
     def fresh(self) -> bool:
@@ -479,9 +485,10 @@ def sweep(root: Path, keep: str) -> None:
             if _LIVE_NAME.match(name) and name != keep and stat.S_ISDIR(info.st_mode):
                 _remove_build(entry)
             elif now - info.st_mtime > ABANDONED_AFTER:
-                if _BUILD_NAME.match(name) and stat.S_ISDIR(info.st_mode):
+                build_name, pointer_temp = _leftover_names()
+                if build_name.match(name) and stat.S_ISDIR(info.st_mode):
                     _remove_build(entry)
-                elif _POINTER_TEMP.match(name) and stat.S_ISREG(info.st_mode):
+                elif pointer_temp.match(name) and stat.S_ISREG(info.st_mode):
                     entry.unlink()
         except OSError:
             continue

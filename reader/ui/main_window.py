@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import time
 from collections.abc import Callable
-from dataclasses import replace
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
@@ -488,7 +487,7 @@ class MainWindow(QMainWindow):
         """The help page shows the keys as they are now, the reader's own choices included."""
         if section.id != HELP_SECTION:
             return section
-        return replace(section, body=replace_key_table(section.body, self.commands.help_table()))
+        return section.copy(body=replace_key_table(section.body, self.commands.help_table()))
 
     def _keys_changed(self, _name: str) -> None:
         if self.current == HELP_SECTION:
