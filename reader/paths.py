@@ -14,8 +14,6 @@ import os
 import sys
 from pathlib import Path
 
-import platformdirs
-
 from reader import APP_ID
 
 HOME_ENV = "COPRODUCTION_READER_HOME"
@@ -69,19 +67,28 @@ def _home() -> Path | None:
     return Path(value) if value else None
 
 
+def _platform_dir(kind: str) -> Path:
+    """The platform's folder of ``kind`` (config, data or cache): platformdirs is imported only when
+    no home folder is set, so a portable copy starts without it."""
+    import platformdirs
+
+    found: str = getattr(platformdirs, f"user_{kind}_dir")(APP_ID, appauthor=False)
+    return Path(found)
+
+
 def config_dir() -> Path:
     home = _home()
-    return home / "config" if home else Path(platformdirs.user_config_dir(APP_ID, appauthor=False))
+    return home / "config" if home else _platform_dir("config")
 
 
 def data_dir() -> Path:
     home = _home()
-    return home / "data" if home else Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
+    return home / "data" if home else _platform_dir("data")
 
 
 def cache_dir() -> Path:
     home = _home()
-    return home / "cache" if home else Path(platformdirs.user_cache_dir(APP_ID, appauthor=False))
+    return home / "cache" if home else _platform_dir("cache")
 
 
 def settings_file() -> Path:
