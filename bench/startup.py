@@ -6,7 +6,9 @@ alternating, and prints the medians and their ratio; nothing is asserted. ``--ho
 default) gives every run a new user folder: the first start after installing, with no caches.
 ``--home kept`` starts every run in one folder that a first start has filled, as a reader starts
 every day after (the library cache and the page kept from last time in place).
-Usage: python bench/startup.py [--runs N] [--platform offscreen|xcb] [--home fresh|kept]
+``--base DIR`` times another copy of the reader (an earlier commit, unpacked with ``git archive``)
+in the same alternation, so a change is seen against the old code on the same machine at the same time.
+Usage: python bench/startup.py [--runs N] [--platform offscreen|xcb] [--home fresh|kept] [--base DIR]
 (xcb needs DISPLAY set)
 """
 
@@ -61,9 +63,9 @@ app.exec()
 """
 
 
-def _run(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+def _run(command: list[str], env: dict[str, str], root: Path = ROOT) -> tuple[float, float]:
     started = time.time()
-    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+    result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, timeout=120,
                             check=True)
     line = next(line for line in result.stdout.splitlines() if line.startswith("{"))
     probe = json.loads(line)
@@ -71,19 +73,20 @@ def _run(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     return probe["painted_at"] - started, (probe["max_rss_kb"] or float("nan")) / 1024
 
 
-def one_run(home: Path, platform: str = "offscreen", extra: dict[str, str] | None = None) -> tuple[float, float]:
-    """The reader's start to painted text (seconds) and its peak memory (MiB)."""
+def one_run(home: Path, platform: str = "offscreen", extra: dict[str, str] | None = None,
+            root: Path = ROOT) -> tuple[float, float]:
+    """The reader's start to painted text (seconds) and its peak memory (MiB); ``root`` is the copy run."""
     env = dict(os.environ, QT_QPA_PLATFORM=platform, COPRODUCTION_READER_HOME=str(home),
                COPRODUCTION_READER_STARTUP_PROBE="1", **(extra or {}))
-    return _run([sys.executable, "-m", "reader"], env)
+    return _run([sys.executable, "-m", "reader"], env, root)
 
 
-def fill(home: Path, platform: str = "offscreen") -> None:
+def fill(home: Path, platform: str = "offscreen", root: Path = ROOT) -> None:
     """Start and close the reader once in ``home``, as a first start leaves it (caches written)."""
     env = dict(os.environ, QT_QPA_PLATFORM=platform, COPRODUCTION_READER_HOME=str(home))
     script = ("import sys; from PySide6.QtCore import QTimer; from reader.ui import app; "
               "QTimer.singleShot(3000, app.application().quit); sys.exit(app.run_app())")
-    subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, timeout=120, check=True)
+    subprocess.run([sys.executable, "-c", script], cwd=root, env=env, capture_output=True, timeout=120, check=True)
 
 
 def bare_run(platform: str) -> tuple[float, float]:
@@ -96,10 +99,10 @@ def bare_run(platform: str) -> tuple[float, float]:
     return _run([sys.executable, "-c", BARE, str(ROOT / "content" / "foreword.md"), families, size], env)
 
 
-def compile_reader() -> None:
+def compile_reader(root: Path = ROOT) -> None:
     """Bytecode for the reader's modules, as an installed copy has: with PYTHONDONTWRITEBYTECODE set
     (as on some development machines) every start would otherwise compile them all again."""
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "reader")], check=True,
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(root / "reader")], check=True,
                    stdout=subprocess.DEVNULL)
 
 
@@ -109,27 +112,37 @@ def main() -> None:
     parser.add_argument("--platform", default=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     parser.add_argument("--home", choices=("fresh", "kept"), default="fresh",
                         help="a new user folder for every run, or one a first start has filled")
+    parser.add_argument("--base", type=Path, default=None,
+                        help="another copy of the reader (with its content/ folder) timed in the same alternation")
     args = parser.parse_args()
-    compile_reader()
-    reader, bare = [], []
+    roots = {"reader": ROOT}
+    if args.base is not None:
+        roots["base reader"] = args.base.resolve()
+    for root in roots.values():
+        compile_reader(root)
+    runs: dict[str, list[tuple[float, float]]] = {name: [] for name in [*roots, "bare PySide6 window"]}
     with tempfile.TemporaryDirectory() as scratch:
-        kept = Path(scratch) / "kept"
-        if args.home == "kept":
-            fill(kept, args.platform)
-        one_run(kept if args.home == "kept" else Path(scratch) / "warm-up", args.platform)
+        homes = {name: Path(scratch) / f"kept-{number}" for number, name in enumerate(roots)}
+        for name, root in roots.items():  # a kept folder each: caches one copy writes may not suit the other
+            if args.home == "kept":
+                fill(homes[name], args.platform, root)
+            one_run(homes[name] if args.home == "kept" else Path(scratch) / f"warm-up-{name}", args.platform, root=root)
         bare_run(args.platform)
         for i in range(args.runs):
-            reader.append(one_run(kept if args.home == "kept" else Path(scratch) / f"run{i}", args.platform))
-            bare.append(bare_run(args.platform))
+            for name, root in roots.items():
+                home = homes[name] if args.home == "kept" else Path(scratch) / f"run{i}-{name}"
+                runs[name].append(one_run(home, args.platform, root=root))
+            runs["bare PySide6 window"].append(bare_run(args.platform))
     print(f"start-up to first paint over {args.runs} alternating runs ({os.cpu_count()} cores, "
           f"QT_QPA_PLATFORM={args.platform}, {args.home} user folder):")
-    for name, runs in (("reader", reader), ("bare PySide6 window", bare)):
-        times = sorted(t for t, _ in runs)
+    for name, found in runs.items():
+        times = sorted(t for t, _ in found)
         print(f"  {name}: median {statistics.median(times) * 1000:.0f} ms, fastest {times[0] * 1000:.0f} ms, "
               f"slowest {times[-1] * 1000:.0f} ms; memory at first paint: median "
-              f"{statistics.median(m for _, m in runs):.0f} MiB")
-    ratio = statistics.median(t for t, _ in reader) / statistics.median(t for t, _ in bare)
-    print(f"  ratio reader / bare window: {ratio:.2f}x")
+              f"{statistics.median(m for _, m in found):.0f} MiB")
+    bare = statistics.median(t for t, _ in runs["bare PySide6 window"])
+    for name in roots:
+        print(f"  ratio {name} / bare window: {statistics.median(t for t, _ in runs[name]) / bare:.2f}x")
 
 
 if __name__ == "__main__":

@@ -65,17 +65,20 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def _open_window(language: str | None = None) -> int:
+    from reader import window_start  # noqa: F401  the core the first page needs, before Qt (see there)
+    from reader.ui.app import run_app
+
+    return run_app(language)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     if not arguments:
-        from reader.ui.app import run_app
-
-        return run_app()
+        return _open_window()
     args = build_parser(arguments[0] if arguments[0] in COMMANDS else None).parse_args(arguments)
     if args.command is None:
-        from reader.ui.app import run_app
-
-        return run_app(args.translation)
+        return _open_window(args.translation)
     try:
         return int(_command_module(args.command).run(args) or 0)
     except BrokenPipeError:  # ``coproduction-reader index --check | head -2``: the rest is not wanted

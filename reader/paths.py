@@ -67,31 +67,28 @@ def _home() -> Path | None:
     return Path(value) if value else None
 
 
+def _platform_dir(kind: str) -> Path:
+    """The platform's folder of ``kind`` (config, data or cache): platformdirs is imported only when
+    no home folder is set, so a portable copy starts without it."""
+    import platformdirs
+
+    found: str = getattr(platformdirs, f"user_{kind}_dir")(APP_ID, appauthor=False)
+    return Path(found)
+
+
 def config_dir() -> Path:
     home = _home()
-    if home:
-        return home / "config"
-    import platformdirs  # only without a home folder (a portable copy never needs it)
-
-    return Path(platformdirs.user_config_dir(APP_ID, appauthor=False))
+    return home / "config" if home else _platform_dir("config")
 
 
 def data_dir() -> Path:
     home = _home()
-    if home:
-        return home / "data"
-    import platformdirs  # only without a home folder (a portable copy never needs it)
-
-    return Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
+    return home / "data" if home else _platform_dir("data")
 
 
 def cache_dir() -> Path:
     home = _home()
-    if home:
-        return home / "cache"
-    import platformdirs  # only without a home folder (a portable copy never needs it)
-
-    return Path(platformdirs.user_cache_dir(APP_ID, appauthor=False))
+    return home / "cache" if home else _platform_dir("cache")
 
 
 def settings_file() -> Path:

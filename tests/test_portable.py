@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-from reader import paths, portable
+import pytest
+
+from reader import APP_ID, paths, portable
 
 
 def test_marker_puts_every_user_folder_beside_the_program(tmp_path: Path) -> None:
@@ -36,3 +39,13 @@ def test_paths_follow(tmp_path: Path, monkeypatch) -> None:
     portable.apply(tmp_path, os.environ)
     assert paths.data_dir() == tmp_path / "user-data" / "data"
     assert paths.settings_file().is_relative_to(tmp_path)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the XDG folders are Linux's")
+def test_without_a_home_folder_user_files_go_to_the_platforms_folders(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.delenv(paths.HOME_ENV)
+    for name in ("CONFIG", "DATA", "CACHE"):
+        monkeypatch.setenv(f"XDG_{name}_HOME", str(tmp_path / name.lower()))
+    assert paths.settings_file() == tmp_path / "config" / APP_ID / "settings.json"
+    assert paths.data_dir() == tmp_path / "data" / APP_ID
+    assert paths.cache_dir() == tmp_path / "cache" / APP_ID

@@ -19,7 +19,6 @@ import sys
 import time
 
 from PySide6.QtCore import QObject, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
 _ORIGINAL = "announce_original_description"
@@ -38,6 +37,9 @@ def announce(widget: QWidget, message: str, *, assertive: bool = False, asked_at
     """
     if not message:
         return
+    # Qt's accessibility classes (their enums cost 5 ms to make) are imported when first used, after the paint.
+    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
     event = QAccessibleAnnouncementEvent(widget, message)
     event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive if assertive
                         else QAccessible.AnnouncementPoliteness.Polite)
@@ -166,6 +168,8 @@ class _ItemNote:
         if index.data(_DESCRIPTION) != message:
             return False
         self._index, self._said = QPersistentModelIndex(index), message
+        from PySide6.QtGui import QAccessible, QAccessibleEvent
+
         if not fresh and QAccessible.isActive():
             # Asked only now, with the view laid out: its accessible items follow its layout.
             view_iface = QAccessible.queryAccessibleInterface(view)

@@ -46,6 +46,11 @@ class _WrappingDelegate(QStyledItemDelegate):
         assert isinstance(view, QTreeWidget)
         depth = int(index.data(LEVEL_ROLE) or 0)
         width = max(40, view.viewport().width() - view.indentation() * depth - 12)
+        if not view.isVisible():
+            # Until the list shows, its width is not yet its own: the splitter, the window's place and
+            # the window's layout as it shows gave it three in turn, every title measured at each. A
+            # line's height stands in; Qt measures the lines again as the list shows, before it paints.
+            return QSize(width, QFontMetrics(view.font()).height())
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         key = (text, width, view.font().key())
         found = self._measured.get(key)

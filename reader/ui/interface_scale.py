@@ -31,12 +31,18 @@ _SCALED_METRICS = (
 )
 
 
-class ScaledStyle(QProxyStyle):
-    """Fusion (the style that draws from the palette alone on every platform), its sizes scaled."""
+class ReaderStyle(QProxyStyle):
+    """Fusion (the style that draws from the palette alone on every platform), at the normal size."""
 
-    def __init__(self, percent: int) -> None:
+    def __init__(self, percent: int = interface_size.NORMAL) -> None:
         super().__init__(QStyleFactory.create("Fusion"))
         self.percent = interface_size.clamp(percent)
+
+
+class ScaledStyle(ReaderStyle):
+    """Fusion with its sizes scaled. Only at another size than the normal one: Qt asks a style for its
+    sizes a thousand times before the first paint, and each question answered in Python costs (as
+    the first one makes every kind of style option known to Python: 8 ms in all)."""
 
     def pixelMetric(self, metric: QStyle.PixelMetric, option: QStyleOption | None = None,
                     widget: QWidget | None = None) -> int:
@@ -53,8 +59,9 @@ def current(app: QApplication | None = None) -> int:
     return interface_size.clamp(value) if isinstance(value, int) else interface_size.NORMAL
 
 
-def style(percent: int) -> QStyle:
-    return ScaledStyle(percent)
+def style(percent: int) -> ReaderStyle:
+    percent = interface_size.clamp(percent)
+    return ReaderStyle() if percent == interface_size.NORMAL else ScaledStyle(percent)
 
 
 def apply(app: QApplication, percent: int) -> None:

@@ -183,7 +183,7 @@ def apply_theme(theme: Theme, window: QWidget, app: QApplication | None = None) 
     if app is None:
         return
     percent = interface_scale.current(app)
-    if not isinstance(app.style(), interface_scale.ScaledStyle):
+    if not isinstance(app.style(), interface_scale.ReaderStyle):
         app.setStyle(interface_scale.style(percent))  # Fusion: it draws from the palette alone everywhere
     # Each of these restyles every widget there is: skipped when nothing changes (the window sets its
     # theme before it has children, then Comfort applies the same one).

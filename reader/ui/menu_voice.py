@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtGui import QAccessible, QAccessibleEvent, QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 _WATCHED = "menu_voice_watched"
@@ -74,6 +74,8 @@ class MenuVoice(QObject):
     def _refocus(menu: QMenu) -> None:
         if not menu.isVisible() or menu.activeAction() is None:
             return
+        from PySide6.QtGui import QAccessible, QAccessibleEvent  # when a menu opens, not at start (5 ms)
+
         event = QAccessibleEvent(menu, QAccessible.Event.Focus)
         event.setChild(menu.actions().index(menu.activeAction()))
         QAccessible.updateAccessibility(event)

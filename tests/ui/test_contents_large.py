@@ -97,3 +97,56 @@ def test_a_long_word_in_a_line_made_after_the_paint_is_not_cut(qtbot, guide, mes
     assert window.contents.width() == painted_width  # nothing moved when the rest of the lines came
     widest = window.contents.fontMetrics().horizontalAdvance(LONG_WORD)
     assert window.contents.viewport().width() >= widest + window.contents.indentation()
+
+
+
+def _lines(panel: ContentsPanel) -> tuple[bool, list[int], int]:
+    """Whether the open section's line is wholly in view, every line's height, and the scroll position."""
+    shown = panel.viewport().rect().contains(panel.visualItemRect(panel.currentItem()))
+    heights = [panel.visualItemRect(panel.topLevelItem(i)).height() for i in range(panel.topLevelItemCount())]
+    return shown, heights, panel.verticalScrollBar().value()
+
+
+def test_a_place_far_down_the_list_is_in_view_at_the_first_paint_and_stays_put(qtbot, guide) -> None:
+    from PySide6.QtCore import QEvent, QObject
+
+    panel = ContentsPanel(_large_guide(guide, packs=1, per_pack=120))  # every line made before the paint
+    qtbot.addWidget(panel)
+    panel.resize(160, 400)  # narrow: every title wraps, to two lines or more
+    panel.show_current("p0-s110")  # as the window restores the reader's place, before it shows
+    at_paint: list[tuple[bool, list[int], int]] = []
+
+    class Probe(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and not at_paint:
+                at_paint.append(_lines(panel))
+            return False
+
+    probe = Probe()
+    panel.viewport().installEventFilter(probe)
+    panel.show()
+    qtbot.waitUntil(lambda: bool(at_paint))
+    qtbot.wait(200)
+    shown, heights, top = at_paint[0]
+    assert shown and top > 0
+    assert max(heights) > min(heights)  # wrapped titles were measured, not guessed at one line
+    assert _lines(panel) == at_paint[0]  # nothing moved once painted
+
+
+def test_contents_shown_again_after_a_new_text_size_have_their_lines_measured(qtbot, guide) -> None:
+    from PySide6.QtWidgets import QSplitter
+
+    splitter = QSplitter()
+    qtbot.addWidget(splitter)
+    panel = ContentsPanel(guide)
+    splitter.addWidget(panel)
+    splitter.resize(200, 600)
+    splitter.show()
+    qtbot.waitExposed(splitter)
+    panel.hide()  # Contents turned off
+    panel.set_text_pixels(30)  # a larger text size chosen meanwhile: the lines are laid out again, hidden
+    qtbot.wait(100)
+    panel.show()
+    qtbot.wait(100)
+    heights = _lines(panel)[1]
+    assert max(heights) > 2 * min(heights)  # a long title wraps, and its line is taller
