@@ -89,20 +89,34 @@ def check_section(section: Section, root: Path, *, every: bool = False) -> None:
 
 def prove(sections: Sequence[Section], root: Path, guide: Guide | None = None, *,
           limits: ContentLimits = CONTENT_LIMITS, clock: Callable[[], float] = time.monotonic,
-          name_of: Callable[[Section], str] | None = None) -> None:
+          name_of: Callable[[Section], str] | None = None, split: bool = False) -> None:
     """Do to every section, before it is installed, all the reader will do to it: render it, check
     its HTML, analyse it for the search index and prepare it for speech, each within
     ``limits.section_time_budget``.
 
     What passes here has been shown to work; what fails or takes too long is refused, so no
-    installed content can stop the reader later. ``name_of`` names a section in messages."""
+    installed content can stop the reader later. ``name_of`` names a section in messages.
+    ``split``: half the sections may be proven in a copy of this process (see
+    :mod:`reader.packs.halves`; only where no other thread runs), with the same outcome."""
+    def check(part: Sequence[Section]) -> None:
+        _prove(part, root, guide, limits, clock, name_of or (lambda section: _where(section, root)))
+
+    if split:
+        from reader.packs.halves import check_in_halves
+
+        check_in_halves(sections, check)
+    else:
+        check(sections)
+
+
+def _prove(sections: Sequence[Section], root: Path, guide: Guide | None, limits: ContentLimits,
+           clock: Callable[[], float], name_of: Callable[[Section], str]) -> None:
     from reader.packs.safety import sanitise_html
     from reader.render import render_unsanitised
     from reader.search.build import documents
     from reader.search.schema import make_schema
     from reader.speech.prepare import block_classes, prepare_blocks
 
-    name_of = name_of or (lambda section: _where(section, root))
     schema = make_schema()
     for section in sections:
         started = clock()
@@ -161,13 +175,14 @@ def read_pack_manifest(root: Path) -> dict[str, Any]:
 
 
 def load_pack(root: Path, known: Mapping[str, str], manifest: dict[str, Any] | None = None, *,
-              proven: bool = False, limits: ContentLimits = CONTENT_LIMITS) -> Guide:
+              proven: bool = False, limits: ContentLimits = CONTENT_LIMITS, split: bool = False) -> Guide:
     """Load and check the pack in ``root``; its sections carry the pack's name.
 
     ``known`` maps section ids already shown by the reader to their pack, so no id is reused;
     ``manifest`` is the one :func:`read_pack_manifest` gave, when the caller has read it already.
     With ``proven`` (content about to be added) every section is rendered, indexed and prepared
-    for speech first (:func:`prove`); installed packs get the quicker check when they are loaded."""
+    for speech first (:func:`prove`, ``split`` as there); installed packs get the quicker check
+    when they are loaded."""
     if manifest is None:
         manifest = _manifest(root)  # parsed once for the name and the sections
     name = pack_name(root, manifest)
@@ -176,7 +191,7 @@ def load_pack(root: Path, known: Mapping[str, str], manifest: dict[str, Any] | N
     except ContentError as error:
         raise from_content_error(error, root) from None
     if proven:
-        prove(pack.sections, root, pack, limits=limits)
+        prove(pack.sections, root, pack, limits=limits, split=split)
     else:
         for section in pack:
             check_section(section, root)
