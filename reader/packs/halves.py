@@ -14,6 +14,7 @@ libraries refuse to run in a forked copy.
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sys
@@ -46,10 +47,12 @@ def check_in_halves(items: Sequence[Item], check: Callable[[Sequence[Item]], Non
     check(items[:1])
     rest = items[1:]
     first, second = rest[:len(rest) // 2], rest[len(rest) // 2:]
+    gc.freeze()  # the copy's collections then leave the objects made so far, and their pages, alone
     try:
         read, write = os.pipe()
         child = os.fork()
     except OSError:
+        gc.unfreeze()
         check(rest)
         return
     if child == 0:  # the copy: check, say how it went, leave without running anything of the parent's
@@ -67,6 +70,7 @@ def check_in_halves(items: Sequence[Item], check: Callable[[Sequence[Item]], Non
             status = 0
         finally:
             os._exit(status)
+    gc.unfreeze()
     os.close(write)
     try:
         check(first)
