@@ -47,12 +47,14 @@ def check_in_halves(items: Sequence[Item], check: Callable[[Sequence[Item]], Non
     check(items[:1])
     rest = items[1:]
     first, second = rest[:len(rest) // 2], rest[len(rest) // 2:]
+    read, write = os.pipe()
     gc.freeze()  # the copy's collections then leave the objects made so far, and their pages, alone
     try:
-        read, write = os.pipe()
         child = os.fork()
     except OSError:
         gc.unfreeze()
+        os.close(read)
+        os.close(write)
         check(rest)
         return
     if child == 0:  # the copy: check, say how it went, leave without running anything of the parent's

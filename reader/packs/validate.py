@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -114,10 +115,9 @@ def _prove(sections: Sequence[Section], root: Path, guide: Guide | None, limits:
     from reader.packs.safety import sanitise_html
     from reader.render import render_unsanitised
     from reader.search.build import documents
-    from reader.search.schema import make_schema
     from reader.speech.prepare import block_classes, prepare_blocks
 
-    schema = make_schema()
+    schema = _schema()
     for section in sections:
         started = clock()
         try:
@@ -143,6 +143,14 @@ def _prove(sections: Sequence[Section], root: Path, guide: Guide | None, limits:
                                             "{section_time_budget:.0f} seconds, which would make the reader "
                                             "slow; simplify or split it"),
                                  name=name_of(section), section_time_budget=limits.section_time_budget))
+
+
+@lru_cache(maxsize=1)
+def _schema() -> Any:
+    """The index's fields, made once: :func:`_prove` may be called for one section at a time."""
+    from reader.search.schema import make_schema
+
+    return make_schema()
 
 
 def _analyse(schema: Any, document: dict[str, Any], done: set[tuple[int, str]]) -> None:
