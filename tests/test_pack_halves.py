@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -94,3 +95,15 @@ def test_a_good_pack_is_added_in_two_processes(tmp_path: Path) -> None:
     pack = add(_pack(tmp_path, None), split=True)
     assert [section.id for section in pack.sections] == [f"story-{n}" for n in range(12)]
     assert [p.name for p in list_packs()] == ["local-stories"]
+
+
+@pytest.mark.parametrize(("load", "cores", "split"), [(0.3, 2, True), (1.2, 2, True), (1.6, 2, False), (3.0, 2, False),
+                                                     (3.0, 8, True), (0.0, 1, False)])
+def test_a_copy_is_made_only_when_a_core_is_idle(monkeypatch: pytest.MonkeyPatch, load: float, cores: int,
+                                                 split: bool) -> None:
+    """On a computer whose cores are all busy the copy only adds the cost of making it."""
+    monkeypatch.undo()  # the real test, not the stand-in of the fixture
+    monkeypatch.setattr(os, "getloadavg", lambda: (load, load, load))
+    monkeypatch.setattr(os, "cpu_count", lambda: cores)
+    monkeypatch.setattr("threading.active_count", lambda: 1)
+    assert halves.can_split() is (split and sys.platform != "darwin")
