@@ -11,6 +11,11 @@ their checked zips into the packs folder (exactly what ``pack add`` leaves there
 of each size goes through the real ``pack add`` command. The search index is built in-process.
 
 Usage: python bench/scale.py [--sizes 0,1,10,100] [--runs 3]
+
+Quick mode, only the real ``pack add`` of the Nth pack into a library holding N-1: ``--add-only N``.
+The library is built once in ``--library FOLDER`` and reused by later runs; after each timed add the
+pack is removed again (not timed). ``--against FOLDER`` (another copy of the project, such as an
+older commit) times its ``pack add`` too, alternating with this one, each pair on the same library.
 """
 
 from __future__ import annotations
@@ -117,11 +122,83 @@ def open_and_search(env: dict[str, str]) -> dict:
     return figures
 
 
+def _library(folder: Path, packs: int) -> tuple[dict[str, str], Path]:
+    """A user folder holding ``packs - 1`` installed packs and the last one's zip, made once and reused."""
+    env = dict(os.environ, COPRODUCTION_READER_HOME=str(folder / "home"),
+               COPRODUCTION_READER_INDEX=str(folder / "no-index"))
+    last = folder / "zips" / f"pack-{packs:03d}.zip"
+    if last.is_file():
+        return env, last
+    from bench.corpus import source_paragraphs
+    from reader.packs import create
+
+    os.environ.update(env)
+    from reader.packs import packs_dir
+
+    pool = source_paragraphs()
+    for number in range(1, packs + 1):
+        source = folder / "sources" / f"pack-{number:03d}"
+        write_pack(source, number, pool)
+        out = folder / "zips" / f"pack-{number:03d}.zip"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        create(source, out)
+        if number < packs:
+            with zipfile.ZipFile(out) as archive:
+                archive.extractall(packs_dir() / f"pack-{number:03d}")
+        print(f"\rbuilding the library: {number}/{packs} packs", end="", flush=True)
+    print()
+    subprocess.run([sys.executable, "-m", "reader", "pack", "list"], cwd=ROOT, env=env, check=True,
+                   capture_output=True)  # lists the unpacked packs once, as the next start would
+    return env, last
+
+
+def add_only(packs: int, folder: Path, against: Path | None, runs: int) -> None:
+    """Time the real ``pack add`` of the last pack (then remove it, untimed), alternating copies."""
+    env, zip_path = _library(folder, packs)
+    copies = [("this copy", ROOT)] + ([("against", against.resolve())] if against else [])
+    times: dict[str, list[tuple[float, float]]] = {label: [] for label, _ in copies}
+
+    def once(root: Path) -> tuple[float, float]:
+        started, cpu = time.perf_counter(), _children_cpu()
+        subprocess.run([sys.executable, "-m", "reader", "pack", "add", str(zip_path)], cwd=root, env=env,
+                       check=True, capture_output=True, timeout=600)
+        timing = time.perf_counter() - started, _children_cpu() - cpu
+        subprocess.run([sys.executable, "-m", "reader", "pack", "remove", f"pack-{packs:03d}"], cwd=root,
+                       env=env, check=True, capture_output=True, timeout=600)
+        return timing
+
+    for _, root in copies:  # a warm-up each: bytecode written, files in the page cache
+        once(root)
+    for _ in range(runs):
+        for label, root in copies:
+            times[label].append(once(root))
+    for label, root in copies:
+        print(f"pack add of pack {packs} into {packs - 1} packs ({label}, {root}): "
+              f"median {statistics.median(t for t, _ in times[label]):.3f} s "
+              f"(CPU {statistics.median(c for _, c in times[label]):.3f} s), "
+              f"min {min(t for t, _ in times[label]):.3f} s over {runs} runs")
+    if against:
+        ratios = sorted(new[0] / old[0] for new, old in zip(times["this copy"], times["against"], strict=True))
+        cpu = sorted(new[1] / old[1] for new, old in zip(times["this copy"], times["against"], strict=True))
+        print(f"ratio this/against, pair by pair: wall median {statistics.median(ratios):.2f} "
+              f"(min {ratios[0]:.2f}, max {ratios[-1]:.2f}), CPU median {statistics.median(cpu):.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="0,1,10,100", help="numbers of packs, comma-separated, ascending")
     parser.add_argument("--runs", type=int, default=3, help="start-up runs per size (median printed)")
+    parser.add_argument("--add-only", type=int, metavar="N", help="time only the add of the Nth pack")
+    parser.add_argument("--library", type=Path, help="with --add-only: where the library is kept (made once)")
+    parser.add_argument("--against", type=Path, help="with --add-only: another copy of the project to compare")
     args = parser.parse_args()
+    if args.add_only:
+        from bench.startup import compile_reader
+
+        compile_reader()
+        with tempfile.TemporaryDirectory() as scratch:
+            add_only(args.add_only, args.library or Path(scratch), args.against, args.runs)
+        return
     sizes = sorted({int(size) for size in args.sizes.split(",")})
     from bench.corpus import source_paragraphs
     from bench.startup import compile_reader

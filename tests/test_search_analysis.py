@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from reader.search.analysis import join_prefixes, normalise, second_part, words
+from reader.search.analysis import TOKEN_PATTERN, join_prefixes, keep, normalise, second_part, stem, words
 from reader.search.snippets import Highlighter
 
 from .conftest import ROOT
@@ -97,3 +97,45 @@ def test_the_index_recipe_names_markdowns_version_without_importing_it():
             "print(recipe)\n")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and "markdown 3." in result.stdout, result.stderr
+
+
+def _filtered_word_by_word(text: str, stemming: bool, **kwargs) -> list[tuple[str, int, bool, bool]]:
+    """What the word filter gives, worked out from the word rules one token at a time (as it once did)."""
+    from whoosh.analysis import RegexTokenizer
+
+    out = []
+    skipped = 0
+    for token in RegexTokenizer(TOKEN_PATTERN)(text, **kwargs):
+        raw = token.text
+        word = normalise(raw)
+        if not keep(word):
+            if not token.removestops and word:
+                out.append((raw, token.pos - skipped, True, False))  # a stop word kept as written
+            else:
+                skipped += 1
+            continue
+        position = token.pos - skipped
+        out.append((stem(word) if stemming else word, position, False, False))
+        part = second_part(raw, word)
+        if part is not None and token.mode != "query":
+            out.append((stem(part) if stemming else part, position, False, True))
+    return out
+
+
+@pytest.mark.parametrize("stemming", [True, False])
+@pytest.mark.parametrize("kwargs", [{"mode": "index"}, {"mode": "query"}, {"mode": "index", "removestops": False}])
+def test_the_filter_gives_what_the_word_rules_give(stemming: bool, kwargs: dict) -> None:
+    """Each spelling's forms are worked out once and kept: the terms, positions, stop words and second
+    halves must be what the rules give word by word, however often a spelling recurs."""
+    from whoosh.analysis import RegexTokenizer
+
+    from reader.search.filters import WordFilter
+
+    text = ("The co-design of the Co-Production plan, and the codesigned plans: co production, CO-PRODUCTION, "
+            "cooperate and cook. It is the Café’s plan, e.g. for 2014; the the the. Co-design again, co design. "
+            "Planning planned plans " + "x" * 45 + " a an to")
+    analyser = RegexTokenizer(TOKEN_PATTERN) | WordFilter(stemming)
+    for _ in range(2):  # the second time from what was kept
+        got = [(t.text, t.pos, bool(getattr(t, "stopped", False)), t.alternative)
+               for t in analyser(text, positions=True, **kwargs)]
+        assert got == _filtered_word_by_word(text, stemming, positions=True, **kwargs)

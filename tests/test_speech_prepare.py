@@ -170,6 +170,12 @@ SPLIT_CASES = [
     "1. one\n2. two\n3. three",
     "... ... ... And then?!",
     "Yes.  " * 300,
+    # Abbreviations with and without a full stop after them, in any case (the segmenter passes over
+    # those with none); "ſ" is matched as "s" when case is ignored, though it does not lower-case to it.
+    "Meet at 5 p.m. in Co. Durham, no. 5, pp. 3 and art. 9 (see fig. 2). Mr. and Mrs. Jones is co-chair.",
+    "It is. Is it? This is Ph.D. work, e.g. in the U.S. and Co. Man. may. ETC. the end",
+    "Visit ſt. john, the st church. done.",
+    "Über Dr. K. Smith and café no. 3 ∯ st. john. İs it? ıs. Then.",
 ]
 
 

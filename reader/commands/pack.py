@@ -74,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             with index_listener() as listener:
                 if args.action == "add":
-                    pack = add(args.zip, replace=args.replace, listener=listener)
+                    pack = add(args.zip, replace=args.replace, listener=listener, split=True)
                     print(f"Added the pack '{pack.name}' ({pack.title}): {len(pack.sections)} sections.")
                 else:
                     ids = remove(args.name, listener=listener)

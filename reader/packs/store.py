@@ -220,8 +220,11 @@ def moved(sections: Sequence[Section], old_root: Path, new_root: Path) -> tuple[
 
 
 def add(zip_path: Path, *, replace: bool = False, listener: SectionsListener | None = None,
-        limits: Limits = DEFAULT_LIMITS) -> InstalledPack:
-    """Install the pack in ``zip_path``; a PackError says why it was refused (nothing changed)."""
+        limits: Limits = DEFAULT_LIMITS, split: bool = False) -> InstalledPack:
+    """Install the pack in ``zip_path``; a PackError says why it was refused (nothing changed).
+
+    ``split``: the sections may be proven by two processes at once (the command line, which runs
+    no other thread; see :mod:`reader.packs.halves`)."""
     from reader.packs.archive import extract
     from reader.packs.validate import load_pack, pack_name, read_pack_manifest
 
@@ -239,7 +242,7 @@ def add(zip_path: Path, *, replace: bool = False, listener: SectionsListener | N
             cache = LibraryCache()
             present = scan(cache=cache)[0]  # one scan gives both the old copy and the ids taken
             old = next((pack for pack in present if pack.name == name), None) if target.exists() else None
-            pack = load_pack(root, known_except(name, present, cache), manifest, proven=True)
+            pack = load_pack(root, known_except(name, present, cache), manifest, proven=True, split=split)
             swap_in(root, target)
             installed = InstalledPack(name, pack.title, target, moved(pack.sections, root, target))
     except OSError as error:  # a full or read-only disk: the staging folder is gone, nothing changed

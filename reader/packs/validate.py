@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -89,21 +90,34 @@ def check_section(section: Section, root: Path, *, every: bool = False) -> None:
 
 def prove(sections: Sequence[Section], root: Path, guide: Guide | None = None, *,
           limits: ContentLimits = CONTENT_LIMITS, clock: Callable[[], float] = time.monotonic,
-          name_of: Callable[[Section], str] | None = None) -> None:
+          name_of: Callable[[Section], str] | None = None, split: bool = False) -> None:
     """Do to every section, before it is installed, all the reader will do to it: render it, check
     its HTML, analyse it for the search index and prepare it for speech, each within
     ``limits.section_time_budget``.
 
     What passes here has been shown to work; what fails or takes too long is refused, so no
-    installed content can stop the reader later. ``name_of`` names a section in messages."""
+    installed content can stop the reader later. ``name_of`` names a section in messages.
+    ``split``: half the sections may be proven in a copy of this process (see
+    :mod:`reader.packs.halves`; only where no other thread runs), with the same outcome."""
+    def check(part: Sequence[Section]) -> None:
+        _prove(part, root, guide, limits, clock, name_of or (lambda section: _where(section, root)))
+
+    if split:
+        from reader.packs.halves import check_in_halves
+
+        check_in_halves(sections, check)
+    else:
+        check(sections)
+
+
+def _prove(sections: Sequence[Section], root: Path, guide: Guide | None, limits: ContentLimits,
+           clock: Callable[[], float], name_of: Callable[[Section], str]) -> None:
     from reader.packs.safety import sanitise_html
     from reader.render import render_unsanitised
     from reader.search.build import documents
-    from reader.search.schema import make_schema
     from reader.speech.prepare import block_classes, prepare_blocks
 
-    name_of = name_of or (lambda section: _where(section, root))
-    schema = make_schema()
+    schema = _schema()
     for section in sections:
         started = clock()
         try:
@@ -129,6 +143,14 @@ def prove(sections: Sequence[Section], root: Path, guide: Guide | None = None, *
                                             "{section_time_budget:.0f} seconds, which would make the reader "
                                             "slow; simplify or split it"),
                                  name=name_of(section), section_time_budget=limits.section_time_budget))
+
+
+@lru_cache(maxsize=1)
+def _schema() -> Any:
+    """The index's fields, made once: :func:`_prove` may be called for one section at a time."""
+    from reader.search.schema import make_schema
+
+    return make_schema()
 
 
 def _analyse(schema: Any, document: dict[str, Any], done: set[tuple[int, str]]) -> None:
@@ -161,13 +183,14 @@ def read_pack_manifest(root: Path) -> dict[str, Any]:
 
 
 def load_pack(root: Path, known: Mapping[str, str], manifest: dict[str, Any] | None = None, *,
-              proven: bool = False, limits: ContentLimits = CONTENT_LIMITS) -> Guide:
+              proven: bool = False, limits: ContentLimits = CONTENT_LIMITS, split: bool = False) -> Guide:
     """Load and check the pack in ``root``; its sections carry the pack's name.
 
     ``known`` maps section ids already shown by the reader to their pack, so no id is reused;
     ``manifest`` is the one :func:`read_pack_manifest` gave, when the caller has read it already.
     With ``proven`` (content about to be added) every section is rendered, indexed and prepared
-    for speech first (:func:`prove`); installed packs get the quicker check when they are loaded."""
+    for speech first (:func:`prove`, ``split`` as there); installed packs get the quicker check
+    when they are loaded."""
     if manifest is None:
         manifest = _manifest(root)  # parsed once for the name and the sections
     name = pack_name(root, manifest)
@@ -176,7 +199,7 @@ def load_pack(root: Path, known: Mapping[str, str], manifest: dict[str, Any] | N
     except ContentError as error:
         raise from_content_error(error, root) from None
     if proven:
-        prove(pack.sections, root, pack, limits=limits)
+        prove(pack.sections, root, pack, limits=limits, split=split)
     else:
         for section in pack:
             check_section(section, root)

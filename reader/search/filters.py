@@ -8,6 +8,7 @@ rebuild; bump :data:`reader.search.schema.SCHEMA_VERSION` with any change here.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from whoosh.analysis import Filter, Token
 
@@ -29,10 +30,9 @@ class WordFilter(Filter):
         stemming = self.stemming
         for token in tokens:
             token.alternative = False  # the tokenizer reuses one Token object throughout
-            raw = token.text
-            word = normalise(raw)
-            if not keep(word):
-                if not token.removestops and word:
+            kept, is_word, text, alternative = _forms(token.text, stemming)
+            if not kept:
+                if not token.removestops and is_word:
                     token.stopped = True
                     yield token
                 else:
@@ -40,14 +40,27 @@ class WordFilter(Filter):
                 continue
             if token.positions and skipped:
                 token.pos -= skipped
-            token.text = stem(word) if stemming else word
+            token.text = text
             yield token
-            if token.mode != "query":
-                part = second_part(raw, word)
-                if part is not None:
-                    token.text = stem(part) if stemming else part
-                    token.alternative = True
-                    yield token
+            if alternative is not None and token.mode != "query":
+                token.text = alternative
+                token.alternative = True
+                yield token
+
+
+@lru_cache(maxsize=100_000)
+def _forms(raw: str, stemming: bool) -> tuple[bool, bool, str, str | None]:
+    """What :class:`WordFilter` makes of a word as written: whether it is kept, whether it is a word
+    at all (not empty once normalised), its term, and its second half's term (see
+    :func:`reader.search.analysis.second_part`). Worked out once per spelling and analyser: a
+    passage's words recur, in its other fields and in other passages."""
+    word = normalise(raw)
+    if not keep(word):
+        return False, bool(word), "", None
+    part = second_part(raw, word)
+    if stemming:
+        return True, True, stem(word), None if part is None else stem(part)
+    return True, True, word, part
 
 
 class PairFilter(Filter):

@@ -8,6 +8,7 @@ spoken text can always be traced back to its span in the displayed text.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -35,11 +36,15 @@ class MappedText:
     def sub(self, pattern: re.Pattern[str] | str, replacement: Replacement) -> MappedText:
         """Like :func:`re.sub`; each replacement maps to the whole span of what it replaced."""
         regex = re.compile(pattern) if isinstance(pattern, str) else pattern
+        matches = regex.finditer(self.text)
+        first = next(matches, None)
+        if first is None:  # most rules find nothing: the same text, without copying its map
+            return self
         text: list[str] = []
         starts: list[int] = []
         ends: list[int] = []
         last = 0
-        for match in regex.finditer(self.text):
+        for match in itertools.chain((first,), matches):
             begin, end = match.span()
             text.append(self.text[last:begin])
             starts.extend(self.starts[last:begin])
