@@ -10,6 +10,8 @@ from pathlib import Path
 
 import yaml
 
+from reader.library_cache import CACHE_NAME
+
 
 def write_pack_folder(folder: Path, name: str = "local-stories", title: str = "Local stories",
                       sections: Iterable[tuple[str, str, str]] | None = None,
@@ -62,7 +64,7 @@ def folder_entries(folder: Path) -> list[tuple[str, bytes]]:
     return [(p.relative_to(folder).as_posix(), p.read_bytes()) for p in sorted(folder.rglob("*")) if p.is_file()]
 
 
-LIBRARY_CACHE = "library.json"
+LIBRARY_CACHE = CACHE_NAME
 
 
 def tree_hash(folder: Path) -> str:

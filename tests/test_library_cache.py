@@ -3,7 +3,6 @@ cache is damaged, and safe when two copies of the reader write it at once."""
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import subprocess
@@ -83,27 +82,42 @@ def test_a_pack_broken_after_it_was_cached_still_names_its_file_and_line(tmp_pat
     assert "manifest.yaml:" in library.problems[0] and "malformed YAML" in library.problems[0]
 
 
-@pytest.mark.parametrize("damage", [b"{\"format\": 1, \"folders\": {\"x\": ", b"\xff\xfe garbage",
-                                    b"[1, 2, 3]", b"{\"format\": 99, \"folders\": {}}"])
+def _retitled(cached: bytes) -> bytes:
+    """The cache with a title changed in place and everything else, its checksum too, as written."""
+    assert b"The lunch club" in cached
+    return cached.replace(b"The lunch club", b"The lunch CLUB")
+
+
+@pytest.mark.parametrize("damage", [
+    lambda cached: b"{\"format\": 1, \"folders\": {\"x\": ", lambda cached: b"\xff\xfe garbage",
+    lambda cached: b"[1, 2, 3]", lambda cached: b"{\"format\": 3, \"folders\": {}}",
+    lambda cached: cached[:len(cached) // 2],  # cut short
+    _retitled,  # a byte changed in the middle: marshal alone would list the wrong title
+    lambda cached: library_cache.MAGIC + bytes(4) + cached[len(library_cache.MAGIC) + 4:],  # checksum lost
+    lambda cached: library_cache.encode([1, 2, 3]),  # type: ignore[arg-type]  # summed, but not a mapping
+])
 def test_a_damaged_cache_is_rebuilt_with_a_message_never_trusted(
-        tmp_path: Path, damage: bytes, caplog: pytest.LogCaptureFixture) -> None:
+        tmp_path: Path, damage: object, caplog: pytest.LogCaptureFixture) -> None:
     _install(tmp_path)
     expected = _listing(open_library().guide)
-    library_cache.cache_file().write_bytes(damage)
+    cached = library_cache.cache_file().read_bytes()
+    library_cache.cache_file().write_bytes(damage(cached))  # type: ignore[operator]
     with caplog.at_level(logging.WARNING, logger="reader.library_cache"):
         assert _listing(open_library().guide) == expected
-    assert "was rebuilt" in caplog.text
-    rebuilt = json.loads(library_cache.cache_file().read_text(encoding="utf-8"))
-    assert rebuilt["format"] == library_cache.FORMAT and len(rebuilt["folders"]) == 2
+    assert "was rebuilt" in caplog.text or "damaged" in caplog.text
+    rebuilt = library_cache.LibraryCache()
+    assert rebuilt.problem is None and len(rebuilt.entries) == 2
 
 
 def test_a_damaged_entry_is_not_trusted(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     installed = _install(tmp_path)
     expected = _listing(open_library().guide)
-    data = json.loads(library_cache.cache_file().read_text(encoding="utf-8"))
-    entry = data["folders"][str(installed.resolve())]
-    entry["sections"][0][1] = {"not": "a title"}  # a title that is not text, files all unchanged
-    library_cache.cache_file().write_text(json.dumps(data), encoding="utf-8")
+    cache = library_cache.LibraryCache()
+    entry = cache.entries[str(installed.resolve())]
+    first, *others = entry["sections"]
+    entry["sections"] = ((first[0], {"not": "a title"}, *first[2:]), *others)  # not text, files all unchanged
+    cache.changed = True
+    cache.save()
     with caplog.at_level(logging.WARNING, logger="reader.library_cache"):
         assert _listing(open_library().guide) == expected
     assert "damaged" in caplog.text
@@ -169,7 +183,7 @@ def test_two_copies_starting_at_once_never_see_a_damaged_cache(tmp_path: Path, u
         out, err = copy.communicate(timeout=300)
         assert copy.returncode == 0, out + err
         assert out.strip() == "1"  # every start listed the same sections
-    json.loads(library_cache.cache_file().read_text(encoding="utf-8"))
+    assert library_cache.LibraryCache().problem is None  # a whole file, as one of them wrote it
     assert [pack.name for pack in open_library().packs] == ["local-stories"]
 
 
