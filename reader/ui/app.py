@@ -43,7 +43,9 @@ class _FirstPaintProbe(QObject):
         return False
 
     def _report(self) -> None:
-        print(json.dumps({"painted_at": time.time(), "max_rss_kb": peak_rss_kb()}), flush=True)
+        # The CPU time to the paint too: a busy machine inflates it far less than the time on the clock.
+        print(json.dumps({"painted_at": time.time(), "cpu_seconds": time.process_time(),
+                          "max_rss_kb": peak_rss_kb()}), flush=True)
         QApplication.quit()
 
 
