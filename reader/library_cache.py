@@ -2,7 +2,7 @@
 
 Reading every manifest and section file of a hundred packs with YAML takes seconds; the list
 of sections a window needs is a couple of megabytes of plain tuples and strings, kept with
-``marshal`` (read in about half the time JSON took, written in a tenth) behind a format number
+``marshal`` (read in three quarters of the time JSON took, written in under half) behind a format number
 and a checksum of the rest: a file this did not write whole, or that changed since, is not read.
 Each content folder's entry records the size and modification time of its manifest and of every
 section file it lists, and is used only while all of them still match: one ``stat`` per file, no
