@@ -25,6 +25,7 @@ the last one wins; neither can leave half a file behind.
 
 from __future__ import annotations
 
+import contextlib
 import marshal
 import os
 import zlib
@@ -39,6 +40,7 @@ from reader.model import Guide, Section
 log = LazyLogger(__name__)
 
 CACHE_NAME = "library.cache"
+OLD_CACHE_NAMES = ("library.json",)  # formats 1-3, no longer read: removed once the new file is written
 # 2: a section's ``replaces``; 3: the folders' identities; 4: marshal, not JSON (rows and stamps are tuples)
 FORMAT = 4
 MAGIC = b"coproduction-reader library %d\n" % FORMAT
@@ -257,3 +259,6 @@ class LibraryCache:
             log.info("the library cache %s was not written: %s", self.path, error)
             return
         self.changed = False
+        for name in OLD_CACHE_NAMES:
+            with contextlib.suppress(OSError):  # tried again at the next write
+                self.path.with_name(name).unlink(missing_ok=True)

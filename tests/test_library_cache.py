@@ -264,3 +264,13 @@ def test_folders_are_keyed_by_their_real_path_through_linked_parents(tmp_path: P
         assert library_cache._key(folder, parents) == str(folder.resolve()), folder
     monkeypatch.chdir(real)
     assert library_cache._key(Path("packs") / "one", parents) == str((real / "packs" / "one").resolve())
+
+
+def test_the_cache_an_earlier_version_left_is_removed_when_the_new_one_is_written(tmp_path: Path) -> None:
+    _install(tmp_path)
+    old = library_cache.cache_file().with_name("library.json")
+    old.write_text('{"format": 3, "entries": {}}', encoding="utf-8")  # as an earlier reader left it
+    library_cache.cache_file().unlink()
+    open_library()  # lists the library again and writes the new cache
+    assert library_cache.cache_file().is_file()
+    assert not old.exists(), "the old cache stays in the user's folder for ever"
