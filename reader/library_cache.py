@@ -43,7 +43,8 @@ CACHE_NAME = "library.cache"
 OLD_CACHE_NAMES = ("library.json",)  # formats 1-3, no longer read: removed once the new file is written
 # 2: a section's ``replaces``; 3: the folders' identities; 4: marshal, not JSON (rows and stamps are tuples)
 FORMAT = 4
-MAGIC = b"coproduction-reader library %d\n" % FORMAT
+# marshal's own format is named too: a Python that writes another never reads this one
+MAGIC = b"coproduction-reader library %d marshal %d\n" % (FORMAT, marshal.version)
 MAX_CACHE_BYTES = 256 * 1024 * 1024  # about 200 bytes a section
 
 

@@ -4,6 +4,7 @@ cache is damaged, and safe when two copies of the reader write it at once."""
 from __future__ import annotations
 
 import logging
+import marshal
 import os
 import subprocess
 import sys
@@ -95,6 +96,7 @@ def _retitled(cached: bytes) -> bytes:
     _retitled,  # a byte changed in the middle: marshal alone would list the wrong title
     lambda cached: library_cache.MAGIC + bytes(4) + cached[len(library_cache.MAGIC) + 4:],  # checksum lost
     lambda cached: library_cache.encode([1, 2, 3]),  # type: ignore[arg-type]  # summed, but not a mapping
+    lambda cached: cached.replace(b" marshal %d\n" % marshal.version, b" marshal %d\n" % (marshal.version + 1), 1),
 ])
 def test_a_damaged_cache_is_rebuilt_with_a_message_never_trusted(
         tmp_path: Path, damage: object, caplog: pytest.LogCaptureFixture) -> None:
