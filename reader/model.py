@@ -80,7 +80,7 @@ class Section:
     """One page of the guide: a Markdown file plus the manifest's description of it. Immutable:
     equal, and hashed alike, when every field but ``known_digest`` is equal."""
 
-    __match_args__ = ("id", "title", "kind", "path", "body", "tags", "parent", "summary", "pack", "replaces")
+    __match_args__ = _SECTION_FIELDS
     id: str
     title: str
     kind: str
@@ -187,8 +187,9 @@ class Guide:
         if other.__class__ is not self.__class__:
             return NotImplemented
         assert isinstance(other, Guide)
-        return ((self.title, self.sections, self.language, self.replaced, self._by_id)
-                == (other.title, other.sections, other.language, other.replaced, other._by_id))
+        # The look-up by id is made from these: equal whenever they are.
+        return ((self.title, self.sections, self.language, self.replaced)
+                == (other.title, other.sections, other.language, other.replaced))
 
     __hash__ = None  # type: ignore[assignment]  # it can change: not a dictionary key
 
