@@ -106,7 +106,6 @@ class ContentsPanel(QTreeWidget):
         self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.setItemDelegate(_WrappingDelegate(self))
         self._items: dict[str, QTreeWidgetItem] = {}
-        self._parents: dict[str, str] = {}  # an example's id → the id of the section it is listed under
         self._pending: list[Section] = []
         self._guide = guide
         self._words: list[str] | None = None  # see words_to_fit
@@ -123,7 +122,6 @@ class ContentsPanel(QTreeWidget):
         list has painted, a batch at a time, so a large library does not delay the first page."""
         self.clear()
         self._items.clear()
-        self._parents.clear()
         self._guide, self._words = guide, None
         self._pending = list(guide)
         self._add_more(FIRST_BATCH)
@@ -162,7 +160,6 @@ class ContentsPanel(QTreeWidget):
             item.setData(0, SECTION_ROLE, section.id)
             item.setToolTip(0, tip)
             if parent is not None:
-                self._parents[section.id] = parent.data(0, SECTION_ROLE)
                 item.setData(0, LEVEL_ROLE, int(parent.data(0, LEVEL_ROLE) or 0) + 1)
                 item.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, in_parent.format(parent=parent.text(0)))
             top.append(item)
@@ -183,10 +180,10 @@ class ContentsPanel(QTreeWidget):
             section_id = item.data(0, SECTION_ROLE)
             target: QTreeWidgetItem | None = None
             if event.key() == Qt.Key.Key_Left:
-                target = self._items.get(self._parents.get(section_id, ""))
+                target = self._items.get(self._parent_of(section_id) or "")
             elif event.key() == Qt.Key.Key_Right:
                 below = self.itemBelow(item)
-                if below is not None and self._parents.get(below.data(0, SECTION_ROLE)) == section_id:
+                if below is not None and self._parent_of(below.data(0, SECTION_ROLE)) == section_id:
                     target = below
             if target is not None:
                 self.setCurrentItem(target)
@@ -194,6 +191,10 @@ class ContentsPanel(QTreeWidget):
                 event.accept()
                 return
         super().keyPressEvent(event)
+
+    def _parent_of(self, section_id: str) -> str | None:
+        section = self._guide.get(section_id)
+        return section.parent if section is not None else None
 
     def _chosen(self, item: QTreeWidgetItem) -> None:
         self.sectionChosen.emit(item.data(0, SECTION_ROLE))
