@@ -98,11 +98,13 @@ def test_wrong_arguments_exit_2_with_one_line(home, arguments):
 #: the query parser (plain words need none),
 #: the packs' importer, speech and the window; dataclasses (and the inspect module it imports),
 #: logging (nothing is logged when all goes well), html (Whoosh imports it for a highlighter the
-#: reader does not use) and, with a home folder set, platformdirs.
+#: reader does not use), Whoosh's highlighter itself, dates (for date fields the index does not have)
+#: and, with a home folder set, platformdirs.
 NOT_NEEDED = ("markdown", "xml.etree.ElementTree", "reader.render", "urllib.request", "http.client", "email",
               "ssl", "asyncio", "cached_property", "whoosh.lang.morph_en", "whoosh.qparser", "uuid", "yaml",
               "frontmatter", "pysbd", "reader.packs.importer", "reader.speech", "PySide6", "dataclasses",
-              "inspect", "logging", "html", "platformdirs")
+              "inspect", "logging", "html", "platformdirs", "whoosh.highlight", "whoosh.util.times", "datetime",
+              "calendar")
 
 
 def test_a_search_imports_nothing_its_answer_does_not_need(home):
@@ -125,7 +127,8 @@ def test_whoosh_loaded_without_its_unused_imports_still_has_them_when_asked():
     code = ("import sys\n"
             "from reader.search import engine\n"
             "engine.load()\n"
-            "stood_in = {'urllib.request', 'asyncio', 'cached_property', 'whoosh.lang.morph_en', 'html'}\n"
+            "stood_in = {'urllib.request', 'asyncio', 'cached_property', 'whoosh.lang.morph_en', 'html',\n"
+            "            'whoosh.highlight', 'whoosh.util.times', 'datetime', 'calendar'}\n"
             "assert not stood_in & set(sys.modules)\n"
             "from whoosh.query import terms\n"
             "assert 'renderings' in terms.variations('rendering')\n"
@@ -135,6 +138,30 @@ def test_whoosh_loaded_without_its_unused_imports_still_has_them_when_asked():
             "import whoosh.compat\n"
             "marks = '<a href=\"x\">Carers&#x27; & others\\'</a>'\n"
             "assert html.unescape('&eacute;') == 'é' and whoosh.compat.htmlescape(marks) == html.escape(marks)\n"
+            "import whoosh.fields, whoosh.searching, datetime\n"
+            "when = datetime.datetime(2024, 5, 17, 9, 30)\n"
+            "dates = whoosh.fields.DATETIME()\n"
+            "assert dates.from_bytes(dates.to_bytes(when)) == when\n"
+            "assert isinstance(whoosh.searching.highlight.Highlighter(), sys.modules['whoosh.highlight'].Highlighter)\n"
+            "assert sys.modules['datetime'].__file__.endswith('datetime.py')\n"
             "print('ok')\n")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.stdout.strip() == "ok", result.stderr
+
+
+def test_a_search_never_stops_to_collect_garbage_and_leaves_the_collector_as_it_was(home):
+    """In a new process (as the command runs), from the command's start to its answer."""
+    assert run("index", env_home=home).returncode == 0  # the index found or built before the search is watched
+    code = ("import gc, sys\n"
+            "from reader.cli import main\n"
+            "before = gc.get_threshold()\n"
+            "passes = []\n"
+            "gc.callbacks.append(lambda phase, info: phase == 'start' and passes.append(info['generation']))\n"
+            "status = main(['search', 'young scot'])\n"
+            "print('collections', len(passes), gc.get_threshold() == before, status)\n")
+    env = {**os.environ, "COPRODUCTION_READER_HOME": str(home),
+           "COPRODUCTION_READER_INDEX": str(home / "bundled-index")}
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+                            timeout=120)
+    assert "Young Scot" in result.stdout, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "collections 0 True 0"

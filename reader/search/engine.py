@@ -1,14 +1,18 @@
 """Load Whoosh without the standard-library packages it imports and never uses here.
 
-A command-line search is a whole process, and a third of Whoosh's import time went on two
-things no search needs: ``whoosh.compat`` imports ``urllib.request`` (and with it ``http`` and
-``email``) for a download helper, and ``whoosh.reading`` takes ``cached_property`` from the
-package of that name, which imports ``asyncio`` for its coroutine variant. ``whoosh.query.terms``
-also imports ``whoosh.lang.morph_en``, which compiles a few hundred patterns, for the one query
-type the reader never makes (``Variations``), and ``html`` (with its table of entities) for
-``escape`` alone. While Whoosh's own modules load, those four names are stand-ins (an unusable
-download helper; the same caching property without the coroutine branch, as Whoosh never
-decorates a coroutine; a ``variations`` that imports the real module when first called; an
+A command-line search is a whole process, and a third of Whoosh's import time went on things no
+search needs: ``whoosh.compat`` imports ``urllib.request`` (and with it ``http`` and ``email``)
+for a download helper, and ``whoosh.reading`` takes ``cached_property`` from the package of that
+name, which imports ``asyncio`` for its coroutine variant. ``whoosh.query.terms`` also imports
+``whoosh.lang.morph_en``, which compiles a few hundred patterns, for the one query type the
+reader never makes (``Variations``), and ``html`` (with its table of entities) for ``escape``
+alone. ``whoosh.fields`` imports ``datetime``, and ``whoosh.util.times`` (with ``calendar``), for
+date fields the reader's schema does not have; ``whoosh.searching`` imports ``whoosh.highlight``
+for a highlighter the reader does not use.
+
+While Whoosh's own modules load, those names are stand-ins (an unusable download helper; the
+same caching property without the coroutine branch, as Whoosh never decorates a coroutine;
+functions and modules that import the real one when first called or asked for anything; an
 ``html`` holding :func:`escape`, the same function); they are taken out of ``sys.modules`` again
 at once, so any later import gets the real modules.
 """
@@ -16,6 +20,7 @@ at once, so any later import gets the real modules.
 from __future__ import annotations
 
 import contextlib
+import importlib
 import sys
 import types
 from collections.abc import Iterator
@@ -57,6 +62,28 @@ def _variations(word: str) -> Any:
     return variations(word)
 
 
+def _datetime_to_long(value: Any) -> Any:
+    from whoosh.util.times import datetime_to_long
+
+    return datetime_to_long(value)
+
+
+def _long_to_datetime(value: Any) -> Any:
+    from whoosh.util.times import long_to_datetime
+
+    return long_to_datetime(value)
+
+
+class _OnFirstUse(types.ModuleType):
+    """A module Whoosh imports but a search never touches: the first name asked of it imports the
+    real module (by then the stand-in has left ``sys.modules``) and answers from it."""
+
+    def __getattr__(self, name: str) -> Any:
+        if sys.modules.get(self.__name__) is self:
+            del sys.modules[self.__name__]
+        return getattr(importlib.import_module(self.__name__), name)
+
+
 @contextlib.contextmanager
 def _stand_ins() -> Iterator[None]:
     made = {}
@@ -69,6 +96,13 @@ def _stand_ins() -> Iterator[None]:
     if "whoosh.lang.morph_en" not in sys.modules:
         made["whoosh.lang.morph_en"] = types.ModuleType("whoosh.lang.morph_en")
         made["whoosh.lang.morph_en"].variations = _variations  # type: ignore[attr-defined]
+    if "whoosh.util.times" not in sys.modules:
+        made["whoosh.util.times"] = types.ModuleType("whoosh.util.times")
+        made["whoosh.util.times"].datetime_to_long = _datetime_to_long  # type: ignore[attr-defined]
+        made["whoosh.util.times"].long_to_datetime = _long_to_datetime  # type: ignore[attr-defined]
+    for name in ("datetime", "whoosh.highlight"):
+        if name not in sys.modules:
+            made[name] = _OnFirstUse(name)
     if "html" not in sys.modules:
         made["html"] = types.ModuleType("html")
         made["html"].escape = escape  # type: ignore[attr-defined]
