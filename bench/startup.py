@@ -8,7 +8,10 @@ default) gives every run a new user folder: the first start after installing, wi
 every day after (the library cache and the page kept from last time in place).
 ``--base DIR`` times another copy of the reader (an earlier commit, unpacked with ``git archive``)
 in the same alternation, so a change is seen against the old code on the same machine at the same time.
+``--library DIR`` starts from a copy of the user folder DIR (one with content packs installed, say),
+filled as ``kept`` is, a copy for each reader timed.
 Usage: python bench/startup.py [--runs N] [--platform offscreen|xcb] [--home fresh|kept] [--base DIR]
+[--library DIR]
 (xcb needs DISPLAY set)
 """
 
@@ -17,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -114,7 +118,11 @@ def main() -> None:
                         help="a new user folder for every run, or one a first start has filled")
     parser.add_argument("--base", type=Path, default=None,
                         help="another copy of the reader (with its content/ folder) timed in the same alternation")
+    parser.add_argument("--library", type=Path, default=None,
+                        help="a user folder (with packs installed, say) copied for each reader, then filled as kept")
     args = parser.parse_args()
+    if args.library is not None:
+        args.home = "kept"
     roots = {"reader": ROOT}
     if args.base is not None:
         roots["base reader"] = args.base.resolve()
@@ -124,6 +132,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         homes = {name: Path(scratch) / f"kept-{number}" for number, name in enumerate(roots)}
         for name, root in roots.items():  # a kept folder each: caches one copy writes may not suit the other
+            if args.library is not None:
+                shutil.copytree(args.library, homes[name], symlinks=True)
             if args.home == "kept":
                 fill(homes[name], args.platform, root)
             one_run(homes[name] if args.home == "kept" else Path(scratch) / f"warm-up-{name}", args.platform, root=root)
@@ -133,8 +143,9 @@ def main() -> None:
                 home = homes[name] if args.home == "kept" else Path(scratch) / f"run{i}-{name}"
                 runs[name].append(one_run(home, args.platform, root=root))
             runs["bare PySide6 window"].append(bare_run(args.platform))
+    folder = f"copy of {args.library}" if args.library is not None else f"{args.home} user folder"
     print(f"start-up to first paint over {args.runs} alternating runs ({os.cpu_count()} cores, "
-          f"QT_QPA_PLATFORM={args.platform}, {args.home} user folder):")
+          f"QT_QPA_PLATFORM={args.platform}, {folder}):")
     for name, found in runs.items():
         times = sorted(t for t, _ in found)
         print(f"  {name}: median {statistics.median(times) * 1000:.0f} ms, fastest {times[0] * 1000:.0f} ms, "

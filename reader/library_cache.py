@@ -4,6 +4,8 @@ Reading every manifest and section file of a hundred packs with YAML takes secon
 of sections a window needs is a couple of megabytes of plain tuples and strings, kept with
 ``marshal`` (read in three quarters of the time JSON took, written in under half) behind a format number
 and a checksum of the rest: a file this did not write whole, or that changed since, is not read.
+Each folder's entry is marshalled on its own and read only when that folder is listed, so a
+start that shows a page of the bundled guide before listing the packs reads only the guide's.
 Each content folder's entry records the size and modification time of its manifest and of every
 section file it lists, and is used only while all of them still match: one ``stat`` per file, no
 parsing. A section listed from here has no body yet; it is read from its file when shown, searched
@@ -41,8 +43,9 @@ log = LazyLogger(__name__)
 
 CACHE_NAME = "library.cache"
 OLD_CACHE_NAMES = ("library.json",)  # formats 1-3, no longer read: removed once the new file is written
-# 2: a section's ``replaces``; 3: the folders' identities; 4: marshal, not JSON (rows and stamps are tuples)
-FORMAT = 4
+# 2: a section's ``replaces``; 3: the folders' identities; 4: marshal, not JSON (rows and stamps are tuples);
+# 5: each folder's entry marshalled on its own, read only when that folder is listed
+FORMAT = 5
 # marshal's own format is named too: a Python that writes another never reads this one
 MAGIC = b"coproduction-reader library %d marshal %d\n" % (FORMAT, marshal.version)
 MAX_CACHE_BYTES = 256 * 1024 * 1024  # about 200 bytes a section
@@ -80,13 +83,18 @@ def _folder_stamp(path: Path) -> tuple[int, int] | None:
 
 
 def encode(entries: dict[str, Any]) -> bytes:
-    """The file's bytes: the format's line, a CRC-32 of the payload, and the entries marshalled."""
+    """The file's bytes: the format's line, a CRC-32 of the payload, and the entries marshalled, each
+    one on its own (an entry still as it was read, see :func:`decode`, is written as it was)."""
+    if isinstance(entries, dict):
+        entries = {key: entry if type(entry) is bytes else marshal.dumps(entry) for key, entry in entries.items()}
     payload = marshal.dumps(entries)
     return MAGIC + zlib.crc32(payload).to_bytes(4, "big") + payload
 
 
 def decode(raw: bytes) -> dict[str, Any]:
-    """The entries :func:`encode` wrote; ValueError for anything else (another version, damage)."""
+    """The entries :func:`encode` wrote, each one still marshalled (:func:`unpack` reads it when its folder
+    is listed: a start that lists only the bundled guide need not read a hundred packs' entries);
+    ValueError for anything else (another version, damage)."""
     if not raw.startswith(MAGIC):
         raise ValueError("it is from another version or damaged")
     start = len(MAGIC) + 4
@@ -97,9 +105,20 @@ def decode(raw: bytes) -> dict[str, Any]:
         entries = marshal.loads(payload)
     except (EOFError, ValueError, TypeError) as error:
         raise ValueError(f"it is damaged ({error})") from None
-    if type(entries) is not dict:
+    if type(entries) is not dict or not all(type(entry) is bytes for entry in entries.values()):
         raise ValueError("it is damaged")
     return entries
+
+
+def unpack(entry: object) -> Any:
+    """An entry as :func:`decode` left it, read; ValueError if it cannot be (the file's checksum matched,
+    so only a bug could make it so)."""
+    if type(entry) is not bytes:
+        return entry
+    try:
+        return marshal.loads(entry)
+    except (EOFError, ValueError, TypeError) as error:
+        raise ValueError(f"it is damaged ({error})") from None
 
 
 def _key(folder: Path, parents: dict[Path, Path] | None = None) -> str:
@@ -145,13 +164,20 @@ class LibraryCache:
         log.warning("%s", self.problem)
         self.changed = True
 
+    def entry(self, key: str) -> Any:
+        """The entry of the folder ``key`` (its resolved path), read if it was not yet; None if there is none."""
+        entry = self.entries.get(key)
+        if type(entry) is bytes:
+            entry = self.entries[key] = unpack(entry)
+        return entry
+
     def listing(self, folder: Path, pack: str) -> Listing | None:
         """The folder's sections, if its entry is for ``pack`` and every file still matches."""
         key = _key(folder, self._parents)
-        entry = self.entries.get(key)
-        if entry is None:
+        if key not in self.entries:
             return None
         try:
+            entry = self.entry(key)
             found = self._listing(Path(key), pack, entry, self.quick)
         except (TypeError, ValueError, KeyError, IndexError, AttributeError):
             found = None
@@ -219,7 +245,7 @@ class LibraryCache:
         reloads them."""
         changed = False
         for key in self.listed_quickly:
-            entry = self.entries.get(key)
+            entry = self.entry(key)  # read already, when it was listed
             if entry is None:
                 continue
             prefix = f"{key}/"

@@ -115,7 +115,7 @@ def test_a_damaged_entry_is_not_trusted(tmp_path: Path, caplog: pytest.LogCaptur
     installed = _install(tmp_path)
     expected = _listing(open_library().guide)
     cache = library_cache.LibraryCache()
-    entry = cache.entries[str(installed.resolve())]
+    entry = cache.entry(str(installed.resolve()))
     first, *others = entry["sections"]
     entry["sections"] = ((first[0], {"not": "a title"}, *first[2:]), *others)  # not text, files all unchanged
     cache.changed = True
@@ -276,3 +276,20 @@ def test_the_cache_an_earlier_version_left_is_removed_when_the_new_one_is_writte
     open_library()  # lists the library again and writes the new cache
     assert library_cache.cache_file().is_file()
     assert not old.exists(), "the old cache stays in the user's folder for ever"
+
+
+def test_listing_the_bundled_guide_alone_leaves_the_packs_entries_unread(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    installed = str(_install(tmp_path).resolve())
+    expected = _listing(open_library().guide)
+    read: list[str] = []
+    unpack = library_cache.unpack
+    monkeypatch.setattr(library_cache, "unpack", lambda entry: read.append(unpack(entry)["pack"]) or unpack(entry))
+    guide_only = open_library(quick=True, include_packs=False)
+    assert "lunch-club" not in guide_only.guide and read == ["guide"]
+    cache = library_cache.LibraryCache(quick=True)
+    assert type(cache.entries[installed]) is bytes  # as read from the file
+    assert cache.entry(installed)["pack"] == "local-stories" and type(cache.entries[installed]) is dict
+    cache.changed = True
+    cache.save()  # an entry read and one left as read are written back alike
+    assert _listing(open_library(quick=True).guide) == expected

@@ -166,3 +166,32 @@ def test_interrupted_replace_is_undone_and_leftovers_cleared(pack_zip: Path) -> 
         os.utime(path, (old, old))
     assert [p.name for p in open_library().packs] == ["local-stories"]
     assert sorted(p.name for p in packs.iterdir()) == ["local-stories"]
+
+
+def _keep_page(section_id: str) -> None:
+    """As the window leaves it on closing: the page of the section it showed, kept for the next start."""
+    from reader import page_cache
+
+    guide = open_library().guide
+    section = guide.get(section_id)
+    assert section is not None
+    page_cache.store(section, render_section(section, guide))
+
+
+def test_a_start_on_a_guide_page_lists_the_packs_only_after_it(pack_zip: Path) -> None:
+    from reader.library import open_for_start
+
+    library, later = open_for_start("introduction")
+    assert not later  # no packs: the library is whole at once
+    add(pack_zip)
+    library, later = open_for_start("introduction")
+    assert not later and "lunch-club" in library.guide  # no page kept yet: it is rendered with everything known
+    _keep_page("introduction")
+    library, later = open_for_start("introduction")
+    assert later and "introduction" in library.guide and "lunch-club" not in library.guide
+    assert library.guide == open_library(include_packs=False).guide
+    library, later = open_for_start("")  # no place saved: the first section, kept too
+    assert not later  # the page kept is another section's
+    _keep_page("lunch-club")
+    library, later = open_for_start("lunch-club")  # a pack's section: its pack is needed at once
+    assert not later and library.guide.get("lunch-club") is not None

@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader import APP_ID, APP_NAME, paths
-from reader.library import Library, open_library
+from reader.library import Library, open_for_start, open_library
 from reader.loader import ContentError
 from reader.peak_memory import peak_rss_kb
 from reader.settings import Settings
@@ -56,24 +56,48 @@ def check_after_first_paint(window: MainWindow, library: Library) -> None:
                       lambda: window.isVisible() and window.added_content.check_quick_listing(library))
 
 
+def list_packs_after_first_paint(window: MainWindow) -> None:
+    """For a window opened on the bundled guide alone (:func:`reader.library.open_for_start`): list the
+    packs just after the first paint, before anything else waiting for it, and show their sections."""
+
+    def list_packs() -> None:
+        if not window.isVisible():
+            return
+        try:
+            library = open_library(quick=True)
+        except ContentError:  # the guide itself broke since the page was shown: keep what is shown
+            return
+        if library.guide != window.guide:  # the lines of the contents that are shown stay where they are
+            window.context.change_sections(library.guide, outside=True)
+        _after_listing(window, library)
+
+    after_first_paint(window.view.viewport(), list_packs, first=True)
+
+
+def _after_listing(window: MainWindow, library: Library) -> None:
+    check_after_first_paint(window, library)
+    if library.problems:
+        QTimer.singleShot(0, lambda: window.messages.warning(tr("Some added content was left out"),
+                                                             "\n\n".join(map(translated, library.problems))))
+
+
 def run_app(language: str | None = None) -> int:
     """Open the window; ``language`` chooses the translation (see :mod:`reader.ui.translation`)."""
     app = application()
     translation_problems = translation.install(language)
+    settings = Settings(paths.settings_file())
     try:
         # Folders listed from the cache after checking only their manifests and folders: their files
-        # are checked one by one just after the first paint.
-        library = open_library(quick=True)
+        # are checked one by one just after the first paint; often the packs are listed only then.
+        library, packs_later = open_for_start(settings.get("last_section"))
     except ContentError as error:
         QMessageBox.critical(None, tr("The guide could not be opened"),
                              tr("A content file has a problem, so the reader cannot open:\n\n{error}")
                              .format(error=translated(message_of(error))))
         return 1
-    settings = Settings(paths.settings_file())
     # Before any widget exists: a few (the panels' title bars) take their font only when made.
     interface_scale.apply(app, settings.get("interface_size"))
     window = MainWindow(library.guide, settings)
-    check_after_first_paint(window, library)
     probe = None
     if os.environ.get(STARTUP_PROBE_ENV):
         window.remember = False
@@ -87,9 +111,10 @@ def run_app(language: str | None = None) -> int:
         QTimer.singleShot(0, lambda problem=problem: window.messages.warning(tr("Translation not loaded"), problem))
     if settings.problem:
         QTimer.singleShot(0, lambda: window.messages.warning(tr("Settings reset"), translated(settings.problem or "")))
-    if library.problems:
-        QTimer.singleShot(0, lambda: window.messages.warning(tr("Some added content was left out"),
-                                                             "\n\n".join(map(translated, library.problems))))
+    if packs_later:
+        list_packs_after_first_paint(window)
+    else:
+        _after_listing(window, library)
     # The bookmarks are read once the page is on screen, with the rest of reading comfort.
     after_first_paint(window.view.viewport(), lambda: _warn_bookmarks_reset(window))
     return app.exec()

@@ -107,6 +107,7 @@ class ContentsPanel(QTreeWidget):
         self.setItemDelegate(_WrappingDelegate(self))
         self._items: dict[str, QTreeWidgetItem] = {}
         self._pending: list[Section] = []
+        self._listed: list[Section] = []  # every section with a line, or waiting for one, in order
         self._guide = guide
         self._words: list[str] | None = None  # see words_to_fit
         self._wanted: str | None = None  # the current section, when its line is still to come
@@ -119,7 +120,23 @@ class ContentsPanel(QTreeWidget):
 
     def set_guide(self, guide: Guide) -> None:
         """One line per section; past :data:`FIRST_BATCH` lines the rest are added after the
-        list has painted, a batch at a time, so a large library does not delay the first page."""
+        list has painted, a batch at a time, so a large library does not delay the first page.
+
+        Sections only added after those listed (the packs listed just after the first paint) keep
+        the lines already there, so nothing the user sees moves."""
+        sections = list(guide)
+        listed = self._listed
+        if listed and len(sections) > len(listed) and sections[:len(listed)] == listed:
+            self._guide, self._words, self._listed = guide, None, sections
+            waiting = bool(self._pending)
+            self._pending += sections[len(listed):]
+            if not waiting:  # else a batch is on its way already
+                if len(self._items) < FIRST_BATCH:  # as many lines at once as a new list gets
+                    self._add_more(FIRST_BATCH - len(self._items))
+                if self._pending:
+                    after_first_paint(self.viewport(), self._fill_later)
+            return
+        self._listed = sections
         self.clear()
         self._items.clear()
         self._guide, self._words = guide, None

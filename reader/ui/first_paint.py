@@ -30,8 +30,11 @@ class _Waiter(QObject):
         if not has_painted(widget):
             widget.installEventFilter(self)
 
-    def add(self, job: Callable[[], object]) -> None:
-        self.jobs.append(job)
+    def add(self, job: Callable[[], object], first: bool = False) -> None:
+        if first:
+            self.jobs.appendleft(job)
+        else:
+            self.jobs.append(job)
         if has_painted(self.widget) and len(self.jobs) == 1:
             QTimer.singleShot(0, self, self._run_next)  # not run once the widget has gone
 
@@ -60,9 +63,10 @@ def waiting(widget: QWidget) -> int:
     return len(waiter.jobs) if waiter is not None else 0
 
 
-def after_first_paint(widget: QWidget, job: Callable[[], object]) -> None:
-    """Run ``job`` just after ``widget`` first paints (soon, if it already has); jobs run in the order given."""
+def after_first_paint(widget: QWidget, job: Callable[[], object], first: bool = False) -> None:
+    """Run ``job`` just after ``widget`` first paints (soon, if it already has); jobs run in the order given,
+    except that one given ``first`` runs before every job still waiting (what the others rely on)."""
     waiter = widget.findChild(_Waiter, "", Qt.FindChildOption.FindDirectChildrenOnly)
     if waiter is None:
         waiter = _Waiter(widget)
-    waiter.add(job)
+    waiter.add(job, first)

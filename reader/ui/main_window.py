@@ -504,8 +504,14 @@ class MainWindow(QMainWindow):
         self._guide = guide
         self.history.keep_only(guide)
         self.contents.set_guide(guide)
-        self._current = None  # render again: the section's text may have changed
-        if current is not None and current in guide:
+        section = guide.get(current) if current is not None else None
+        if current is not None and section is not None:
+            # Render again: the section's text, or the links on its page, may have changed. A page that
+            # reads the same is left as it is (the packs listed just after the first paint, say).
+            fresh = self._render(section)
+            if fresh != self._rendered:
+                self._rendered = fresh
+                self._show_page()
             self.open_section(current, record=False, say=False)
             self.view.set_scroll_fraction(fraction)
         else:

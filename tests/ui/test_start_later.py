@@ -291,3 +291,50 @@ def test_a_reading_ruler_left_on_is_there_at_the_first_paint(qtbot, guide, messa
     window.show()
     qtbot.waitUntil(lambda: has_painted(window.view.viewport()))
     assert window.comfort.ruler.isVisible()
+
+
+def test_packs_listed_just_after_the_first_paint_move_nothing_and_come_before_the_rest(
+        qtbot, messages, tmp_path) -> None:
+    from reader.library import open_for_start, open_library
+    from reader.packs import add, create
+    from reader.ui.app import list_packs_after_first_paint
+    from reader.ui.first_paint import after_first_paint
+    from tests.packkit import write_pack_folder
+
+    add(create(write_pack_folder(tmp_path / "pack"), tmp_path / "pack.zip").path)
+    settings = Settings(paths.settings_file())
+    settings.set("last_section", "introduction")
+    settings.save()
+    before = _window(qtbot, open_library().guide, messages)
+    before.show()
+    qtbot.waitUntil(lambda: page_cache.page_file().is_file())  # the page is kept for the next start
+    before.close()
+
+    library, later = open_for_start("introduction")
+    assert later and "lunch-club" not in library.guide
+    window = _window(qtbot, library.guide, messages)
+    window.resize(1366, 768)
+    list_packs_after_first_paint(window)
+    seen: dict[str, object] = {}
+
+    def at_the_first_paint() -> None:
+        seen.update(places=_places(window), text=window.view.toPlainText(), title=window.windowTitle(),
+                    rows=[window.contents.visualItemRect(window.contents.topLevelItem(i)) for i in range(5)],
+                    sections=len(window.guide))
+
+    after_first_paint(window.view.viewport(), at_the_first_paint, first=True)  # before the listing
+    built_when_listed: list[str] = []
+    window.context.sectionsChanged.connect(
+        lambda _change: built_when_listed.extend(name for name in LATER_FEATURES if window.is_built(name)))
+    window.show()
+    qtbot.waitUntil(lambda: "lunch-club" in window.guide and window.contents.complete())
+    qtbot.waitUntil(lambda: all(window.is_built(name) for name in LATER_FEATURES), timeout=10000)
+    QApplication.processEvents()
+    assert seen["sections"] == len(library.guide)  # the page came first, the packs after it
+    assert built_when_listed == []  # every feature is built on the whole library
+    assert window.contents.topLevelItemCount() == len(window.guide) == len(library.guide) + 2
+    assert {"places": _places(window), "text": window.view.toPlainText(), "title": window.windowTitle(),
+            "rows": [window.contents.visualItemRect(window.contents.topLevelItem(i)) for i in range(5)],
+            "sections": len(library.guide)} == seen
+    assert window.current == "introduction" and window.contents.current_section() == "introduction"
+    assert messages.shown == []
