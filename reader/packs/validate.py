@@ -146,34 +146,60 @@ def _prove(sections: Sequence[Section], root: Path, guide: Guide | None, limits:
 
 
 @lru_cache(maxsize=1)
-def _schema() -> Any:
-    """The index's fields, made once: :func:`_prove` may be called for one section at a time."""
+def _schema() -> tuple[Any, dict[int, Any]]:
+    """The index's fields, made once (:func:`_prove` may be called for one section at a time), and
+    for each analyser the one to run in its place (see :func:`_covering`)."""
+    from whoosh.fields import TEXT
+
     from reader.search.schema import make_schema
 
-    return make_schema()
+    schema = make_schema()
+    return schema, _covering([field.analyzer for _name, field in schema.items() if isinstance(field, TEXT)])
 
 
-def _analyse(schema: Any, document: dict[str, Any], done: set[tuple[int, str]]) -> None:
-    """Turn a search document into its terms, field by field, as the index writer does
-    (``field.index``), without writing them anywhere.
+def _covering(analysers: list[Any]) -> dict[int, Any]:
+    """Each analyser → the longest analyser whose chain begins with the same tokenizer and filters.
 
-    The writer's own work past that point (pooling postings, writing segments) depends on the
-    terms, not on the text. A scratch index used to be written here: a quarter of ``pack add``'s
-    time, and a shared temporary file to coordinate. The same text through the same analyser (the
-    stemmed text with and without positions; the section's title in each of its passages) is
-    analysed once: ``done`` holds what was."""
+    The field of neighbouring stems runs the stemmed field's chain and then pairs its tokens, taking
+    every token the chain gives: running it also runs the shorter chain over the whole text, so the
+    same text need not be analysed twice."""
+    covering: dict[int, Any] = {}
+    for analyser in analysers:
+        chain = list(analyser.items)
+        longer = [other for other in analysers if list(other.items)[:len(chain)] == chain]
+        covering[id(analyser)] = max(longer, key=lambda other: len(other.items))
+    return covering
+
+
+def _analyse(schema: tuple[Any, dict[int, Any]], document: dict[str, Any], done: set[tuple[int, str]]) -> None:
+    """Turn a search document into its terms, field by field, as the index writer's analysers do,
+    without writing them anywhere.
+
+    The writer's own work past the analysers (counting and encoding positions, pooling postings,
+    writing segments) depends on the terms, not on the text: a scratch index used to be written
+    here, a quarter of ``pack add``'s time, and the writer's encoding of each word's positions
+    took as long again as the analysers. Each text field's analyser is run over the text as the
+    writer runs it for a field with positions (every token, numbered); a chain that a longer
+    one begins with is run as part of the longer one (:func:`_covering`). The same text through
+    the same analyser (the stemmed text with and without positions; the section's title in each
+    of its passages) is analysed once: ``done`` holds what was."""
+    fields, covering = schema
     for name, value in document.items():
         if name.startswith("_"):
             continue
-        field = schema[name]
+        field = fields[name]
         if not field.indexed:
             continue
-        analyser = getattr(field, "analyzer", None)
+        analyser = covering.get(id(getattr(field, "analyzer", None)))
+        if analyser is None or not isinstance(value, str):  # identifiers and tags: as the writer does
+            for _term in field.index(value):
+                pass
+            continue
         key = (id(analyser), value)
-        if analyser is not None and key in done:
+        if key in done:
             continue
         done.add(key)
-        for _term in field.index(value):
+        for _token in analyser(value, mode="index", positions=True, boosts=True):
             pass
 
 
