@@ -107,3 +107,65 @@ def test_a_copy_is_made_only_when_a_core_is_idle(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(os, "cpu_count", lambda: cores)
     monkeypatch.setattr("threading.active_count", lambda: 1)
     assert halves.can_split() is (split and sys.platform != "darwin")
+
+
+def _proven_by(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Record which process proved each section (a file: what the copy does is lost with it)."""
+    from reader.packs import validate
+
+    log = tmp_path / "proven.txt"
+    real = validate._prove
+
+    def recording(sections, *args, **kwargs):
+        with log.open("a", encoding="utf-8") as handle:
+            handle.writelines(f"{os.getpid()} {section.id}\n" for section in sections)
+        return real(sections, *args, **kwargs)
+
+    monkeypatch.setattr(validate, "_prove", recording)
+    return log
+
+
+def test_a_copy_started_before_the_pack_is_loaded_proves_its_last_sections(tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """While this process lists the installed packs, loads the pack and proves its first sections, the
+    copy proves the rest: every section is proven once, the last ones by another process."""
+    log = _proven_by(tmp_path, monkeypatch)
+    add(_pack(tmp_path, None), split=True)
+    lines = [line.split() for line in log.read_text(encoding="utf-8").splitlines()]
+    here = [section for pid, section in lines if int(pid) == os.getpid()]
+    there = [section for pid, section in lines if int(pid) != os.getpid()]
+    assert here == [f"story-{n}" for n in range(5)]
+    assert sorted(there, key=lambda name: int(name.split("-")[1])) == [f"story-{n}" for n in range(5, 12)]
+
+
+def test_a_copy_that_dies_leaves_the_last_sections_to_this_process(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.packs import validate
+
+    parent = os.getpid()
+    real = validate._prove
+
+    def dying(sections, *args, **kwargs):
+        if os.getpid() != parent:
+            os._exit(3)
+        return real(sections, *args, **kwargs)
+
+    monkeypatch.setattr(validate, "_prove", dying)
+    zip_path = _pack(tmp_path, 10)
+    with pytest.raises(PackError, match=r"^story-10\.md:6: the address 'javascript:alert\(1\)'"):
+        add(zip_path, split=True)
+    assert list_packs() == []
+
+
+def test_a_pack_refused_before_its_sections_are_proven_stops_the_copy(tmp_path: Path) -> None:
+    """An id already used is refused as it is without a copy (file and line), and the copy is ended."""
+    add(zip_folder(write_pack_folder(tmp_path / "first", name="first",
+                                     sections=[("story-3", "Story", "Words.\n")]), tmp_path / "first.zip"))
+    zip_path = _pack(tmp_path, None)
+    messages = []
+    for split in (False, True):
+        with pytest.raises(PackError) as caught:
+            add(zip_path, split=split)
+        messages.append(str(caught.value))
+    assert messages[0] == messages[1] and "story-3" in messages[1] and "already used" in messages[1]
+    assert [pack.name for pack in list_packs()] == ["first"]

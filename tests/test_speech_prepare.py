@@ -176,6 +176,14 @@ SPLIT_CASES = [
     "It is. Is it? This is Ph.D. work, e.g. in the U.S. and Co. Man. may. ETC. the end",
     "Visit ſt. john, the st church. done.",
     "Über Dr. K. Smith and café no. 3 ∯ st. john. İs it? ıs. Then.",
+    # Lists written in a line, which pysbd breaks at each marker (see _LIST_MARKERS)
+    "Choose a. tea b. coffee c. water and go.",
+    "Choose a) tea b) coffee c) water, or (d) none (e) all.",
+    "Steps (i) mix (ii) bake (iii) eat. Then i. one ii. two iii. three.",
+    "Steps 1. mix 2. bake 3. eat. Then 1) one 2) two 3) three and 4) four.",
+    "Then 1.) one 2.) two 3.) three -1. minus -2. two ⁃1. dash ⁃2. dash",
+    "1. starts 2. at once",
+    "a. at the start b. then",
 ]
 
 
@@ -208,3 +216,58 @@ def test_splitting_compiles_no_pattern_per_sentence() -> None:
     finally:
         compiler.compile = real
     assert len(compiled) < 20, compiled[:5]
+
+
+def test_the_searches_for_list_markers_are_passed_over_only_where_they_find_nothing() -> None:
+    """A line is only spared pysbd's search for list markers when a quicker search finds no letter or
+    digit before a full stop or bracket: wherever pysbd's own finds a marker, so does the quicker one."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from reader.speech.prepare import _LIST_MARKERS
+
+    pieces = st.sampled_from(["a", "b", "i", "v", "x", "Z", "1", "2", "12", "123", ".", ")", "(", " ", "\r", "-",
+                              "⁃", "s", "é", ",", "?"])
+
+    @settings(max_examples=3000, deadline=None)
+    @given(st.lists(pieces, max_size=14).map("".join))
+    def check(text: str) -> None:
+        for theirs, ours in _LIST_MARKERS.items():
+            assert not re.findall(theirs, text) or ours.search(text), (theirs, text)
+
+    check()
+
+
+def test_a_rule_for_the_ear_is_passed_over_only_where_it_finds_nothing() -> None:
+    """Each rewrite is skipped when the sentence lacks every character it needs: wherever its pattern
+    matches, the sentence holds one of them."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from reader.speech.needles import could_match
+    from reader.speech.prepare import _ear_rules
+
+    pieces = st.sampled_from(["Dr", "Prof", "Mrs", "Mr", "e", "g", "i", "etc", "No", "and", "or", "A", "x", "5",
+                              ".", ",", " ", "  ", "&", "*", "~", "/", "–", "—", ">", "›", "→", "…", "...",
+                              "”", "'", "[Picture: a]", "[", "]"])
+    rules = _ear_rules()
+    assert sum(needed is not None for _pattern, _replacement, needed in rules) >= len(rules) - 2
+
+    @settings(max_examples=3000, deadline=None)
+    @given(st.lists(pieces, max_size=12).map("".join))
+    def check(text: str) -> None:
+        for pattern, _replacement, needed in rules:
+            assert not pattern.search(text) or could_match(needed, text), (pattern.pattern, text)
+
+    check()
+
+
+@pytest.mark.parametrize(("pattern", "needed"), [
+    (r"\bDr\.?(?=\s+[A-Z])", "D"), (r"\s*&\s*", "&"), (r"a(?:b|c)", "a"), (r"(?:x|y)z?", "xy"),
+    (r"\s{2,}", None), (r"a?", None), (r"(?i:a)b", "b"), (r"(?i)ab", None), (r"[^a]", None), (r"(?!a)b", "b"),
+    (r"\w+", None), (r"(?<=q)\d", "q"), (r"[a-c]x", "x"),
+])
+def test_the_characters_a_pattern_needs(pattern: str, needed: str | None) -> None:
+    from reader.speech.needles import needles
+
+    assert needles(re.compile(pattern)) == needed

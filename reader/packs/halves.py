@@ -59,6 +59,67 @@ def check_in_halves(items: Sequence[Item], check: Callable[[Sequence[Item]], Non
     check(items[:1])
     rest = items[1:]
     first, second = rest[:len(rest) // 2], rest[len(rest) // 2:]
+    copy = in_copy(lambda: passed(second, check))
+    if copy is None:
+        check(rest)
+        return
+    try:
+        check(first)
+        checked = copy.result()
+    finally:
+        copy.stop()
+    if checked != len(second):  # the copy's refusal, raised here with its own message
+        check(second[checked:] if checked is not None and 0 <= checked < len(second) else second)
+
+
+def passed(items: Sequence[Item], check: Callable[[Sequence[Item]], None]) -> int:
+    """How many of ``items`` pass ``check`` one by one before the first that does not."""
+    for index, item in enumerate(items):
+        try:
+            check([item])
+        except BaseException:
+            return index
+    return len(items)
+
+
+class Copy:
+    """A copy of this process at work beside it (:func:`in_copy`)."""
+
+    def __init__(self, pid: int, read: int) -> None:
+        self.pid = pid
+        self.read = read
+        self.running = True
+
+    def result(self) -> int | None:
+        """What the copy's work returned (waiting for it), or None if it died before saying."""
+        try:
+            report = _read_all(self.read)
+        finally:
+            self._reap(kill=False)
+        try:
+            return int(report.decode("ascii"))
+        except ValueError:
+            return None
+
+    def stop(self) -> None:
+        """End the copy if it is still at work (this process stopped waiting for it)."""
+        if self.running:
+            self._reap(kill=True)
+
+    def _reap(self, *, kill: bool) -> None:
+        self.running = False
+        try:
+            if kill:
+                os.kill(self.pid, signal.SIGKILL)
+        finally:
+            os.close(self.read)
+            os.waitpid(self.pid, 0)
+
+
+def in_copy(work: Callable[[], int]) -> Copy | None:
+    """``work()`` in a copy of this process made now, which only says what it returned and leaves
+    without running anything of this process's; None if no copy could be made. Only where
+    :func:`can_split` allows it."""
     read, write = os.pipe()
     gc.freeze()  # the copy's collections then leave the objects made so far, and their pages, alone
     try:
@@ -67,40 +128,18 @@ def check_in_halves(items: Sequence[Item], check: Callable[[Sequence[Item]], Non
         gc.unfreeze()
         os.close(read)
         os.close(write)
-        check(rest)
-        return
-    if child == 0:  # the copy: check, say how it went, leave without running anything of the parent's
+        return None
+    if child == 0:  # the copy
         status = 1
         try:
             os.close(read)
-            failed = len(second)
-            for index, item in enumerate(second):
-                try:
-                    check([item])
-                except BaseException:
-                    failed = index
-                    break
-            os.write(write, str(failed).encode("ascii"))
+            os.write(write, str(work()).encode("ascii"))
             status = 0
         finally:
             os._exit(status)
     gc.unfreeze()
     os.close(write)
-    try:
-        check(first)
-        report = _read_all(read)
-    except BaseException:
-        os.kill(child, signal.SIGKILL)
-        raise
-    finally:
-        os.close(read)
-        os.waitpid(child, 0)
-    try:
-        checked = int(report.decode("ascii"))
-    except ValueError:  # the copy died before it could say
-        checked = 0
-    if checked != len(second):  # the copy's refusal, raised here with its own message
-        check(second[checked:] if 0 <= checked < len(second) else second)
+    return Copy(child, read)
 
 
 def _read_all(descriptor: int) -> bytes:

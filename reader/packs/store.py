@@ -228,7 +228,7 @@ def add(zip_path: Path, *, replace: bool = False, listener: SectionsListener | N
     ``split``: the sections may be proven by two processes at once (the command line, which runs
     no other thread; see :mod:`reader.packs.halves`)."""
     from reader.packs.archive import extract
-    from reader.packs.validate import load_pack, pack_name, read_pack_manifest
+    from reader.packs.validate import Ahead, load_pack, pack_name, prove_ahead, read_pack_manifest
 
     tidy()
     zip_path = Path(zip_path)
@@ -241,10 +241,18 @@ def add(zip_path: Path, *, replace: bool = False, listener: SectionsListener | N
             target = packs_dir() / name
             if target.exists() and not replace:
                 raise PackExistsError(name)
-            cache = LibraryCache()
-            present = scan(cache=cache)[0]  # one scan gives both the old copy and the ids taken
-            old = next((pack for pack in present if pack.name == name), None) if target.exists() else None
-            pack = load_pack(root, known_except(name, present, cache), manifest, proven=True, split=split)
+            # A copy of this process may start proving the last sections now, while this one lists
+            # the installed packs and loads the pack (see :class:`reader.packs.validate.Ahead`).
+            ahead: Ahead | None = prove_ahead(root, name, manifest) if split else None
+            try:
+                cache = LibraryCache()
+                present = scan(cache=cache)[0]  # one scan gives both the old copy and the ids taken
+                old = next((pack for pack in present if pack.name == name), None) if target.exists() else None
+                pack = load_pack(root, known_except(name, present, cache), manifest, proven=True, split=split,
+                                 ahead=ahead)
+            finally:
+                if ahead is not None:
+                    ahead.stop()
             swap_in(root, target)
             installed = InstalledPack(name, pack.title, target, moved(pack.sections, root, target))
     except OSError as error:  # a full or read-only disk: the staging folder is gone, nothing changed

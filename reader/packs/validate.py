@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.loader import ID_PATTERN, MANIFEST_NAME, ContentError, load_guide, read_manifest
 from reader.model import Guide, Section
@@ -14,6 +14,9 @@ from reader.packs import safety
 from reader.packs.errors import PackError, from_content_error
 from reader.packs.limits import CONTENT_LIMITS, ContentLimits
 from reader.translatable import QT_TR_NOOP, Text
+
+if TYPE_CHECKING:
+    from reader.packs.halves import Copy
 
 RESERVED_NAMES = frozenset({"guide"})
 
@@ -146,35 +149,122 @@ def _prove(sections: Sequence[Section], root: Path, guide: Guide | None, limits:
 
 
 @lru_cache(maxsize=1)
-def _schema() -> Any:
-    """The index's fields, made once: :func:`_prove` may be called for one section at a time."""
+def _schema() -> tuple[Any, dict[int, Any]]:
+    """The index's fields, made once (:func:`_prove` may be called for one section at a time), and
+    for each analyser the one to run in its place (see :func:`_covering`)."""
+    from whoosh.fields import TEXT
+
     from reader.search.schema import make_schema
 
-    return make_schema()
+    schema = make_schema()
+    return schema, _covering([field.analyzer for _name, field in schema.items() if isinstance(field, TEXT)])
 
 
-def _analyse(schema: Any, document: dict[str, Any], done: set[tuple[int, str]]) -> None:
-    """Turn a search document into its terms, field by field, as the index writer does
-    (``field.index``), without writing them anywhere.
+def _covering(analysers: list[Any]) -> dict[int, Any]:
+    """Each analyser → the longest analyser whose chain begins with the same tokenizer and filters.
 
-    The writer's own work past that point (pooling postings, writing segments) depends on the
-    terms, not on the text. A scratch index used to be written here: a quarter of ``pack add``'s
-    time, and a shared temporary file to coordinate. The same text through the same analyser (the
-    stemmed text with and without positions; the section's title in each of its passages) is
-    analysed once: ``done`` holds what was."""
+    The field of neighbouring stems runs the stemmed field's chain and then pairs its tokens, taking
+    every token the chain gives: running it also runs the shorter chain over the whole text, so the
+    same text need not be analysed twice."""
+    covering: dict[int, Any] = {}
+    for analyser in analysers:
+        chain = list(analyser.items)
+        longer = [other for other in analysers if list(other.items)[:len(chain)] == chain]
+        covering[id(analyser)] = max(longer, key=lambda other: len(other.items))
+    return covering
+
+
+def _analyse(schema: tuple[Any, dict[int, Any]], document: dict[str, Any], done: set[tuple[int, str]]) -> None:
+    """Turn a search document into its terms, field by field, as the index writer's analysers do,
+    without writing them anywhere.
+
+    The writer's own work past the analysers (counting and encoding positions, pooling postings,
+    writing segments) depends on the terms, not on the text: a scratch index used to be written
+    here, a quarter of ``pack add``'s time, and the writer's encoding of each word's positions
+    took as long again as the analysers. Each text field's analyser is run over the text as the
+    writer runs it for a field with positions (every token, numbered); a chain that a longer
+    one begins with is run as part of the longer one (:func:`_covering`). The same text through
+    the same analyser (the stemmed text with and without positions; the section's title in each
+    of its passages) is analysed once: ``done`` holds what was."""
+    fields, covering = schema
     for name, value in document.items():
         if name.startswith("_"):
             continue
-        field = schema[name]
+        field = fields[name]
         if not field.indexed:
             continue
-        analyser = getattr(field, "analyzer", None)
+        analyser = covering.get(id(getattr(field, "analyzer", None)))
+        if analyser is None or not isinstance(value, str):  # identifiers and tags: as the writer does
+            for _term in field.index(value):
+                pass
+            continue
         key = (id(analyser), value)
-        if analyser is not None and key in done:
+        if key in done:
             continue
         done.add(key)
-        for _term in field.index(value):
+        for _token in analyser(value, mode="index", positions=True, boosts=True):
             pass
+
+
+#: The share of a pack's sections this process proves when a copy proves the rest (:class:`Ahead`):
+#: meanwhile this process also lists the installed packs and loads the pack checking its ids,
+#: which the copy, started before them, need not do (about as long as proving a fifth of a
+#: hundred sections).
+OWN_SHARE = 0.4
+
+
+class Ahead:
+    """The pack's last sections being proven in a copy of this process, started as soon as the pack
+    is unpacked (:func:`prove_ahead`), while this one lists the installed packs, loads the pack
+    and proves the first sections. The outcome is the same as proving all of them in order here
+    (see :mod:`reader.packs.halves`): a refusal is always raised by this process."""
+
+    def __init__(self, copy: Copy, start: int) -> None:
+        self.copy = copy
+        self.start = start
+
+    def finish(self, sections: Sequence[Section], root: Path, guide: Guide, limits: ContentLimits) -> None:
+        """Prove the sections before ``start`` here, then take the copy's word for the rest, proving
+        here again from the first it refused (or all of them, if it died)."""
+        try:
+            prove(sections[:self.start], root, guide, limits=limits)
+            passed = self.copy.result()
+        finally:
+            self.copy.stop()
+        rest = sections[self.start:]
+        if passed != len(rest):
+            prove(rest[passed:] if passed is not None and 0 <= passed < len(rest) else rest, root, guide,
+                  limits=limits)
+
+    def stop(self) -> None:
+        """End the copy, if it is still at work (the pack was refused before its sections were proven)."""
+        self.copy.stop()
+
+
+def prove_ahead(root: Path, name: str, manifest: dict[str, Any], *,
+                limits: ContentLimits = CONTENT_LIMITS) -> Ahead | None:
+    """Start proving the last sections of the pack in ``root`` in a copy of this process, if a core
+    is idle and the pack has enough sections to share (see :mod:`reader.packs.halves`); None
+    otherwise. The copy loads the pack without the ids of installed packs (this process checks
+    those) and says how many of its sections passed."""
+    from reader.packs import halves
+
+    listed = manifest.get("sections")
+    count = len(listed) if isinstance(listed, list) else 0
+    if count < halves.MIN_ITEMS or not halves.can_split():
+        return None
+    start = round(count * OWN_SHARE)
+
+    def work() -> int:
+        guide = load_guide(root, pack=name, known={}, manifest=manifest)
+
+        def check(part: Sequence[Section]) -> None:
+            _prove(part, root, guide, limits, time.monotonic, lambda section: _where(section, root))
+
+        return halves.passed(guide.sections[start:], check)
+
+    copy = halves.in_copy(work)
+    return None if copy is None else Ahead(copy, start)
 
 
 def read_pack_manifest(root: Path) -> dict[str, Any]:
@@ -183,14 +273,15 @@ def read_pack_manifest(root: Path) -> dict[str, Any]:
 
 
 def load_pack(root: Path, known: Mapping[str, str], manifest: dict[str, Any] | None = None, *,
-              proven: bool = False, limits: ContentLimits = CONTENT_LIMITS, split: bool = False) -> Guide:
+              proven: bool = False, limits: ContentLimits = CONTENT_LIMITS, split: bool = False,
+              ahead: Ahead | None = None) -> Guide:
     """Load and check the pack in ``root``; its sections carry the pack's name.
 
     ``known`` maps section ids already shown by the reader to their pack, so no id is reused;
     ``manifest`` is the one :func:`read_pack_manifest` gave, when the caller has read it already.
     With ``proven`` (content about to be added) every section is rendered, indexed and prepared
-    for speech first (:func:`prove`, ``split`` as there); installed packs get the quicker check
-    when they are loaded."""
+    for speech first (:func:`prove`, ``split`` as there, or the last sections by ``ahead``, a copy
+    already proving them); installed packs get the quicker check when they are loaded."""
     if manifest is None:
         manifest = _manifest(root)  # parsed once for the name and the sections
     name = pack_name(root, manifest)
@@ -198,7 +289,9 @@ def load_pack(root: Path, known: Mapping[str, str], manifest: dict[str, Any] | N
         pack = load_guide(root, pack=name, known=known, manifest=manifest)
     except ContentError as error:
         raise from_content_error(error, root) from None
-    if proven:
+    if proven and ahead is not None:
+        ahead.finish(pack.sections, root, pack, limits)
+    elif proven:
         prove(pack.sections, root, pack, limits=limits, split=split)
     else:
         for section in pack:
