@@ -25,6 +25,7 @@ import json
 import os
 import random
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -157,21 +158,32 @@ def add_only(packs: int, folder: Path, against: Path | None, runs: int) -> None:
     env, zip_path = _library(folder, packs)
     copies = [("this copy", ROOT)] + ([("against", against.resolve())] if against else [])
     times: dict[str, list[tuple[float, float]]] = {label: [] for label, _ in copies}
+    # Each copy adds into a library of its own: two versions of the reader sharing one would each
+    # find the other's library cache "from another version" and list all the packs again every time.
+    scratch = Path(tempfile.mkdtemp(prefix="scale-add-"))
+    envs: dict[str, dict[str, str]] = {}
+    for number, (label, _) in enumerate(copies):
+        home = scratch / f"home-{number}"
+        shutil.copytree(folder / "home", home, symlinks=True)
+        envs[label] = dict(env, COPRODUCTION_READER_HOME=str(home))
 
-    def once(root: Path) -> tuple[float, float]:
+    def once(label: str, root: Path) -> tuple[float, float]:
         started, cpu = time.perf_counter(), _children_cpu()
-        subprocess.run([sys.executable, "-m", "reader", "pack", "add", str(zip_path)], cwd=root, env=env,
+        subprocess.run([sys.executable, "-m", "reader", "pack", "add", str(zip_path)], cwd=root, env=envs[label],
                        check=True, capture_output=True, timeout=600)
         timing = time.perf_counter() - started, _children_cpu() - cpu
         subprocess.run([sys.executable, "-m", "reader", "pack", "remove", f"pack-{packs:03d}"], cwd=root,
-                       env=env, check=True, capture_output=True, timeout=600)
+                       env=envs[label], check=True, capture_output=True, timeout=600)
         return timing
 
-    for _, root in copies:  # a warm-up each: bytecode written, files in the page cache
-        once(root)
-    for _ in range(runs):
-        for label, root in copies:
-            times[label].append(once(root))
+    try:
+        for label, root in copies:  # a warm-up each: bytecode written, files in the page cache, cache listed
+            once(label, root)
+        for _ in range(runs):
+            for label, root in copies:
+                times[label].append(once(label, root))
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
     for label, root in copies:
         print(f"pack add of pack {packs} into {packs - 1} packs ({label}, {root}): "
               f"median {statistics.median(t for t, _ in times[label]):.3f} s "
