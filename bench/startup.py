@@ -10,8 +10,11 @@ every day after (the library cache and the page kept from last time in place).
 in the same alternation, so a change is seen against the old code on the same machine at the same time.
 ``--library DIR`` starts from a copy of the user folder DIR (one with content packs installed, say),
 filled as ``kept`` is, a copy for each reader timed.
+``--instructions`` also counts the instructions each process runs to its first paint, once each under
+Valgrind (``valgrind --tool=cachegrind``, if installed): a count the machine's load does not change,
+so its ratio to the bare window's holds where the clock's moves by a third from one run to the next.
 Usage: python bench/startup.py [--runs N] [--platform offscreen|xcb] [--home fresh|kept] [--base DIR]
-[--library DIR]
+[--library DIR] [--instructions]
 (xcb needs DISPLAY set)
 """
 
@@ -20,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -67,6 +71,10 @@ app.exec()
 """
 
 
+#: Valgrind counting instructions only (no cache simulation, no output file).
+VALGRIND = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"]
+
+
 def _run(command: list[str], env: dict[str, str], root: Path = ROOT) -> tuple[float, float]:
     started = time.time()
     result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, timeout=120,
@@ -77,12 +85,25 @@ def _run(command: list[str], env: dict[str, str], root: Path = ROOT) -> tuple[fl
     return probe["painted_at"] - started, (probe["max_rss_kb"] or float("nan")) / 1024
 
 
+def _instructions(command: list[str], env: dict[str, str], root: Path = ROOT) -> int:
+    """Instructions the process ran from its start to its exit just after the first paint."""
+    result = subprocess.run([*VALGRIND, *command], cwd=root, env=env, capture_output=True, text=True,
+                            timeout=1200, check=True)
+    found = re.search(r"I\s+refs:\s+([\d,]+)", result.stderr)
+    if found is None:
+        raise RuntimeError(f"no instruction count from Valgrind: {result.stderr[-500:]}")
+    return int(found.group(1).replace(",", ""))
+
+
+def _reader_env(home: Path, platform: str, extra: dict[str, str] | None = None) -> dict[str, str]:
+    return dict(os.environ, QT_QPA_PLATFORM=platform, COPRODUCTION_READER_HOME=str(home),
+                COPRODUCTION_READER_STARTUP_PROBE="1", **(extra or {}))
+
+
 def one_run(home: Path, platform: str = "offscreen", extra: dict[str, str] | None = None,
             root: Path = ROOT) -> tuple[float, float]:
     """The reader's start to painted text (seconds) and its peak memory (MiB); ``root`` is the copy run."""
-    env = dict(os.environ, QT_QPA_PLATFORM=platform, COPRODUCTION_READER_HOME=str(home),
-               COPRODUCTION_READER_STARTUP_PROBE="1", **(extra or {}))
-    return _run([sys.executable, "-m", "reader"], env, root)
+    return _run([sys.executable, "-m", "reader"], _reader_env(home, platform, extra), root)
 
 
 def fill(home: Path, platform: str = "offscreen", root: Path = ROOT) -> None:
@@ -93,14 +114,30 @@ def fill(home: Path, platform: str = "offscreen", root: Path = ROOT) -> None:
     subprocess.run([sys.executable, "-c", script], cwd=root, env=env, capture_output=True, timeout=120, check=True)
 
 
-def bare_run(platform: str) -> tuple[float, float]:
+def _bare_command() -> list[str]:
     sys.path.insert(0, str(ROOT))
     from reader import typography, zoom
 
     families = json.dumps(list(typography.font(typography.DEFAULT_FONT).families))
     size = str(zoom.pixels(100))
-    env = dict(os.environ, QT_QPA_PLATFORM=platform)
-    return _run([sys.executable, "-c", BARE, str(ROOT / "content" / "foreword.md"), families, size], env)
+    return [sys.executable, "-c", BARE, str(ROOT / "content" / "foreword.md"), families, size]
+
+
+def bare_run(platform: str) -> tuple[float, float]:
+    return _run(_bare_command(), dict(os.environ, QT_QPA_PLATFORM=platform))
+
+
+def instruction_lines(homes: dict[str, Path], roots: dict[str, Path], platform: str) -> list[str]:
+    """Each copy's and the bare window's instructions to the first paint, and their ratio."""
+    if shutil.which("valgrind") is None:
+        return ["instructions: Valgrind is not installed (apt install valgrind)"]
+    bare = _instructions(_bare_command(), dict(os.environ, QT_QPA_PLATFORM=platform))
+    lines = ["instructions to the first paint (once each, under Valgrind; the load does not change them):",
+             f"  bare PySide6 window: {bare / 1e6:,.0f} million"]
+    for name, root in roots.items():
+        count = _instructions([sys.executable, "-m", "reader"], _reader_env(homes[name], platform), root)
+        lines.append(f"  {name}: {count / 1e6:,.0f} million, ratio to the bare window {count / bare:.2f}x")
+    return lines
 
 
 def compile_reader(root: Path = ROOT) -> None:
@@ -120,6 +157,8 @@ def main() -> None:
                         help="another copy of the reader (with its content/ folder) timed in the same alternation")
     parser.add_argument("--library", type=Path, default=None,
                         help="a user folder (with packs installed, say) copied for each reader, then filled as kept")
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count each process's instructions to its first paint under Valgrind")
     args = parser.parse_args()
     if args.library is not None:
         args.home = "kept"
@@ -143,6 +182,9 @@ def main() -> None:
                 home = homes[name] if args.home == "kept" else Path(scratch) / f"run{i}-{name}"
                 runs[name].append(one_run(home, args.platform, root=root))
             runs["bare PySide6 window"].append(bare_run(args.platform))
+        counted = instruction_lines(homes if args.home == "kept" else {name: Path(scratch) / f"counted-{name}"
+                                                                        for name in roots},
+                                    roots, args.platform) if args.instructions else []
     folder = f"copy of {args.library}" if args.library is not None else f"{args.home} user folder"
     print(f"start-up to first paint over {args.runs} alternating runs ({os.cpu_count()} cores, "
           f"QT_QPA_PLATFORM={args.platform}, {folder}):")
@@ -154,6 +196,7 @@ def main() -> None:
     bare = statistics.median(t for t, _ in runs["bare PySide6 window"])
     for name in roots:
         print(f"  ratio {name} / bare window: {statistics.median(t for t, _ in runs[name]) / bare:.2f}x")
+    print("\n".join(counted))
 
 
 if __name__ == "__main__":

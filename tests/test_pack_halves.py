@@ -78,14 +78,20 @@ def _pack(tmp_path: Path, bad_at: int | None) -> Path:
     return zip_folder(write_pack_folder(tmp_path / "src", sections=sections), tmp_path / "pack.zip")
 
 
-@pytest.mark.parametrize("bad_at", [2, 9])
-def test_a_pack_is_refused_with_the_same_file_and_line_in_two_processes(tmp_path: Path, bad_at: int) -> None:
-    zip_path = _pack(tmp_path, bad_at)
+def _refusals(zip_path: Path) -> list[str]:
+    """Why the pack was refused, proven in one process and then in two."""
     messages = []
     for split in (False, True):
         with pytest.raises(PackError) as caught:
             add(zip_path, split=split)
         messages.append(str(caught.value))
+    return messages
+
+
+@pytest.mark.parametrize("bad_at", [2, 9])
+def test_a_pack_is_refused_with_the_same_file_and_line_in_two_processes(tmp_path: Path, bad_at: int) -> None:
+    zip_path = _pack(tmp_path, bad_at)
+    messages = _refusals(zip_path)
     assert messages[0] == messages[1]
     assert messages[1].startswith(f"story-{bad_at}.md:6: the address 'javascript:alert(1)'")
     assert list_packs() == []
@@ -162,10 +168,6 @@ def test_a_pack_refused_before_its_sections_are_proven_stops_the_copy(tmp_path: 
     add(zip_folder(write_pack_folder(tmp_path / "first", name="first",
                                      sections=[("story-3", "Story", "Words.\n")]), tmp_path / "first.zip"))
     zip_path = _pack(tmp_path, None)
-    messages = []
-    for split in (False, True):
-        with pytest.raises(PackError) as caught:
-            add(zip_path, split=split)
-        messages.append(str(caught.value))
+    messages = _refusals(zip_path)
     assert messages[0] == messages[1] and "story-3" in messages[1] and "already used" in messages[1]
     assert [pack.name for pack in list_packs()] == ["first"]

@@ -163,23 +163,31 @@ def test_with_a_kept_page_markdown_is_not_imported_before_the_first_paint(tmp_pa
     assert reports == [{"markdown": True}, {"markdown": False}]  # the first start rendered and kept the page
 
 
-def test_a_packs_file_edited_in_place_since_the_last_start_shows_just_after_the_first_paint(
-        qtbot, messages, tmp_path) -> None:
+def _closed_on(qtbot, messages, tmp_path, section: str) -> None:
+    """A pack installed, and a reader closed on ``section`` with its page kept for the next start."""
     from reader.library import open_library
-    from reader.loader import load_guide
-    from reader.model import body_digest
-    from reader.packs import add, create, packs_dir
-    from reader.ui.app import check_after_first_paint
+    from reader.packs import add, create
     from tests.packkit import write_pack_folder
 
     add(create(write_pack_folder(tmp_path / "pack"), tmp_path / "pack.zip").path)
     settings = Settings(paths.settings_file())
-    settings.set("last_section", "garden-group")
+    settings.set("last_section", section)
     settings.save()
     before = _window(qtbot, open_library().guide, messages)
     before.show()
     qtbot.waitUntil(lambda: page_cache.page_file().is_file())  # the page is kept for the next start
     before.close()
+
+
+def test_a_packs_file_edited_in_place_since_the_last_start_shows_just_after_the_first_paint(
+        qtbot, messages, tmp_path) -> None:
+    from reader.library import open_library
+    from reader.loader import load_guide
+    from reader.model import body_digest
+    from reader.packs import packs_dir
+    from reader.ui.app import check_after_first_paint
+
+    _closed_on(qtbot, messages, tmp_path, "garden-group")
     page = packs_dir() / "local-stories" / "garden-group.md"
     folder_times = page.parent.stat().st_atime_ns, page.parent.stat().st_mtime_ns
     new_text = "---\nsummary: Changed by hand.\n---\nThe garden group now meets on Fridays.\n"
@@ -295,20 +303,11 @@ def test_a_reading_ruler_left_on_is_there_at_the_first_paint(qtbot, guide, messa
 
 def test_packs_listed_just_after_the_first_paint_move_nothing_and_come_before_the_rest(
         qtbot, messages, tmp_path) -> None:
-    from reader.library import open_for_start, open_library
-    from reader.packs import add, create
+    from reader.library import open_for_start
     from reader.ui.app import list_packs_after_first_paint
     from reader.ui.first_paint import after_first_paint
-    from tests.packkit import write_pack_folder
 
-    add(create(write_pack_folder(tmp_path / "pack"), tmp_path / "pack.zip").path)
-    settings = Settings(paths.settings_file())
-    settings.set("last_section", "introduction")
-    settings.save()
-    before = _window(qtbot, open_library().guide, messages)
-    before.show()
-    qtbot.waitUntil(lambda: page_cache.page_file().is_file())  # the page is kept for the next start
-    before.close()
+    _closed_on(qtbot, messages, tmp_path, "introduction")
 
     library, later = open_for_start("introduction")
     assert later and "lunch-club" not in library.guide
