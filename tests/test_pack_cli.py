@@ -96,3 +96,23 @@ def test_added_content_is_in_the_search_index_without_a_rebuild(tmp_path: Path, 
     assert run_cli("pack", "remove", "allotments", home=user_home).returncode == 0
     assert run_cli("index", "--check", home=user_home).returncode == 0
     assert json.loads(run_cli("search", "polytunnel", "--json", home=user_home).stdout)["total"] == 0
+
+
+def test_adding_a_pack_loads_whoosh_without_its_download_helpers(tmp_path: Path, user_home: Path) -> None:
+    """Proving a pack analyses it as the index does: Whoosh is loaded as a search loads it (see
+    :mod:`reader.search.engine`), not with the web and mail modules it imports for nothing."""
+    import subprocess
+    import sys
+
+    from tests.clirun import ROOT, guarded_env
+
+    out = tmp_path / "stories.zip"
+    assert run_cli("pack", "create", write_pack_folder(tmp_path / "stories"), "--out", out,
+                   home=user_home).returncode == 0
+    log = user_home.with_name(f"{user_home.name}-network.log")
+    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "reader", "pack", "add", str(out)], cwd=ROOT,
+                            env=guarded_env(user_home, log), capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0 and "Added the pack" in result.stdout, result.stderr
+    imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
+    assert "whoosh.fields" in imported and "pysbd" in imported  # the pack was analysed and prepared for speech
+    assert sorted(imported & {"urllib.request", "http.client", "email", "ssl", "asyncio", "cached_property"}) == []

@@ -152,6 +152,9 @@ def _prove(sections: Sequence[Section], root: Path, guide: Guide | None, limits:
 def _schema() -> tuple[Any, dict[int, Any]]:
     """The index's fields, made once (:func:`_prove` may be called for one section at a time), and
     for each analyser the one to run in its place (see :func:`_covering`)."""
+    from reader.search import engine
+
+    engine.load()  # Whoosh as the reader loads it (see there), before the imports below
     from whoosh.fields import TEXT
 
     from reader.search.schema import make_schema

@@ -10,9 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from whoosh.analysis import Filter, Token
+from reader.search import engine
 
-from reader.search.analysis import keep, normalise, second_part, stem
+engine.load()  # before any other Whoosh import: see the module for why
+
+from whoosh.analysis import Filter, Token  # noqa: E402
+
+from reader.search.analysis import keep, normalise, second_part, stem  # noqa: E402
 
 
 class WordFilter(Filter):

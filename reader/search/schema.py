@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+from reader.search import engine
 
-from reader.search.analysis import make_analyzer
+engine.load()  # before any other Whoosh import: see the module for why
+
+from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema  # noqa: E402
+
+from reader.search.analysis import make_analyzer  # noqa: E402
 
 #: Bump whenever the schema, the analysers, what a document holds or how posting lists are
 #: written (:mod:`reader.search.codec`) changes: every index built before is then stale and
