@@ -91,6 +91,16 @@ def _rendered(data: dict[str, Any]) -> Rendered:
     return Rendered(html, tuple(blocks))
 
 
+def forget(path: Path | None = None) -> None:
+    """Drop the kept page (added content now replaces a section: the next start lists the packs
+    before its first paint, so that it opens on the replacement, not on the page it replaced)."""
+    path = path or page_file()
+    try:
+        path.unlink(missing_ok=True)
+    except OSError as error:
+        log.info("the kept first page %s could not be removed: %s", path, error)
+
+
 def store(section: Section, rendered: Rendered, path: Path | None = None) -> None:
     """Keep ``rendered`` as the page of ``section``; a disk that refuses only costs the next start time."""
     path = path or page_file()

@@ -65,3 +65,20 @@ def test_search_finds_the_full_page_instead_of_the_short_entry(tmp_path: Path) -
     with SearchIndex.open_or_build(open_library().guide, roots=[root]) as index:
         sections = {hit.section for hit in index.search("young scot", limit=50).results}
         assert "young-scot-full" in sections and "young-scot" not in sections
+
+
+def test_a_start_after_a_full_page_is_added_opens_on_it_not_on_the_entry_it_replaced(tmp_path: Path) -> None:
+    """The page kept for the next start was the short entry's: a start that showed it first and listed
+    the packs only after its first paint would show the entry, then swap in the full page."""
+    from reader import page_cache
+    from reader.library import open_for_start
+    from reader.render import render_section
+
+    guide = open_library().guide
+    add(create(write_pack_folder(tmp_path / "other"), tmp_path / "other.zip").path)  # a pack that replaces nothing
+    entry = guide.get("young-scot")
+    page_cache.store(entry, render_section(entry, guide))
+    assert open_for_start("young-scot")[1]  # the packs could wait: the kept page is the section's
+    add(young_scot_pack(tmp_path))
+    library, later = open_for_start("young-scot")
+    assert not later and library.guide.get("young-scot").id == "young-scot-full"

@@ -263,6 +263,10 @@ def add(zip_path: Path, *, replace: bool = False, listener: SectionsListener | N
         cache.save()
     except OSError:
         pass
+    if any(section.replaces for section in installed.sections):
+        from reader import page_cache
+
+        page_cache.forget()  # it may be the page of a section this pack now replaces
     if listener is not None:
         if old is not None:
             listener.on_sections_removed([section.id for section in old.sections])
