@@ -529,3 +529,21 @@ def test_the_open_index_is_read_not_mapped_into_memory(built):
         assert index.search("coproduction").total == 3
         mapped = Path("/proc/self/maps").read_text()
         assert str(live_folder(root)) not in mapped  # mapped pages would count against the reader's memory
+
+
+def test_adding_a_section_hashes_only_the_files_the_change_wrote_and_records_their_true_hashes(
+        built, tmp_path, monkeypatch):
+    guide, root = built
+    before = set(store.read_pointer(root)["files"])
+    hashed: list[str] = []
+    real_hash = store._file_hash
+    monkeypatch.setattr(store, "_file_hash", lambda path: hashed.append(path.name) or real_hash(path))
+    with reopen(guide, root) as index:
+        assert index.add_sections([_allotments(tmp_path)]) == 1
+    pointer = store.read_pointer(root)
+    written = set(pointer["files"]) - before
+    assert written and sorted(hashed) == sorted(written)  # the segments copied from the live build were not read
+    monkeypatch.setattr(store, "_file_hash", real_hash)
+    assert pointer["files"] == store.file_fingerprint(live_folder(root))  # every recorded hash is the file's own
+    with reopen([*guide, _allotments(tmp_path)], root) as again:
+        assert again.report.action == "opened" and again.search("allotments").total == 1

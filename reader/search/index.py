@@ -291,7 +291,7 @@ class SearchIndex:
                 finally:
                     ix.close()
                 pointer = store.publish(root, folder, store.content_fingerprint(sections.values()),
-                                        documents)
+                                        documents, copied_from=current)
             except BaseException:
                 store.discard(folder)
                 raise

@@ -47,7 +47,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterable, Iterator
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -115,9 +115,17 @@ _RECORD_ENCODER = json.JSONEncoder(ensure_ascii=False)  # json.dumps's output, w
 def section_hash(section: Section) -> str:
     """A hash of everything about a section that ends up in the index; the body by its digest,
     which the library cache knows without reading ten thousand files."""
-    record = [section.id, section.title, section.kind, list(section.tags), section.parent,
-              section.pack, section.digest]
-    return hashlib.sha256(_RECORD_ENCODER.encode(record).encode("utf-8")).hexdigest()
+    return _record_hash((section.id, section.title, section.kind, section.tags, section.parent, section.pack,
+                         section.digest))
+
+
+@lru_cache(maxsize=1 << 16)
+def _record_hash(record: tuple[Any, ...]) -> str:
+    """Kept per record: adding a pack checks the index against the content four times, each over
+    every section (55-80 ms at ten thousand sections, 15 ms once known)."""
+    section_id, title, kind, tags, parent, pack, digest = record
+    encoded = _RECORD_ENCODER.encode([section_id, title, kind, list(tags), parent, pack, digest])
+    return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
 
 
 def content_fingerprint(sections: Iterable[Section]) -> dict[str, str]:
@@ -152,10 +160,30 @@ def file_identities(folder: Path) -> dict[str, list[int]] | None:
     return identities
 
 
-def file_fingerprint(folder: Path) -> dict[str, list[Any]]:
-    """File name → [size, hash] for every file of a built index."""
-    return {path.name: [path.stat().st_size, _file_hash(path)]
-            for path in sorted(folder.iterdir()) if path.is_file()}
+def file_fingerprint(folder: Path, copied_from: Path | None = None,
+                     known: dict[str, list[Any]] | None = None) -> dict[str, list[Any]]:
+    """File name → [size, hash] for every file of a built index.
+
+    A file copied unchanged from the build ``copied_from`` (same name, size and modification time:
+    Whoosh never writes to a finished segment) keeps the hash ``known`` gives it from when that
+    build was published, instead of being read again: a change to a large index (a pack added)
+    otherwise hashed every one of its files, 150 ms at ten thousand sections."""
+    found: dict[str, list[Any]] = {}
+    for path in sorted(folder.iterdir()):
+        if not path.is_file():
+            continue
+        size = path.stat().st_size
+        old = (known or {}).get(path.name)
+        if copied_from is not None and isinstance(old, list) and len(old) == 2 and old[0] == size:
+            try:
+                same = (copied_from / path.name).stat().st_mtime_ns == path.stat().st_mtime_ns
+            except OSError:
+                same = False
+            if same:
+                found[path.name] = [size, old[1]]
+                continue
+        found[path.name] = [size, _file_hash(path)]
+    return found
 
 
 class Inspection(NamedTuple):
@@ -447,13 +475,18 @@ def new_build_folder(root: Path) -> Path:
     return folder
 
 
-def publish(root: Path, build: Path, sections: dict[str, str], documents: int) -> dict[str, Any]:
-    """Make a finished build the live index: rename it, then atomically replace the pointer."""
+def publish(root: Path, build: Path, sections: dict[str, str], documents: int, *,
+            copied_from: Inspection | None = None) -> dict[str, Any]:
+    """Make a finished build the live index: rename it, then atomically replace the pointer.
+    ``copied_from``: the fresh live build ``build`` began as a copy of (see :func:`file_fingerprint`)."""
     for name in _WHOOSH_LOCKS:
         with contextlib.suppress(FileNotFoundError):
             (build / name).unlink()
     identities = file_identities(build)
-    files = file_fingerprint(build)
+    if copied_from is not None and copied_from.fresh and copied_from.pointer is not None:
+        files = file_fingerprint(build, copied_from.live, copied_from.pointer.get("files"))
+    else:
+        files = file_fingerprint(build)
     if identities is not None and file_identities(build) != identities:
         identities = None  # written to while being hashed: always hash it in full
     live = root / f"{LIVE_PREFIX}{secrets.token_hex(16)}"
