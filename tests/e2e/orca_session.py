@@ -183,11 +183,12 @@ class OrcaSession:
         self._offset = end
         return parse_speech(chunk)
 
-    def press(self, *keys: str, wait: float = 3.0, quiet: float = 0.8) -> list[str]:
+    def press(self, *keys: str, wait: float = 8.0, quiet: float = 0.8) -> list[str]:
         """Press keys (xdotool names, e.g. ``ctrl+f``, ``Down``) one after another; return what Orca said.
 
         Waits up to ``wait`` seconds for the first utterance, then until Orca has been quiet for
         ``quiet`` seconds, so a slow announcement is not cut off and a silent key costs only ``wait``.
+        On a machine busy with other tests Orca has taken more than three seconds to say a text size.
         """
         self.heard()
         start = self.log_path.stat().st_size
