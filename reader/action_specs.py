@@ -186,6 +186,10 @@ SPECS: tuple[ActionSpec | Submenu, ...] = (
 )
 
 ACTIONS: dict[str, ActionSpec] = {spec.name: spec for spec in SPECS if isinstance(spec, ActionSpec)}
+#: Commands on a reading aloud under way: off until one starts, from the window's first paint (reading
+#: aloud is set up just after it, and a Stop that greyed out a moment after the window appeared flickered).
+WHILE_READING: tuple[str, ...] = ("speech_stop", "speech_previous_sentence", "speech_next_sentence",
+                                  "speech_previous_paragraph", "speech_next_paragraph")
 SUBMENUS: dict[str, Submenu] = {spec.name: spec for spec in SPECS if isinstance(spec, Submenu)}
 
 # Context menus, after the widget's own entries (Copy, Select all): command names, "-" a separator.

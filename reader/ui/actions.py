@@ -23,6 +23,7 @@ from reader.action_specs import (
     SPECS,
     TOOLBAR_ORDER,
     TOOLBARS,
+    WHILE_READING,
     ActionSpec,
     Submenu,
 )
@@ -102,6 +103,7 @@ class ActionRegistry(QObject):
                 action.setIconText(tr(spec.short))  # the toolbar's word; menus and screen readers keep the text
             tip = tr(spec.tip) if spec.tip else action.text().replace("&", "")
             action.setStatusTip(tip)
+            action.setEnabled(spec.name not in WHILE_READING)
             host.addAction(action)  # its keys work wherever the focus is in the window
             self.actions[spec.name] = action
             self._apply_keys(spec.name)

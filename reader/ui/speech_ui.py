@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QApplication, QLabel, QToolBar
 
+from reader.action_specs import WHILE_READING
 from reader.render import Block
 from reader.speech.engine import MAX_RATE, MIN_RATE
 from reader.speech.export import file_name
@@ -33,8 +34,6 @@ from reader.ui.voice_dialog import VoiceChoice, VoiceDialog
 PLAYBACK = ("speech_play", "speech_stop", "speech_previous_sentence", "speech_next_sentence",
             "speech_previous_paragraph", "speech_next_paragraph", "speech_from_here", "speech_selection")
 NEEDS_ENGINE = (*PLAYBACK, "speech_save_section", "speech_save_guide", "speech_voice")
-WHILE_READING = ("speech_stop", "speech_previous_sentence", "speech_next_sentence", "speech_previous_paragraph",
-                 "speech_next_paragraph")
 # Keys that do nothing on their own (Ctrl alone also silences a screen reader): they never pause the voice.
 _MODIFIER_KEYS = {Qt.Key.Key_Control, Qt.Key.Key_Shift, Qt.Key.Key_Alt, Qt.Key.Key_Meta, Qt.Key.Key_AltGr,
                   Qt.Key.Key_CapsLock, Qt.Key.Key_NumLock, Qt.Key.Key_Super_L, Qt.Key.Key_Super_R}

@@ -227,14 +227,17 @@ def test_what_arrives_after_the_first_paint_moves_nothing_and_changes_no_colour(
     qtbot.waitUntil(lambda: has_painted(window.view.viewport()))
     first = {"places": _places(window), "theme": window.property("reader_theme"), "sheet": window.styleSheet(),
              "palette": QApplication.palette().color(QApplication.palette().ColorRole.Window).name(),
-             "menus": [a.text() for a in window.menuBar().actions()], "text": window.view.toPlainText()}
+             "menus": [a.text() for a in window.menuBar().actions()], "text": window.view.toPlainText(),
+             "stop": window.commands.actions["speech_stop"].isEnabled()}
     assert not all(window.is_built(name) for name in LATER_FEATURES), "the test must see the window before the rest"
     assert window.toolbar.isVisible() and window.findChild(SearchBox, "toolbar_search").isVisible()
     qtbot.waitUntil(lambda: all(window.is_built(name) for name in LATER_FEATURES), timeout=10000)
     QApplication.processEvents()
     assert {"places": _places(window), "theme": window.property("reader_theme"), "sheet": window.styleSheet(),
             "palette": QApplication.palette().color(QApplication.palette().ColorRole.Window).name(),
-            "menus": [a.text() for a in window.menuBar().actions()], "text": window.view.toPlainText()} == first
+            "menus": [a.text() for a in window.menuBar().actions()], "text": window.view.toPlainText(),
+            "stop": window.commands.actions["speech_stop"].isEnabled()} == first
+    assert not first["stop"]  # nothing is being read: Stop is greyed out from the first paint on
 
 
 def test_once_the_rest_is_built_the_window_is_whole(make_window, qtbot) -> None:
