@@ -63,13 +63,21 @@ def check_in_halves(items: Sequence[Item], check: Callable[[Sequence[Item]], Non
     if copy is None:
         check(rest)
         return
+    settle(copy, lambda: check(first), second, check)
+
+
+def settle(copy: Copy, own: Callable[[], None], theirs: Sequence[Item],
+           check: Callable[[Sequence[Item]], None]) -> None:
+    """Do this process's share (``own``), then take the copy's word for ``theirs``, which it checks
+    with :func:`passed`: from the first item it refused (all of them, if it died) they are checked
+    here again, so a refusal is raised here with its own message."""
     try:
-        check(first)
+        own()
         checked = copy.result()
     finally:
         copy.stop()
-    if checked != len(second):  # the copy's refusal, raised here with its own message
-        check(second[checked:] if checked is not None and 0 <= checked < len(second) else second)
+    if checked != len(theirs):
+        check(theirs[checked:] if checked is not None and 0 <= checked < len(theirs) else theirs)
 
 
 def passed(items: Sequence[Item], check: Callable[[Sequence[Item]], None]) -> int:

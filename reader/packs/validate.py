@@ -227,17 +227,12 @@ class Ahead:
         self.start = start
 
     def finish(self, sections: Sequence[Section], root: Path, guide: Guide, limits: ContentLimits) -> None:
-        """Prove the sections before ``start`` here, then take the copy's word for the rest, proving
-        here again from the first it refused (or all of them, if it died)."""
-        try:
-            prove(sections[:self.start], root, guide, limits=limits)
-            passed = self.copy.result()
-        finally:
-            self.copy.stop()
-        rest = sections[self.start:]
-        if passed != len(rest):
-            prove(rest[passed:] if passed is not None and 0 <= passed < len(rest) else rest, root, guide,
-                  limits=limits)
+        """Prove the sections before ``start`` here, then take the copy's word for the rest (see
+        :func:`reader.packs.halves.settle`)."""
+        from reader.packs.halves import settle
+
+        settle(self.copy, lambda: prove(sections[:self.start], root, guide, limits=limits),
+               sections[self.start:], lambda part: prove(part, root, guide, limits=limits))
 
     def stop(self) -> None:
         """End the copy, if it is still at work (the pack was refused before its sections were proven)."""
