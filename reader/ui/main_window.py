@@ -507,11 +507,13 @@ class MainWindow(QMainWindow):
         section = guide.get(current) if current is not None else None
         if current is not None and section is not None:
             # Render again: the section's text, or the links on its page, may have changed. A page that
-            # reads the same is left as it is (the packs listed just after the first paint, say).
-            fresh = self._render(section)
-            if fresh != self._rendered:
-                self._rendered = fresh
-                self._show_page()
+            # reads the same is left as it is. The packs listed just after the first paint leave it to
+            # the check of the kept page still to come, which renders it against this guide.
+            if self._kept_page != current:
+                fresh = self._render(section)
+                if fresh != self._rendered:
+                    self._rendered = fresh
+                    self._show_page()
             self.open_section(current, record=False, say=False)
             self.view.set_scroll_fraction(fraction)
         else:
