@@ -17,9 +17,13 @@ from __future__ import annotations
 import itertools
 import sys
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAccessibleInterface
 
 _ORIGINAL = "announce_original_description"
 _SAID = "announce_said"
@@ -108,7 +112,7 @@ class _ItemNote:
     """The one list or tree item whose description is, for now, a message: and what to put back.
 
     Qt (6.11) tells screen readers itself when an item's data changes, its description included, so
-    a change made through the model is heard. Two cases need more:
+    a change made through the model is heard. Three cases need more:
     - an item that became current for the action being announced (Ctrl+PgDn moves the contents'
       current line) has not been presented yet (Orca lags the application by a few hundred
       milliseconds) and will be, description and all: the message goes in quietly, or it would be
@@ -116,10 +120,15 @@ class _ItemNote:
     - when the view has rebuilt its accessible items (a new text size re-lays the contents out),
       the item Orca followed has gone and Orca ignores everything until the focus moves: so the
       current item is also given the focus again. Orca ignores that when it still follows the
-      item, and otherwise presents the item with the message as its description.
+      item, and otherwise presents the item with the message as its description;
+    - a view may lay itself out again just after the message (a pane widening for a new text size
+      comes after it on a busy computer), and Orca drops events from an item that has gone by the
+      time it reads them: so for a moment an item rebuilt since is given the focus again.
     """
 
     JUST_MOVED_S = 0.3  # a current item this much older than the request is one Orca has presented
+    RELAYOUT_CHECK_MS = 100
+    RELAYOUT_CHECKS = 15  # how long after the message a rebuilt item is still given the focus: 1.5 s
 
     def __init__(self) -> None:
         # No view is kept: a list inside a Qt widget (a combo box's) can go without Python knowing.
@@ -128,6 +137,11 @@ class _ItemNote:
         self._said = ""
         self.asked_at = 0.0  # when the message now being said was asked for
         self._moved: dict[int, float] = {}  # selection model's key → when its current item changed
+        # Accessible ids, not interfaces: an id whose interface has gone finds nothing, a kept one would crash.
+        self._view_id = 0
+        self._cell_id = 0
+        self._checks_left = 0
+        self._relayout_timer: QTimer | None = None
 
     def watch(self, view: QAbstractItemView) -> None:
         """Follow ``view``'s current item (to know a new one, and to restore the one left)."""
@@ -176,11 +190,47 @@ class _ItemNote:
             cell = view_iface.focusChild() if view_iface is not None else None
             if cell is not None:
                 QAccessible.updateAccessibility(QAccessibleEvent(cell, QAccessible.Event.Focus))
+                self._follow_relayout(view_iface, cell)
         return True
+
+    def _follow_relayout(self, view_iface: QAccessibleInterface, cell: QAccessibleInterface) -> None:
+        from PySide6.QtGui import QAccessible
+
+        self._view_id, self._cell_id = QAccessible.uniqueId(view_iface), QAccessible.uniqueId(cell)
+        self._checks_left = self.RELAYOUT_CHECKS
+        if self._relayout_timer is None:
+            self._relayout_timer = QTimer()
+            self._relayout_timer.setInterval(self.RELAYOUT_CHECK_MS)
+            self._relayout_timer.timeout.connect(self._check_relayout)
+        self._relayout_timer.start()
+
+    def _check_relayout(self) -> None:
+        """Give the focus again to the current item if the view has rebuilt it since the message."""
+        from PySide6.QtGui import QAccessible, QAccessibleEvent
+
+        self._checks_left -= 1
+        view_iface = QAccessible.accessibleInterface(self._view_id) if self._index.isValid() else None
+        if view_iface is None or not view_iface.isValid() or self._checks_left <= 0:
+            self._stop_following()
+            return
+        cell = view_iface.focusChild()
+        if cell is None or QAccessible.uniqueId(cell) == self._cell_id:
+            return
+        if self._index.data(_DESCRIPTION) != self._said:
+            self._stop_following()
+            return
+        self._cell_id = QAccessible.uniqueId(cell)
+        QAccessible.updateAccessibility(QAccessibleEvent(cell, QAccessible.Event.Focus))
+
+    def _stop_following(self) -> None:
+        self._checks_left = 0
+        if self._relayout_timer is not None:
+            self._relayout_timer.stop()
 
     def restore(self) -> None:
         """Put the item's own description back (Orca no longer follows it, so nothing is said)."""
         index, self._index = self._index, QPersistentModelIndex()
+        self._stop_following()
         model = index.model() if index.isValid() else None  # None once the model has gone
         if model is not None and index.data(_DESCRIPTION) == self._said:
             model.setData(index, self._original, _DESCRIPTION)
