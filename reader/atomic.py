@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,6 +14,8 @@ from typing import Any
 def replacing(path: Path, suffix: str = ".tmp") -> Iterator[Path]:
     """A temporary file beside ``path`` for the block to write; it takes ``path``'s place only if the
     block finishes, and is removed if it fails."""
+    import tempfile  # here, not above: a search never writes, and tempfile imports shutil (2 ms)
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=path.parent)

@@ -15,7 +15,7 @@ import os
 import sys
 from collections.abc import Sequence
 from types import ModuleType
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from reader import APP_ID, __version__
 
@@ -40,8 +40,34 @@ SHORT_LIVED = frozenset({"search"})
 _SHORT_LIVED_THRESHOLD = 200_000
 
 
+def _terminal_columns() -> int:
+    """What ``shutil.get_terminal_size`` answers: ``$COLUMNS``, else the terminal's width, else 80."""
+    with contextlib.suppress(KeyError, ValueError):
+        if (columns := int(os.environ["COLUMNS"])) > 0:
+            return columns
+    with contextlib.suppress(AttributeError, ValueError, OSError):
+        if sys.__stdout__ is not None and (columns := os.get_terminal_size(sys.__stdout__.fileno()).columns) > 0:
+            return columns
+    return 80
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's own layout, to the terminal's width. argparse makes a formatter for every argument
+    added (to check its metavar), and each imported ``shutil``, with three compression modules, to
+    ask that width: 2 ms of a search that prints no help."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:
+        super().__init__(prog, indent_increment, max_help_position,
+                         _terminal_columns() - 2 if width is None else width)
+
+
 class _Parser(argparse.ArgumentParser):
     """Wrong arguments: one line on standard error and exit status 2, as the issue tracker asks."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         self.exit(USAGE_ERROR, f"{self.prog}: error: {message} (try --help)\n")

@@ -25,8 +25,6 @@ replaced atomically, so two copies of the reader starting at once each write a w
 the last one wins; neither can leave half a file behind.
 """
 
-from __future__ import annotations
-
 import contextlib
 import marshal
 import os

@@ -4,8 +4,6 @@ Kept apart from :mod:`reader.render` so that showing a page already rendered (se
 :mod:`reader.page_cache`) and following links need not import Markdown before the first paint.
 """
 
-from __future__ import annotations
-
 from typing import NamedTuple
 from urllib.parse import urlsplit
 

@@ -13,7 +13,6 @@ import json
 import math
 import os
 import re
-import shutil
 import stat
 import time
 from pathlib import Path
@@ -140,6 +139,8 @@ def keep_aside(path: Path, error: UnreadableFile | None = None) -> str:
 def keep_copy(path: Path, label: str = "corrupt") -> str:
     """Copy a file that is still in use (partly damaged, or from a newer version) beside itself before
     it is rewritten; an identical copy already kept is not made again."""
+    import shutil  # here, not above: only a damaged file needs it, and a search reads user files
+
     try:
         kept = path.with_name(f"{path.name}.{label}-{_digest(path)}")
         if not kept.exists():

@@ -73,3 +73,21 @@ def test_screenshot_writes_a_png_of_the_asked_size_that_is_not_blank(tmp_path):
     assert len(colours) > 20, "the screenshot is blank"
     dark = sum(1 for x in range(400, 1000, 3) for y in range(100, 600, 3) if image.pixelColor(x, y).value() < 100)
     assert dark > 500, "no text painted in the reading view"
+
+
+@pytest.mark.parametrize("columns", ["60", "100"])
+def test_help_is_laid_out_to_the_terminals_width_as_argparse_lays_it_out(monkeypatch, columns):
+    """The reader asks the terminal's width itself (argparse's way imports shutil for every argument)."""
+    import argparse
+
+    from reader.cli import build_parser
+
+    monkeypatch.setenv("COLUMNS", columns)
+    ours = build_parser("search")
+    theirs = build_parser("search")
+    for parser in (theirs, *theirs._subparsers._group_actions[0].choices.values()):
+        parser.formatter_class = argparse.HelpFormatter
+    search, standard = (p._subparsers._group_actions[0].choices["search"] for p in (ours, theirs))
+    assert search.format_help() == standard.format_help()
+    assert max(map(len, search.format_help().splitlines())) <= int(columns)
+    assert ours.format_help() == theirs.format_help()

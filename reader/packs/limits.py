@@ -4,8 +4,6 @@ The limits are far above what a guide's pages need (the whole bundled guide is u
 of Markdown) and far below what could fill a USB stick or a laptop's disk by accident.
 """
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 from reader.translatable import QT_TR_NOOP, Text

@@ -6,13 +6,9 @@ place. On any failure the staging folder, and any folder this made, are removed 
 user's data folder is exactly as it was.
 """
 
-from __future__ import annotations
-
 import contextlib
 import os
 import secrets
-import shutil
-import tempfile
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
@@ -46,6 +42,12 @@ class BrokenPack(NamedTuple):
     name: str
     folder: Path
     problem: str
+
+
+def _delete_tree(folder: Path) -> None:
+    import shutil
+
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def packs_dir() -> Path:
@@ -99,7 +101,7 @@ def tidy() -> None:
                     os.rename(child, folder / name)  # the new copy never arrived: keep the old one
                 continue
         if child.name.startswith((STAGING_PREFIX, REPLACED_PREFIX, REMOVED_PREFIX)):
-            shutil.rmtree(child, ignore_errors=True)
+            _delete_tree(child)
 
 
 def _listed(folder: Path, taken: Mapping[str, str], cache: LibraryCache) -> Listing | None:
@@ -180,11 +182,13 @@ def staging_folder() -> Iterator[Path]:
         created.append(probe)
         probe = probe.parent
     packs_dir().mkdir(parents=True, exist_ok=True)
+    import tempfile  # here, not above: tempfile and shutil are for installing, a search only lists
+
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=packs_dir()))
     try:
         yield staging
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        _delete_tree(staging)
         for folder in created:  # deepest first; only if still empty (nothing was installed)
             with contextlib.suppress(OSError):
                 folder.rmdir()
@@ -213,7 +217,7 @@ def swap_in(new: Path, target: Path) -> None:
     except OSError:
         os.rename(aside, target)
         raise
-    shutil.rmtree(aside, ignore_errors=True)
+    _delete_tree(aside)
 
 
 def moved(sections: Sequence[Section], old_root: Path, new_root: Path) -> tuple[Section, ...]:
@@ -286,7 +290,7 @@ def remove(name: str, *, listener: SectionsListener | None = None) -> list[str]:
     ids = [section.id for section in pack.sections] if pack else []
     aside = target.with_name(f"{REMOVED_PREFIX}{name}.{secrets.token_hex(4)}")
     os.rename(target, aside)
-    shutil.rmtree(aside, ignore_errors=True)
+    _delete_tree(aside)
     if listener is not None and ids:
         listener.on_sections_removed(ids)
     return ids

@@ -8,7 +8,9 @@ name, which imports ``asyncio`` for its coroutine variant. ``whoosh.query.terms`
 reader never makes (``Variations``), and ``html`` (with its table of entities) for ``escape``
 alone. ``whoosh.fields`` imports ``datetime``, and ``whoosh.util.times`` (with ``calendar``), for
 date fields the reader's schema does not have; ``whoosh.searching`` imports ``whoosh.highlight``
-for a highlighter the reader does not use.
+for a highlighter the reader does not use; ``whoosh.filedb.filestore`` imports ``tempfile``, and
+``whoosh.filedb.compound`` ``shutil`` (with three compression modules), for temporary storage and
+writing, which a search never does.
 
 While Whoosh's own modules load, those names are stand-ins (an unusable download helper; the
 same caching property without the coroutine branch, as Whoosh never decorates a coroutine;
@@ -74,6 +76,12 @@ def _long_to_datetime(value: Any) -> Any:
     return long_to_datetime(value)
 
 
+def _copyfileobj(*args: Any, **kwargs: Any) -> Any:
+    from shutil import copyfileobj
+
+    return copyfileobj(*args, **kwargs)
+
+
 class _OnFirstUse(types.ModuleType):
     """A module Whoosh imports but a search never touches: the first name asked of it imports the
     real module (by then the stand-in has left ``sys.modules``) and answers from it."""
@@ -100,7 +108,10 @@ def _stand_ins() -> Iterator[None]:
         made["whoosh.util.times"] = types.ModuleType("whoosh.util.times")
         made["whoosh.util.times"].datetime_to_long = _datetime_to_long  # type: ignore[attr-defined]
         made["whoosh.util.times"].long_to_datetime = _long_to_datetime  # type: ignore[attr-defined]
-    for name in ("datetime", "whoosh.highlight"):
+    if "shutil" not in sys.modules:
+        made["shutil"] = types.ModuleType("shutil")
+        made["shutil"].copyfileobj = _copyfileobj  # type: ignore[attr-defined]
+    for name in ("datetime", "whoosh.highlight", "tempfile"):
         if name not in sys.modules:
             made[name] = _OnFirstUse(name)
     if "html" not in sys.modules:
@@ -120,6 +131,7 @@ def load() -> None:
     if "whoosh.searching" in sys.modules:
         return
     with _stand_ins():
+        import whoosh.codec.whoosh3  # the index's format (its compound files import shutil)
         import whoosh.compat
         import whoosh.reading
         import whoosh.searching  # noqa: F401

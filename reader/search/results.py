@@ -3,8 +3,6 @@
 Immutable records (named tuples: a command-line search makes its classes at every start, and
 dataclasses cost that start their own import and several times the time to make each one)."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import NamedTuple
 

@@ -6,8 +6,6 @@ pass over the paragraph with cached stems finds every match, and one sliding win
 the extract that shows the most of them.
 """
 
-from __future__ import annotations
-
 import re
 from functools import lru_cache
 from typing import NamedTuple

@@ -31,8 +31,6 @@ it links to, cannot make the reader unpickle a file of their choosing.
 (``ix-`` or ``.build-`` and 32 hex digits), never follows a link and never enters one.
 """
 
-from __future__ import annotations
-
 import contextlib
 import hashlib
 import hmac
@@ -40,10 +38,8 @@ import json
 import os
 import re
 import secrets
-import shutil
 import stat
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -233,6 +229,8 @@ def _make_key(path: Path) -> bytes | None:
     found = _read_key(path)
     if found is not None:
         return found
+    import tempfile  # here, not above: tempfile and shutil are for writing, a search never writes
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
@@ -380,6 +378,8 @@ def inspect(root: Path, expected: dict[str, str]) -> Inspection:
 def can_write(root: Path) -> bool:
     """Whether builds can go in ``root``: tried for real, as permissions alone miss read-only
     file systems and say nothing useful when running as an administrator."""
+    import tempfile
+
     try:
         root.mkdir(parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(prefix=".probe-", dir=root)
@@ -539,4 +539,6 @@ def _remove_build(folder: Path) -> None:
 
 
 def discard(build: Path) -> None:
+    import shutil
+
     shutil.rmtree(build, ignore_errors=True)
