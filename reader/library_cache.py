@@ -25,6 +25,8 @@ replaced atomically, so two copies of the reader starting at once each write a w
 the last one wins; neither can leave half a file behind.
 """
 
+# No postponed annotations here: a named tuple's fields given as strings are each compiled when it is made.
+
 import contextlib
 import marshal
 import os

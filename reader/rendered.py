@@ -4,6 +4,8 @@ Kept apart from :mod:`reader.render` so that showing a page already rendered (se
 :mod:`reader.page_cache`) and following links need not import Markdown before the first paint.
 """
 
+# No postponed annotations here: a named tuple's fields given as strings are each compiled when it is made.
+
 from typing import NamedTuple
 from urllib.parse import urlsplit
 

@@ -4,6 +4,8 @@ The limits are far above what a guide's pages need (the whole bundled guide is u
 of Markdown) and far below what could fill a USB stick or a laptop's disk by accident.
 """
 
+# No postponed annotations here: a named tuple's fields given as strings are each compiled when it is made.
+
 from typing import NamedTuple
 
 from reader.translatable import QT_TR_NOOP, Text

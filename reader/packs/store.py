@@ -6,6 +6,8 @@ place. On any failure the staging folder, and any folder this made, are removed 
 user's data folder is exactly as it was.
 """
 
+# No postponed annotations here: a named tuple's fields given as strings are each compiled when it is made.
+
 import contextlib
 import os
 import secrets

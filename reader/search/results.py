@@ -3,6 +3,8 @@
 Immutable records (named tuples: a command-line search makes its classes at every start, and
 dataclasses cost that start their own import and several times the time to make each one)."""
 
+# No postponed annotations here: a named tuple's fields given as strings are each compiled when it is made.
+
 from pathlib import Path
 from typing import NamedTuple
 

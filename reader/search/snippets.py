@@ -6,6 +6,8 @@ pass over the paragraph with cached stems finds every match, and one sliding win
 the extract that shows the most of them.
 """
 
+# No postponed annotations here: a named tuple's fields given as strings are each compiled when it is made.
+
 import re
 from functools import lru_cache
 from typing import NamedTuple

@@ -31,6 +31,8 @@ it links to, cannot make the reader unpickle a file of their choosing.
 (``ix-`` or ``.build-`` and 32 hex digits), never follows a link and never enters one.
 """
 
+# No postponed annotations here: a named tuple's fields given as strings are each compiled when it is made.
+
 import contextlib
 import hashlib
 import hmac
