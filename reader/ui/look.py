@@ -160,6 +160,8 @@ QScrollBar::handle {{ background-color: {t.border}; border-radius: 4px; min-heig
 QScrollBar::add-line, QScrollBar::sub-line {{ width: 0px; height: 0px; }}
 QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
 QToolTip {{ background-color: {t.tooltip_background}; color: {t.tooltip_text}; border: 1px solid {t.border}; }}
+QStatusBar QLabel {{ padding-left: {px(10)}px; }}
+QStatusBar QLabel#location {{ padding-left: 0px; }}
 """
 
 

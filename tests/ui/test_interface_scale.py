@@ -188,3 +188,17 @@ def test_check_boxes_show_their_box_and_tick(make_window, name) -> None:
     empty = inked()
     window.comfort.choose("reading_ruler", True)
     assert inked() > empty + 10, "the tick must be drawn in the text colour"
+
+
+@pytest.mark.parametrize("percent", [100, 400])
+def test_the_status_lines_parts_stand_apart_at_any_interface_size(make_window, percent) -> None:
+    """At 400 % the place and the text size ran together ("0% through Text size 400%")."""
+    settings = Settings(paths.settings_file())
+    settings.set("interface_size", percent)
+    settings.save()
+    window = make_window(1366, 768)
+    place, size = window.location_label, window.size_label
+    room_ends = place.mapTo(window, place.contentsRect().topRight()).x()
+    assert place.fontMetrics().horizontalAdvance(place.text()) <= place.contentsRect().width()
+    size_starts = size.mapTo(window, size.contentsRect().topLeft()).x()
+    assert size_starts - room_ends >= size.fontMetrics().horizontalAdvance("n"), (room_ends, size_starts)
