@@ -156,10 +156,21 @@ def test_whoosh_loaded_without_its_unused_imports_still_has_them_when_asked():
     assert result.stdout.strip() == "ok", result.stderr
 
 
+def _last_line_of_a_watched_search(home, code: str) -> str:
+    """Run ``code`` in a new process (as the command runs) with the index already built; it searches
+    for "young scot" through :func:`reader.cli.main` and prints what it watched on its last line."""
+    assert run("index", env_home=home).returncode == 0  # the index found or built before the search is watched
+    env = {**os.environ, "COPRODUCTION_READER_HOME": str(home),
+           "COPRODUCTION_READER_INDEX": str(home / "bundled-index")}
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+                            timeout=120)
+    assert "Young Scot" in result.stdout, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
 def test_a_search_makes_no_annotation_from_a_string(home):
     """Fields of a named tuple written as strings (``from __future__ import annotations``) are each
     compiled when the class is made: 75 of them cost a search 3.6 ms before it had begun."""
-    assert run("index", env_home=home).returncode == 0
     code = ("import typing\n"
             "made = []\n"
             "original = typing.ForwardRef.__init__\n"
@@ -170,17 +181,11 @@ def test_a_search_makes_no_annotation_from_a_string(home):
             "from reader.cli import main\n"
             "status = main(['search', 'young scot'])\n"
             "print('from strings', made, status)\n")
-    env = {**os.environ, "COPRODUCTION_READER_HOME": str(home),
-           "COPRODUCTION_READER_INDEX": str(home / "bundled-index")}
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
-                            timeout=120)
-    assert "Young Scot" in result.stdout, result.stderr
-    assert result.stdout.strip().splitlines()[-1] == "from strings [] 0"
+    assert _last_line_of_a_watched_search(home, code) == "from strings [] 0"
 
 
 def test_a_search_never_stops_to_collect_garbage_and_leaves_the_collector_as_it_was(home):
     """In a new process (as the command runs), from the command's start to its answer."""
-    assert run("index", env_home=home).returncode == 0  # the index found or built before the search is watched
     code = ("import gc, sys\n"
             "from reader.cli import main\n"
             "before = gc.get_threshold()\n"
@@ -188,9 +193,4 @@ def test_a_search_never_stops_to_collect_garbage_and_leaves_the_collector_as_it_
             "gc.callbacks.append(lambda phase, info: phase == 'start' and passes.append(info['generation']))\n"
             "status = main(['search', 'young scot'])\n"
             "print('collections', len(passes), gc.get_threshold() == before, status)\n")
-    env = {**os.environ, "COPRODUCTION_READER_HOME": str(home),
-           "COPRODUCTION_READER_INDEX": str(home / "bundled-index")}
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
-                            timeout=120)
-    assert "Young Scot" in result.stdout, result.stderr
-    assert result.stdout.strip().splitlines()[-1] == "collections 0 True 0"
+    assert _last_line_of_a_watched_search(home, code) == "collections 0 True 0"
