@@ -85,9 +85,8 @@ def _folder_stamp(path: Path) -> tuple[int, int] | None:
 def encode(entries: dict[str, Any]) -> bytes:
     """The file's bytes: the format's line, a CRC-32 of the payload, and the entries marshalled, each
     one on its own (an entry still as it was read, see :func:`decode`, is written as it was)."""
-    if isinstance(entries, dict):
-        entries = {key: entry if type(entry) is bytes else marshal.dumps(entry) for key, entry in entries.items()}
-    payload = marshal.dumps(entries)
+    payload = marshal.dumps({key: entry if type(entry) is bytes else marshal.dumps(entry)
+                             for key, entry in entries.items()})
     return MAGIC + zlib.crc32(payload).to_bytes(4, "big") + payload
 
 

@@ -255,11 +255,7 @@ def prove_ahead(root: Path, name: str, manifest: dict[str, Any], *,
 
     def work() -> int:
         guide = load_guide(root, pack=name, known={}, manifest=manifest)
-
-        def check(part: Sequence[Section]) -> None:
-            _prove(part, root, guide, limits, time.monotonic, lambda section: _where(section, root))
-
-        return halves.passed(guide.sections[start:], check)
+        return halves.passed(guide.sections[start:], lambda part: prove(part, root, guide, limits=limits))
 
     copy = halves.in_copy(work)
     return None if copy is None else Ahead(copy, start)
