@@ -99,10 +99,14 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 
 def _open_window(language: str | None = None) -> int:
+    # Building the window makes about 100,000 objects and frees few: the collector's passes over
+    # them before the first paint would find almost nothing. It collects as usual once the page shows.
+    thresholds = gc.get_threshold()
+    gc.set_threshold(_SHORT_LIVED_THRESHOLD, *thresholds[1:])
     from reader import window_start  # noqa: F401  the core the first page needs, before Qt (see there)
     from reader.ui.app import run_app
 
-    return run_app(language)
+    return run_app(language, on_first_paint=lambda: gc.set_threshold(*thresholds))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

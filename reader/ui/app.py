@@ -6,6 +6,7 @@ import json
 import os
 import sys
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -81,8 +82,9 @@ def _after_listing(window: MainWindow, library: Library) -> None:
                                                              "\n\n".join(map(translated, library.problems))))
 
 
-def run_app(language: str | None = None) -> int:
-    """Open the window; ``language`` chooses the translation (see :mod:`reader.ui.translation`)."""
+def run_app(language: str | None = None, on_first_paint: Callable[[], object] | None = None) -> int:
+    """Open the window; ``language`` chooses the translation (see :mod:`reader.ui.translation`);
+    ``on_first_paint`` runs once the page is on screen, before anything else waiting for it."""
     app = application()
     translation_problems = translation.install(language)
     settings = Settings(paths.settings_file())
@@ -115,6 +117,8 @@ def run_app(language: str | None = None) -> int:
         list_packs_after_first_paint(window)
     else:
         _after_listing(window, library)
+    if on_first_paint is not None:
+        after_first_paint(window.view.viewport(), on_first_paint, first=True)
     # The bookmarks are read once the page is on screen, with the rest of reading comfort.
     after_first_paint(window.view.viewport(), lambda: _warn_bookmarks_reset(window))
     return app.exec()

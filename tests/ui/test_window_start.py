@@ -40,3 +40,39 @@ def test_the_core_the_first_page_needs_is_all_imported_before_qt(tmp_path) -> No
         # Modules a first start needs to render the page (Markdown) may come later; none of the kept start's.
         assert report["qt_first"] is False and report["painted"] is True
     assert report["late"] == []
+
+
+
+def test_the_collector_waits_until_the_page_is_on_screen_then_runs_as_before(tmp_path) -> None:
+    script = textwrap.dedent("""
+        import gc, json
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+        from reader.cli import main
+        from reader.ui import app
+        before = gc.get_threshold()
+        passes = []
+        gc.callbacks.append(lambda phase, info: phase == "start" and passes.append(info["generation"]))
+        seen = {}
+        def run_app(language=None, on_first_paint=None, run_app=app.run_app):
+            def painted():
+                seen["passes_before_paint"] = len(passes)
+                seen["threshold_before_paint"] = gc.get_threshold()
+                on_first_paint()
+                seen["threshold_after_paint"] = gc.get_threshold()
+                QTimer.singleShot(0, QApplication.quit)
+            return run_app(language, painted)
+        app.run_app = run_app
+        passes.clear()
+        main([])
+        print(json.dumps(dict(seen, threshold_at_start=before)))
+    """)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", COPRODUCTION_READER_HOME=str(tmp_path))
+    env.pop("PYTHONPATH", None)
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True,
+                            timeout=120, check=True)
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    # With the usual threshold (700), building the window (its modules imported already) collects 14 times.
+    assert report["passes_before_paint"] <= 1
+    assert report["threshold_before_paint"] != report["threshold_at_start"]
+    assert report["threshold_after_paint"] == report["threshold_at_start"]
