@@ -176,14 +176,23 @@ def add_only(packs: int, folder: Path, against: Path | None, runs: int) -> None:
                        env=envs[label], check=True, capture_output=True, timeout=600)
         return timing
 
+    def floor() -> float:
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "pass"], check=True, timeout=60)
+        return time.perf_counter() - started
+
+    floors: list[float] = []
     try:
         for label, root in copies:  # a warm-up each: bytecode written, files in the page cache, cache listed
             once(label, root)
         for _ in range(runs):
             for label, root in copies:
                 times[label].append(once(label, root))
+            floors.append(floor())
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+    # How fast the machine is in the same runs: its load moves every figure above, and this with them.
+    print(f"python -c pass, between the adds: median {statistics.median(floors) * 1000:.1f} ms")
     for label, root in copies:
         print(f"pack add of pack {packs} into {packs - 1} packs ({label}, {root}): "
               f"median {statistics.median(t for t, _ in times[label]):.3f} s "
