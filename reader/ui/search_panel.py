@@ -427,6 +427,7 @@ class SearchDock(QObject):
         self.report: IndexReport | None = None
         self._say_match = False  # True while showing a match the reader asked for (not the page drawn again)
         self._opening = False  # True while a result opens: a panel lying over the page gives way, marks stay
+        self._shown: SearchResults | None = None  # the answer in the list and on the page, if any
 
         self.panel.queryChanged.connect(self.search_now)
         self.panel.passageChosen.connect(self.open_passage)
@@ -530,6 +531,7 @@ class SearchDock(QObject):
         text, kind, tag = self.panel.query()
         if not text:
             self.worker.search("", kind, tag)  # makes any search still running stale
+            self._shown = None
             self.panel.clear_results()
             self.highlights.clear()
             return
@@ -542,6 +544,11 @@ class SearchDock(QObject):
     def _found(self, request: int, found: SearchResults) -> None:
         if request != self.worker.latest:
             return  # an answer to an older query: the user has typed since
+        if found == self._shown:
+            # The same answer again (the index opened again, content added that does not match): the
+            # reader keeps their place in the list and their current match, and hears nothing twice.
+            return
+        self._shown = found
         self.panel.show_results(found)
         self.highlights.set_highlighter(found.highlighter)
 
@@ -601,6 +608,7 @@ class SearchDock(QObject):
             return  # shown again, or only the whole window was minimised or closed
         if self._opening:
             return  # a panel over the page gave way to the result chosen in it: its matches are wanted
+        self._shown = None  # the marks are gone: the next answer puts them back, even the same one
         self.highlights.clear()
         self.panel.matches.clear()
         focused = QApplication.focusWidget()

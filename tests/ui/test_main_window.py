@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QGuiApplication, QWheelEvent
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from reader.ui.messages import LinkChoice
@@ -146,6 +146,18 @@ def test_web_link_asks_first_and_can_copy_the_address(make_window, messages):
     window.follow_link(url)
     assert QGuiApplication.clipboard().text() == url
     assert "Address copied" in window.statusBar().currentMessage()
+
+
+def test_web_link_opens_in_the_browser_only_when_chosen(make_window, messages, monkeypatch):
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toString()) or True))
+    window = make_window()
+    url = "https://www.coproductionscotland.org.uk/"
+    window.follow_link(url)
+    assert opened == []
+    messages.link_choice = LinkChoice.OPEN
+    window.follow_link(url)
+    assert opened == [url]
 
 
 def test_help_key_opens_using_this_reader(make_window, qtbot):

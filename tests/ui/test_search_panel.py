@@ -9,6 +9,7 @@ import textwrap
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAccessible, QTextCharFormat
+from PySide6.QtTest import QSignalSpy
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ..conftest import ROOT
@@ -365,6 +366,30 @@ def test_a_result_is_read_aloud_with_ctrl_enter_or_its_button(make_window, qtbot
                     and window.speech.highlighter.current.anchor == second.anchor, timeout=WAIT)
     assert window.current == second.section
     window.speech.stop()
+
+
+def test_the_same_answer_again_keeps_the_readers_place(make_window, qtbot):
+    """The index opened again (content changed outside the window, say) searches again: an unchanged
+    answer must not move the reader back to the first result and the first match, or be said again."""
+    window = make_window()
+    panel = search_exactly(qtbot, window, '"public services"')
+    panel.results.setCurrentRow(1)
+    target = next(hit(panel, r) for r in range(panel.results.count()) if hit(panel, r).section == "foreword")
+    panel.passageChosen.emit(target.section, target.anchor)
+    press(qtbot, Qt.Key.Key_F3)
+    counter = panel.matches.text()
+    assert counter.startswith("Match 2 of ")
+    answered = panel.show_results.answered
+    answered.clear()
+    answers = QSignalSpy(window.search.worker.worker.found)  # emitted in the worker's thread
+    window.search._ready(window.search.report)
+    qtbot.waitUntil(lambda: answers.count() == 1, timeout=WAIT)
+    qtbot.wait(50)  # the answer reaches the window's thread
+    assert answered == []  # the list was not filled again
+    assert panel.results.currentRow() == 1
+    assert panel.matches.text() == counter
+    press(qtbot, Qt.Key.Key_F3)
+    assert panel.matches.text().startswith("Match 3 of ")
 
 
 def test_words_never_together_show_passages_with_some_of_them(make_window, qtbot):
