@@ -501,6 +501,7 @@ class SearchDock(QObject):
             self.search_now()
 
     def _unavailable(self, message: str) -> None:
+        self._shown = None  # the message replaces the answer's: the next answer is shown whole
         self.panel.show_message(tr("Search is not available: {reason}").format(reason=message))
 
     # Searching ----------------------------------------------------------------------------
@@ -537,6 +538,7 @@ class SearchDock(QObject):
             return
         if not self.ready:
             self.prepare()
+            self._shown = None  # as in _unavailable
             self.panel.show_message(tr("Getting search ready…"), speak=False)
             return
         self.worker.search(text, kind, tag)

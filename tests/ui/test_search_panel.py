@@ -392,6 +392,21 @@ def test_the_same_answer_again_keeps_the_readers_place(make_window, qtbot):
     assert panel.matches.text().startswith("Match 3 of ")
 
 
+def test_the_same_answer_after_search_was_unavailable_is_shown_again(make_window, qtbot):
+    window = make_window()
+    panel = search_exactly(qtbot, window, '"public services"')
+    described = panel.status.text()
+    window.search._unavailable("the disk is full")
+    assert panel.status.text().startswith("Search is not available")
+    answered = panel.show_results.answered
+    answered.clear()
+    answers = QSignalSpy(window.search.worker.worker.found)
+    window.search._ready(window.search.report)
+    qtbot.waitUntil(lambda: answers.count() == 1, timeout=WAIT)
+    qtbot.waitUntil(lambda: answered == ['"public services"'], timeout=WAIT)
+    assert panel.status.text() == described
+
+
 def test_words_never_together_show_passages_with_some_of_them(make_window, qtbot):
     window = make_window()
     panel = search_for(qtbot, window, "lochside iriss")
