@@ -1,4 +1,5 @@
-"""Atomic writes for user data: a crash mid-write leaves the old file, never half a file."""
+"""Atomic writes for user data: a crash mid-write leaves the old file, never half a file. And the
+removal of a folder already set aside, which only ever finishes a change made atomically."""
 
 from __future__ import annotations
 
@@ -55,3 +56,11 @@ def write_bytes(path: Path, data: bytes) -> None:
 
 def write_json(path: Path, value: Any) -> None:
     write_bytes(path, (json.dumps(value, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+
+
+def remove_tree(folder: Path) -> None:
+    """Delete a folder already out of the way (renamed aside, or a build never published): what cannot
+    be removed now is left for the next tidy-up, never raised."""
+    import shutil  # here, not above: a search never deletes, and shutil imports three compression modules
+
+    shutil.rmtree(folder, ignore_errors=True)

@@ -37,7 +37,8 @@ USAGE_ERROR = 2
 #: with a first-generation threshold past what a search allocates, so a search never stops to
 #: collect, while a search that must first build a large index still collects now and then.
 SHORT_LIVED = frozenset({"search"})
-_SHORT_LIVED_THRESHOLD = 200_000
+#: The first generation's threshold then, and for the window until its first paint.
+_FEW_COLLECTIONS = 200_000
 
 
 def _terminal_columns() -> int:
@@ -102,7 +103,7 @@ def _open_window(language: str | None = None) -> int:
     # Building the window makes about 100,000 objects and frees few: the collector's passes over
     # them before the first paint would find almost nothing. It collects as usual once the page shows.
     thresholds = gc.get_threshold()
-    gc.set_threshold(_SHORT_LIVED_THRESHOLD, *thresholds[1:])
+    gc.set_threshold(_FEW_COLLECTIONS, *thresholds[1:])
     from reader import window_start  # noqa: F401  the core the first page needs, before Qt (see there)
     from reader.ui.app import run_app
 
@@ -115,7 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _open_window()
     thresholds = gc.get_threshold()
     if arguments[0] in SHORT_LIVED:
-        gc.set_threshold(_SHORT_LIVED_THRESHOLD, *thresholds[1:])
+        gc.set_threshold(_FEW_COLLECTIONS, *thresholds[1:])
     try:
         return _run(arguments)
     finally:

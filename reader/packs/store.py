@@ -16,7 +16,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from reader import paths
+from reader import atomic, paths
 from reader.library_cache import LibraryCache, Listing
 from reader.loader import ID_PATTERN, MANIFEST_NAME
 from reader.model import Guide, Section
@@ -44,12 +44,6 @@ class BrokenPack(NamedTuple):
     name: str
     folder: Path
     problem: str
-
-
-def _delete_tree(folder: Path) -> None:
-    import shutil
-
-    shutil.rmtree(folder, ignore_errors=True)
 
 
 def packs_dir() -> Path:
@@ -103,7 +97,7 @@ def tidy() -> None:
                     os.rename(child, folder / name)  # the new copy never arrived: keep the old one
                 continue
         if child.name.startswith((STAGING_PREFIX, REPLACED_PREFIX, REMOVED_PREFIX)):
-            _delete_tree(child)
+            atomic.remove_tree(child)
 
 
 def _listed(folder: Path, taken: Mapping[str, str], cache: LibraryCache) -> Listing | None:
@@ -190,7 +184,7 @@ def staging_folder() -> Iterator[Path]:
     try:
         yield staging
     finally:
-        _delete_tree(staging)
+        atomic.remove_tree(staging)
         for folder in created:  # deepest first; only if still empty (nothing was installed)
             with contextlib.suppress(OSError):
                 folder.rmdir()
@@ -219,7 +213,7 @@ def swap_in(new: Path, target: Path) -> None:
     except OSError:
         os.rename(aside, target)
         raise
-    _delete_tree(aside)
+    atomic.remove_tree(aside)
 
 
 def moved(sections: Sequence[Section], old_root: Path, new_root: Path) -> tuple[Section, ...]:
@@ -292,7 +286,7 @@ def remove(name: str, *, listener: SectionsListener | None = None) -> list[str]:
     ids = [section.id for section in pack.sections] if pack else []
     aside = target.with_name(f"{REMOVED_PREFIX}{name}.{secrets.token_hex(4)}")
     os.rename(target, aside)
-    _delete_tree(aside)
+    atomic.remove_tree(aside)
     if listener is not None and ids:
         listener.on_sections_removed(ids)
     return ids

@@ -541,6 +541,4 @@ def _remove_build(folder: Path) -> None:
 
 
 def discard(build: Path) -> None:
-    import shutil
-
-    shutil.rmtree(build, ignore_errors=True)
+    atomic.remove_tree(build)

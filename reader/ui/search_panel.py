@@ -538,7 +538,7 @@ class SearchDock(QObject):
             return
         if not self.ready:
             self.prepare()
-            self._shown = None  # as in _unavailable
+            self._shown = None  # the message replaces the answer's, as in _unavailable
             self.panel.show_message(tr("Getting search ready…"), speak=False)
             return
         self.worker.search(text, kind, tag)
